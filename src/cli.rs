@@ -1,0 +1,132 @@
+//! The command line, as clap derive types only. Doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+A workspace is a folder with `signers.toml` (the roster, and the ledger of
+sign-offs that signon appends to) and `letters/<id>.toml` (one letter a file).
+
+  signon init my-caucus          start a workspace
+  signon new 2025-02-06-rubio    a commented letter skeleton, dated today
+  signon check                   every problem in every file, with line and column
+  signon sign 2025-02-06-rubio sherman --by AH --note \"LD confirmed by email\"
+  signon status                  who is still missing, letter by letter
+  signon render 2025-02-06-rubio out/rubio.pdf and out/rubio.html (marked DRAFT)
+
+Exit codes: 0 ok, 1 a problem with the input or a refused command, 2 a usage error.";
+
+/// Draft, track and print congressional sign-on letters.
+#[derive(Debug, Parser)]
+#[command(name = "signon", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The workspace folder (default: this folder or the nearest parent
+    /// holding `signers.toml`)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the roster, the ledger and letters; report every problem
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
+    /// Start a new workspace: a commented `signers.toml` and an empty `letters/`
+    Init(InitArgs),
+    /// Write a commented letter skeleton `letters/ID.toml`, dated today
+    New(NewArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+const CHECK_HELP: &str = "\
+Each problem is printed as `path:line:col: error|warning: message` with the
+source line and a caret, and a hint where one helps. Exit code 1 when there is
+an error; warnings alone exit 0.
+
+  signon check                      the whole workspace
+  signon check 2025-02-06-rubio     one letter (by id), with the roster and ledger
+  signon check letters/draft.toml   one letter (by path)";
+
+/// `signon check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Letters to check, by id or path (default: every letter)
+    #[arg(value_name = "LETTER")]
+    pub letters: Vec<String>,
+}
+
+/// `signon init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create or fill (default: this folder)
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// `signon new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The letter id, used as its file name: e.g. `2025-02-06-rubio`
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+/// `signon completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// Shells with completion scripts.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
+    /// Elvish.
+    Elvish,
+}
+
+impl From<Shell> for clap_complete::Shell {
+    fn from(s: Shell) -> Self {
+        match s {
+            Shell::Bash => clap_complete::Shell::Bash,
+            Shell::Zsh => clap_complete::Shell::Zsh,
+            Shell::Fish => clap_complete::Shell::Fish,
+            Shell::Powershell => clap_complete::Shell::PowerShell,
+            Shell::Elvish => clap_complete::Shell::Elvish,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,46 @@
+//! `signon check`: load and validate, report every problem, change nothing.
+
+use std::io::Write;
+
+use crate::cli::CheckArgs;
+use crate::diag::{self, Severity};
+use crate::load::Workspace;
+use crate::{Context, Error, validate};
+
+/// Checks the roster, the ledger and the named letters (all when none).
+pub(crate) fn check(ws: &Workspace, args: &CheckArgs, cx: &mut Context<'_>) -> Result<(), Error> {
+    let paths = args
+        .letters
+        .iter()
+        .map(|name| ws.resolve_letter(name, &cx.cwd))
+        .collect::<Result<Vec<_>, _>>()?;
+    let checked = validate::workspace(ws, &paths)?;
+    let count = |s| {
+        checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    if errors > 0 {
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    // Warnings go to stderr like errors do; the summary goes to stdout.
+    let _ = cx
+        .err
+        .write_all(diag::render_all(&checked.diagnostics).as_bytes());
+    let letters = checked.letters.len();
+    let summary = format!(
+        "checked {letters} letter{}, {} signers, {} sign-offs: no errors, {warnings} warning{}\n",
+        plural(letters),
+        checked.roster.signers.len(),
+        checked.ledger.len(),
+        plural(warnings),
+    );
+    super::write_out(cx, &summary)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

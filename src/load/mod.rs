@@ -1,0 +1,186 @@
+//! Stage 1, load: find the workspace, read its files, and parse the TOML into
+//! the raw serde types of [`raw`], keeping each file's text for diagnostics.
+//!
+//! A file that does not parse yields a [`Diagnostic`] at the parser's span
+//! instead of a raw value; the other files still load, so one `check` run
+//! reports the problems of every file.
+
+pub mod raw;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Source};
+use crate::error::Error;
+
+/// The roster file's name, which also marks a workspace's root.
+pub const SIGNERS_FILE: &str = "signers.toml";
+/// The folder of letters.
+pub const LETTERS_DIR: &str = "letters";
+
+/// A workspace: the folder holding `signers.toml` and `letters/`.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    /// The root folder.
+    pub root: PathBuf,
+}
+
+impl Workspace {
+    /// `--root DIR` if given, else the nearest folder from `cwd` upwards
+    /// holding `signers.toml`, as cargo finds `Cargo.toml`.
+    pub fn discover(root: Option<&Path>, cwd: &Path) -> Result<Workspace, Error> {
+        if let Some(root) = root {
+            let root = cwd.join(root);
+            if !root.join(SIGNERS_FILE).is_file() {
+                return Err(Error::Message(format!(
+                    "no `{SIGNERS_FILE}` in `{}`",
+                    crate::diag::display_path(&root)
+                )));
+            }
+            return Ok(Workspace { root });
+        }
+        cwd.ancestors()
+            .find(|dir| dir.join(SIGNERS_FILE).is_file())
+            .map(|dir| Workspace {
+                root: dir.to_path_buf(),
+            })
+            .ok_or_else(|| {
+                Error::Message(format!(
+                    "no `{SIGNERS_FILE}` in this folder or any parent: run `signon init` to start a workspace, or pass `--root DIR`"
+                ))
+            })
+    }
+
+    /// `signers.toml`.
+    pub fn signers_path(&self) -> PathBuf {
+        self.root.join(SIGNERS_FILE)
+    }
+
+    /// `letters/`.
+    pub fn letters_dir(&self) -> PathBuf {
+        self.root.join(LETTERS_DIR)
+    }
+
+    /// `out/`.
+    pub fn out_dir(&self) -> PathBuf {
+        self.root.join("out")
+    }
+
+    /// Every `letters/*.toml`, sorted by id.
+    pub fn letter_paths(&self) -> Result<Vec<PathBuf>, Error> {
+        let dir = self.letters_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io("read", dir, e)),
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+            .collect();
+        paths.sort();
+        Ok(paths)
+    }
+
+    /// The ids of every letter in `letters/`.
+    pub fn letter_ids(&self) -> Result<Vec<String>, Error> {
+        Ok(self.letter_paths()?.iter().map(|p| letter_id(p)).collect())
+    }
+
+    /// A letter named on the command line by id (`2025-02-06-rubio`) or by
+    /// path (`letters/2025-02-06-rubio.toml`).
+    pub fn resolve_letter(&self, name: &str, cwd: &Path) -> Result<PathBuf, Error> {
+        let as_path = Path::new(name);
+        let looks_like_path = name.ends_with(".toml") || name.contains(['/', '\\']);
+        if looks_like_path {
+            let path = cwd.join(as_path);
+            if path.is_file() {
+                return Ok(path);
+            }
+            return Err(Error::Message(format!("no letter file `{name}`")));
+        }
+        let path = self.letters_dir().join(format!("{name}.toml"));
+        if path.is_file() {
+            return Ok(path);
+        }
+        let ids = self.letter_ids()?;
+        let mut msg = format!("no letter `{name}` in `{LETTERS_DIR}/`");
+        if let Some(s) = crate::diag::suggest(name, ids.iter().map(String::as_str)) {
+            msg.push_str(&format!("\n  = help: did you mean `{s}`?"));
+        }
+        Err(Error::Message(msg))
+    }
+}
+
+/// A letter's id: its file stem.
+pub fn letter_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A parsed file: its source and, when it parsed, its raw value.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    /// The text, for diagnostics.
+    pub source: Arc<Source>,
+    /// The raw value, or the parse problem.
+    pub value: Result<T, Diagnostic>,
+}
+
+/// Reads a file and parses it as `T`. An unreadable file is an I/O error;
+/// a file that does not parse is a diagnostic in the result.
+pub fn load_file<T: DeserializeOwned>(path: &Path) -> Result<Loaded<T>, Error> {
+    let bytes = fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let source = Source::new(path, text);
+            let diag = Diagnostic::error(&source, valid..valid + 1, "file is not valid UTF-8")
+                .with_hint("save the file as UTF-8");
+            return Ok(Loaded {
+                source,
+                value: Err(diag),
+            });
+        }
+    };
+    let source = Source::new(path, text);
+    let value = parse(&source);
+    Ok(Loaded { source, value })
+}
+
+/// Parses a source as `T`, turning the parser's message and span into a diagnostic.
+pub fn parse<T: DeserializeOwned>(source: &Arc<Source>) -> Result<T, Diagnostic> {
+    toml::from_str(&source.text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message().trim().to_string();
+        let message = message.lines().next().unwrap_or("invalid TOML").to_string();
+        let mut diag = Diagnostic::error(source, span, lowercase_first(&message));
+        if let Some(hint) = unknown_key_hint(&message) {
+            diag = diag.with_hint(hint);
+        }
+        diag
+    })
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`", a "did you
+/// mean" hint from the expected names.
+fn unknown_key_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (wrong, expected) = rest.split_once('`')?;
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    crate::diag::suggest(wrong, names.iter().copied()).map(|s| format!("did you mean `{s}`?"))
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if !s.starts_with("TOML") => c.to_lowercase().chain(chars).collect(),
+        _ => s.to_string(),
+    }
+}

@@ -1,0 +1,46 @@
+//! The `signon` binary: parse the command line, run it, report, exit.
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use chrono::{DateTime, Local};
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = signon::cli::Cli::parse();
+    let (mut out, mut err) = (io::stdout().lock(), io::stderr());
+    let mut cx = signon::Context {
+        cwd: std::env::current_dir().unwrap_or_default(),
+        now: now(),
+        color: io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        out: &mut out,
+        err: &mut err,
+    };
+    match signon::run(cli, &mut cx) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprint!("{}", with_newline(e.to_string()));
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// The clock, read once. `SOURCE_DATE_EPOCH` (the reproducible-builds
+/// convention) pins it, so scripts and tests get the same output every run.
+fn now() -> DateTime<chrono::FixedOffset> {
+    let pinned = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok());
+    match pinned.and_then(|secs| DateTime::from_timestamp(secs, 0)) {
+        Some(t) => t.fixed_offset(),
+        None => Local::now().fixed_offset(),
+    }
+}
+
+fn with_newline(mut s: String) -> String {
+    if !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s
+}

@@ -1,0 +1,333 @@
+//! Validates one letter file against the roster: dates, letterhead, recipients,
+//! sections with their inline markup, and the signatories.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use super::roster::{text_field, unknown_signer};
+use super::text;
+use crate::diag::{Diagnostic, Source};
+use crate::load::raw;
+use crate::model::{
+    Lead, Letter, Letterhead, Order, Paragraph, Quote, Recipient, Roster, Section, SignerId,
+};
+
+/// Collects every problem of one letter; returns the letter when it has no errors.
+pub fn letter(
+    id: &str,
+    src: &Arc<Source>,
+    file: &raw::LetterFile,
+    roster: Option<&Roster>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Letter> {
+    let errors_before = diags.iter().filter(|d| d.is_error()).count();
+    let mut cx = Cx { src, diags };
+    let meta = file.letter.get_ref();
+    let date = cx.date(&meta.date, "date");
+    let deadline = meta.deadline.as_ref().and_then(|d| cx.date(d, "deadline"));
+    if let (Some(date), Some(deadline), Some(d)) = (date, deadline, &meta.deadline) {
+        if deadline > date {
+            cx.diags.push(
+                Diagnostic::warning(src, d.span(), "deadline is after the letter's date")
+                    .with_label(format!("the letter is dated {date}")),
+            );
+        }
+    }
+    let letterhead = meta
+        .letterhead
+        .as_ref()
+        .map_or(Some(Letterhead::House), |l| cx.letterhead(l));
+    for field in [&meta.title, &meta.salutation]
+        .into_iter()
+        .chain(&meta.subject)
+    {
+        text_field(src, field, cx.diags);
+    }
+    let recipients = cx.recipients(&file.recipient, file.letter.span());
+    let sections = cx.sections(&file.section, file.letter.span());
+    let (leads, invited, order) = cx.signatories(&file.signatories, roster);
+    let closing = file.closing.as_ref();
+    let errors_after = cx.diags.iter().filter(|d| d.is_error()).count();
+    if errors_after > errors_before {
+        return None;
+    }
+    Some(Letter {
+        id: id.to_string(),
+        title: meta.title.get_ref().trim().to_string(),
+        date: date?,
+        letterhead: letterhead?,
+        deadline,
+        subject: meta.subject.as_ref().map(|s| text::collapse(s.get_ref())),
+        salutation: text::collapse(meta.salutation.get_ref()),
+        recipients,
+        sections,
+        closing: closing
+            .and_then(|c| c.text.as_ref())
+            .map_or_else(|| "Sincerely,".to_string(), |t| text::collapse(t.get_ref())),
+        cc: strings(closing.map(|c| &c.cc[..]).unwrap_or_default()),
+        enclosures: strings(closing.map(|c| &c.enclosures[..]).unwrap_or_default()),
+        leads,
+        invited,
+        order,
+    })
+}
+
+fn strings(values: &[Spanned<String>]) -> Vec<String> {
+    values.iter().map(|v| text::collapse(v.get_ref())).collect()
+}
+
+/// The file being checked and the list problems go into.
+struct Cx<'a> {
+    src: &'a Arc<Source>,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Cx<'_> {
+    fn date(
+        &mut self,
+        value: &Spanned<toml::value::Datetime>,
+        key: &str,
+    ) -> Option<chrono::NaiveDate> {
+        let date = text::local_date(value.get_ref());
+        if date.is_none() {
+            self.diags.push(
+                Diagnostic::error(
+                    self.src,
+                    value.span(),
+                    format!("`{key}` must be a date without a time"),
+                )
+                .with_hint("write it like `2025-02-06`"),
+            );
+        }
+        date
+    }
+
+    fn letterhead(&mut self, value: &Spanned<raw::Letterhead>) -> Option<Letterhead> {
+        match value.get_ref() {
+            raw::Letterhead::Preset(p) if p == "house" => Some(Letterhead::House),
+            raw::Letterhead::Preset(p) if p == "senate" => Some(Letterhead::Senate),
+            raw::Letterhead::Preset(p) => {
+                self.diags.push(
+                    Diagnostic::error(self.src, value.span(), format!("unknown letterhead `{p}`"))
+                        .with_label("expected `house`, `senate` or `{ lines = [...] }`")
+                        .with_suggestion(p, ["house", "senate"]),
+                );
+                None
+            }
+            raw::Letterhead::Custom(c) if c.lines.iter().all(|l| l.trim().is_empty()) => {
+                self.diags.push(Diagnostic::error(
+                    self.src,
+                    value.span(),
+                    "custom letterhead has no lines",
+                ));
+                None
+            }
+            raw::Letterhead::Custom(c) => Some(Letterhead::Custom(strings_plain(&c.lines))),
+        }
+    }
+
+    fn recipients(
+        &mut self,
+        raw: &[Spanned<raw::Recipient>],
+        letter_span: std::ops::Range<usize>,
+    ) -> Vec<Recipient> {
+        if raw.is_empty() {
+            self.diags.push(
+                Diagnostic::error(self.src, letter_span, "the letter has no `[[recipient]]`")
+                    .with_hint("add `[[recipient]]` with `name` and `address`"),
+            );
+        }
+        raw.iter().map(|r| self.recipient(r.get_ref())).collect()
+    }
+
+    fn recipient(&mut self, r: &raw::Recipient) -> Recipient {
+        text_field(self.src, &r.name, self.diags);
+        if r.address.get_ref().is_empty() {
+            self.diags.push(
+                Diagnostic::error(self.src, r.address.span(), "empty address")
+                    .with_label("give at least one line, e.g. `[\"Washington, DC 20520\"]`"),
+            );
+        }
+        for line in r.address.get_ref() {
+            text_field(self.src, line, self.diags);
+        }
+        Recipient {
+            name: text::collapse(r.name.get_ref()),
+            title: r.title.as_ref().map(|t| text::collapse(t.get_ref())),
+            address: strings(r.address.get_ref()),
+        }
+    }
+
+    fn sections(
+        &mut self,
+        raw: &[Spanned<raw::Section>],
+        letter_span: std::ops::Range<usize>,
+    ) -> Vec<Section> {
+        if raw.is_empty() {
+            self.diags.push(
+                Diagnostic::error(self.src, letter_span, "the letter has no `[[section]]`")
+                    .with_hint("add `[[section]]` with a `body`"),
+            );
+        }
+        let mut next_ask = 1;
+        raw.iter()
+            .map(|s| {
+                let section = self.section(s.get_ref(), next_ask);
+                next_ask += section.asks.len();
+                section
+            })
+            .collect()
+    }
+
+    fn section(&mut self, s: &raw::Section, asks_start: usize) -> Section {
+        let paragraphs = match &s.body {
+            Some(body) => {
+                text_field(self.src, body, self.diags);
+                text::paragraphs(body.get_ref())
+                    .iter()
+                    .map(|p| self.markup(p, body))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        let quotes = s.quotes.iter().map(|q| self.quote(q.get_ref())).collect();
+        let asks = s.asks.iter().map(|a| self.spanned_markup(a)).collect();
+        Section {
+            heading: s.heading.as_ref().map(|h| text::collapse(h.get_ref())),
+            paragraphs,
+            quotes,
+            asks_start,
+            asks,
+        }
+    }
+
+    fn quote(&mut self, q: &raw::Quote) -> Quote {
+        Quote {
+            text: self.spanned_markup(&q.text),
+            source: q.source.as_ref().map(|s| text::collapse(s.get_ref())),
+            pull: q.pull,
+        }
+    }
+
+    fn spanned_markup(&mut self, value: &Spanned<String>) -> Paragraph {
+        text_field(self.src, value, self.diags);
+        self.markup(&text::collapse(value.get_ref()), value)
+    }
+
+    /// Inline markup of one paragraph; an unclosed marker is a warning and the
+    /// text is kept as written.
+    fn markup(&mut self, para: &str, value: &Spanned<String>) -> Paragraph {
+        text::inline(para).unwrap_or_else(|at| {
+            let excerpt: String = para[at..].chars().take(30).collect();
+            self.diags.push(
+                Diagnostic::warning(
+                    self.src,
+                    value.span(),
+                    format!("unclosed `*` before `{excerpt}`"),
+                )
+                .with_hint("close it, or write `\\\\*` in TOML for a literal asterisk"),
+            );
+            vec![crate::model::Span {
+                text: para.to_string(),
+                style: Default::default(),
+            }]
+        })
+    }
+
+    fn signatories(
+        &mut self,
+        raw: &Spanned<raw::Signatories>,
+        roster: Option<&Roster>,
+    ) -> (Vec<Lead>, Vec<SignerId>, Order) {
+        let s = raw.get_ref();
+        let known: Option<Vec<&str>> =
+            roster.map(|r| r.signers.iter().map(|s| s.id.0.as_str()).collect());
+        if s.leads.get_ref().is_empty() {
+            self.diags.push(
+                Diagnostic::error(self.src, s.leads.span(), "`leads` is empty")
+                    .with_label("name at least one signer"),
+            );
+        }
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut leads = Vec::new();
+        let lead_ids: Vec<Spanned<String>> =
+            s.leads.get_ref().iter().map(raw::Lead::id_at).collect();
+        for (lead, spanned_id) in s.leads.get_ref().iter().zip(&lead_ids) {
+            self.check_id(spanned_id, known.as_deref(), &mut seen, "leads");
+            let id = SignerId(spanned_id.get_ref().clone());
+            let role = lead
+                .get_ref()
+                .role
+                .as_ref()
+                .map(|r| text::collapse(r.get_ref()));
+            let role = role.or_else(|| roster?.get(&id)?.role.clone());
+            leads.push(Lead { id, role });
+        }
+        let lead_ids: HashSet<&str> = seen.clone();
+        let mut invited = Vec::new();
+        for id in &s.invited {
+            if lead_ids.contains(id.get_ref().as_str()) {
+                self.diags.push(
+                    Diagnostic::warning(
+                        self.src,
+                        id.span(),
+                        format!("`{}` is both a lead and invited", id.get_ref()),
+                    )
+                    .with_hint("leads sign anyway: remove it from `invited`"),
+                );
+                continue;
+            }
+            self.check_id(id, known.as_deref(), &mut seen, "invited");
+            invited.push(SignerId(id.get_ref().clone()));
+        }
+        (leads, invited, self.order(s.order.as_ref()))
+    }
+
+    /// Reports an id missing from the roster (unless the roster itself failed
+    /// to load, which is reported once, not once per id) or listed twice.
+    fn check_id<'s>(
+        &mut self,
+        id: &'s Spanned<String>,
+        known: Option<&[&str]>,
+        seen: &mut HashSet<&'s str>,
+        list: &str,
+    ) {
+        if let Some(known) = known.filter(|k| !k.contains(&id.get_ref().as_str())) {
+            self.diags.push(unknown_signer(self.src, id, known));
+        } else if !seen.insert(id.get_ref()) {
+            self.diags.push(
+                Diagnostic::warning(
+                    self.src,
+                    id.span(),
+                    format!("`{}` is listed twice", id.get_ref()),
+                )
+                .with_label(format!("already in `{list}` or the leads")),
+            );
+        }
+    }
+
+    fn order(&mut self, value: Option<&Spanned<String>>) -> Order {
+        let Some(value) = value else {
+            return Order::default();
+        };
+        match value.get_ref().as_str() {
+            "alphabetical" => Order::Alphabetical,
+            "signed" => Order::Signed,
+            "listed" => Order::Listed,
+            other => {
+                self.diags.push(
+                    Diagnostic::error(self.src, value.span(), format!("unknown order `{other}`"))
+                        .with_label("expected `alphabetical`, `signed` or `listed`")
+                        .with_suggestion(other, ["alphabetical", "signed", "listed"]),
+                );
+                Order::default()
+            }
+        }
+    }
+}
+
+fn strings_plain(lines: &[String]) -> Vec<String> {
+    lines.iter().map(|l| text::collapse(l)).collect()
+}

@@ -1,0 +1,183 @@
+//! Validates `signers.toml`: the roster with its defaults filled in, and the
+//! `[[signoff]]` ledger checked against the roster and the letters.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use super::text;
+use crate::diag::{Diagnostic, Source};
+use crate::load::raw;
+use crate::model::{Chamber, Roster, SignOff, Signer, SignerId, Status};
+
+/// Builds the roster, reporting duplicate `bioguide` ids and bad chambers.
+pub fn roster(src: &Arc<Source>, file: &raw::SignersFile, diags: &mut Vec<Diagnostic>) -> Roster {
+    let mut out = Roster::default();
+    let mut bioguides: HashMap<&str, &Spanned<String>> = HashMap::new();
+    for (id, entry) in &file.signers {
+        let s = entry.get_ref();
+        if let Some(b) = &s.bioguide {
+            if let Some(first) = bioguides.insert(b.get_ref(), b) {
+                let (line, _) = src.line_col(first.span().start);
+                diags.push(
+                    Diagnostic::error(
+                        src,
+                        b.span(),
+                        format!("duplicate bioguide `{}`", b.get_ref()),
+                    )
+                    .with_label(format!("also used on line {line}")),
+                );
+            }
+        }
+        text_field(src, &s.name, diags);
+        let Some(chamber) = chamber(src, &s.chamber, diags) else {
+            continue;
+        };
+        let signer = build(id.get_ref(), s, chamber);
+        out.by_id.insert(signer.id.clone(), out.signers.len());
+        out.signers.push(signer);
+    }
+    out
+}
+
+fn chamber(src: &Arc<Source>, c: &Spanned<String>, diags: &mut Vec<Diagnostic>) -> Option<Chamber> {
+    match c.get_ref().as_str() {
+        "house" => Some(Chamber::House),
+        "senate" => Some(Chamber::Senate),
+        other => {
+            diags.push(
+                Diagnostic::error(src, c.span(), format!("unknown chamber `{other}`"))
+                    .with_label("expected `house` or `senate`")
+                    .with_suggestion(other, ["house", "senate"]),
+            );
+            None
+        }
+    }
+}
+
+fn build(id: &str, s: &raw::Signer, chamber: Chamber) -> Signer {
+    let name = s.name.get_ref().clone();
+    Signer {
+        id: SignerId(id.to_string()),
+        sort_as: s
+            .sort_as
+            .clone()
+            .unwrap_or_else(|| text::default_sort_key(&name)),
+        name,
+        chamber,
+        title: s
+            .title
+            .clone()
+            .unwrap_or_else(|| chamber.default_title().to_string()),
+        party: s.party.clone(),
+        state: s.state.as_ref().map(|s| s.get_ref().clone()),
+        district: s.district,
+        bioguide: s.bioguide.as_ref().map(|b| b.get_ref().clone()),
+        role: s.role.clone(),
+        office: s.office.clone(),
+        staffer: s.staffer.clone(),
+        email: s.email.clone(),
+    }
+}
+
+/// Checks that a required text is not empty and holds no control characters.
+pub fn text_field(src: &Arc<Source>, value: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
+    let span = value.span();
+    if value.get_ref().trim().is_empty() {
+        diags.push(Diagnostic::error(src, span, "empty text").with_label("write something here"));
+    } else if let Some((_, c)) = text::bad_char(value.get_ref()) {
+        diags.push(
+            Diagnostic::error(
+                src,
+                span,
+                format!("control character U+{:04X} in text", c as u32),
+            )
+            .with_hint("remove it: letters hold printable text only"),
+        );
+    } else if let Some(p) = text::placeholder(value.get_ref()) {
+        diags.push(
+            Diagnostic::error(src, span, format!("placeholder `{p}` is not filled in"))
+                .with_label("replace it with the real text"),
+        );
+    }
+}
+
+/// Checks every `[[signoff]]` event and returns the valid ones, in file order.
+pub fn ledger(
+    src: &Arc<Source>,
+    file: &raw::SignersFile,
+    roster: &Roster,
+    letter_ids: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<SignOff> {
+    let ids: Vec<&str> = roster.signers.iter().map(|s| s.id.0.as_str()).collect();
+    file.signoff
+        .iter()
+        .filter_map(|ev| event(src, ev, &ids, letter_ids, diags))
+        .collect()
+}
+
+fn event(
+    src: &Arc<Source>,
+    ev: &Spanned<raw::SignOff>,
+    signer_ids: &[&str],
+    letter_ids: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<SignOff> {
+    let e = ev.get_ref();
+    let before = diags.len();
+    let letter = e.letter.get_ref();
+    if !letter_ids.iter().any(|l| l == letter) {
+        diags.push(
+            Diagnostic::error(src, e.letter.span(), format!("unknown letter `{letter}`"))
+                .with_label("no such file in letters/")
+                .with_suggestion(letter, letter_ids.iter().map(String::as_str)),
+        );
+    }
+    let signer = e.signer.get_ref();
+    if !signer_ids.contains(&signer.as_str()) {
+        diags.push(unknown_signer(src, &e.signer, signer_ids));
+    }
+    let status = Status::parse(e.status.get_ref());
+    if status.is_none() {
+        let names = Status::ALL.map(Status::as_str);
+        diags.push(
+            Diagnostic::error(
+                src,
+                e.status.span(),
+                format!("unknown status `{}`", e.status.get_ref()),
+            )
+            .with_label("expected `invited`, `signed`, `declined` or `withdrawn`")
+            .with_suggestion(e.status.get_ref(), names),
+        );
+    }
+    let at = text::offset_datetime(e.at.get_ref());
+    if at.is_none() {
+        diags.push(
+            Diagnostic::error(src, e.at.span(), "`at` needs a date, a time and an offset")
+                .with_hint("write it like `2025-02-03T10:12:00-05:00`"),
+        );
+    }
+    if diags.len() > before {
+        return None;
+    }
+    Some(SignOff {
+        letter: letter.clone(),
+        signer: SignerId(signer.clone()),
+        status: status?,
+        at: at?,
+        by: e.by.clone(),
+        text: e.text.as_ref().map(|t| t.get_ref().clone()),
+        note: e.note.clone(),
+        line: src.line_col(ev.span().start).0,
+    })
+}
+
+/// "unknown signer `x`" at the id, with a "did you mean" hint.
+pub fn unknown_signer(src: &Arc<Source>, id: &Spanned<String>, known: &[&str]) -> Diagnostic {
+    let wrong = id.get_ref();
+    Diagnostic::error(src, id.span(), format!("unknown signer `{wrong}`"))
+        .with_label("not in signers.toml")
+        .with_suggestion(wrong, known.iter().copied())
+}

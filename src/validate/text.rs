@@ -1,0 +1,195 @@
+//! Text rules shared by the validators: paragraphs, inline `*italic*` and
+//! `**bold**`, dates, and the default surname a signer is sorted by.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use toml::value::Datetime;
+
+use crate::model::{Paragraph, Span, Style};
+
+/// Suffixes skipped when taking the surname from a printed name.
+const SUFFIXES: [&str; 6] = ["Jr.", "Sr.", "Jr", "Sr", "II", "III"];
+
+/// Splits a body into paragraphs on blank lines; lines within a paragraph are
+/// joined with one space, so re-wrapping the TOML changes nothing.
+pub fn paragraphs(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in body.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(collapse(&current.join(" ")));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(collapse(&current.join(" ")));
+    }
+    out
+}
+
+/// Collapses runs of ASCII white space to one space and trims the ends.
+/// Non-breaking spaces are not ASCII white space and so are kept.
+pub fn collapse(s: &str) -> String {
+    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Parses `*italic*` and `**bold**` (and `***both***`). Returns the spans, or
+/// the byte offset (within `text`) of a marker that is never closed.
+pub fn inline(text: &str) -> Result<Paragraph, usize> {
+    let mut spans: Paragraph = Vec::new();
+    let mut style = Style::default();
+    let (mut bold_at, mut italic_at) = (0, 0);
+    let mut buf = String::new();
+    let mut rest = text;
+    let mut pos = 0;
+    while let Some(i) = rest.find('*') {
+        buf.push_str(&rest[..i]);
+        let run = rest[i..].bytes().take_while(|&b| b == b'*').count();
+        let toggles_bold = run >= 2;
+        let toggles_italic = run % 2 == 1;
+        flush(&mut spans, &mut buf, style);
+        if toggles_bold {
+            style.bold = !style.bold;
+            bold_at = pos + i;
+        }
+        if toggles_italic {
+            style.italic = !style.italic;
+            italic_at = pos + i;
+        }
+        pos += i + run;
+        rest = &rest[i + run..];
+    }
+    buf.push_str(rest);
+    flush(&mut spans, &mut buf, style);
+    match (style.bold, style.italic) {
+        (true, _) => Err(bold_at),
+        (_, true) => Err(italic_at),
+        _ => Ok(spans),
+    }
+}
+
+fn flush(spans: &mut Paragraph, buf: &mut String, style: Style) {
+    if buf.is_empty() {
+        return;
+    }
+    match spans.last_mut() {
+        Some(last) if last.style == style => last.text.push_str(buf),
+        _ => spans.push(Span {
+            text: buf.clone(),
+            style,
+        }),
+    }
+    buf.clear();
+}
+
+/// The surname a name sorts by: its last word, skipping suffixes such as
+/// "Jr." and "III" and the comma before them.
+pub fn default_sort_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .filter(|w| !w.is_empty() && !SUFFIXES.contains(w) && *w != "IV")
+        .next_back()
+        .unwrap_or(name)
+        .to_string()
+}
+
+/// A TOML local date (no time, no offset) as a chrono date.
+pub fn local_date(dt: &Datetime) -> Option<NaiveDate> {
+    if dt.time.is_some() || dt.offset.is_some() {
+        return None;
+    }
+    let d = dt.date?;
+    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+}
+
+/// A TOML offset date-time as a chrono date-time.
+pub fn offset_datetime(dt: &Datetime) -> Option<DateTime<FixedOffset>> {
+    let (d, t, offset) = (dt.date?, dt.time?, dt.offset?);
+    let date = NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))?;
+    let nanos = t.nanosecond.unwrap_or(0);
+    let secs = u32::from(t.second.unwrap_or(0));
+    let time = NaiveTime::from_hms_nano_opt(u32::from(t.hour), u32::from(t.minute), secs, nanos)?;
+    let minutes = match offset {
+        toml::value::Offset::Z => 0,
+        toml::value::Offset::Custom { minutes } => i32::from(minutes),
+    };
+    let tz = FixedOffset::east_opt(minutes * 60)?;
+    date.and_time(time).and_local_timezone(tz).single()
+}
+
+/// The first character that has no business in letter text: a control
+/// character other than tab and newline.
+pub fn bad_char(s: &str) -> Option<(usize, char)> {
+    s.char_indices()
+        .find(|&(_, c)| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+}
+
+/// The first `<<placeholder>>` left from `signon new`, if any.
+pub fn placeholder(s: &str) -> Option<&str> {
+    let start = s.find("<<")?;
+    let len = s[start..].find(">>")?;
+    Some(&s[start..start + len + 2])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styled(text: &str, italic: bool, bold: bool) -> Span {
+        Span {
+            text: text.into(),
+            style: Style { italic, bold },
+        }
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_and_rewrap() {
+        let body = "First line\n  wraps here.\n\n   \nSecond\u{a0}para.\n";
+        assert_eq!(
+            paragraphs(body),
+            ["First line wraps here.", "Second\u{a0}para."]
+        );
+    }
+
+    #[test]
+    fn inline_markup() {
+        assert_eq!(
+            inline("a *b* **c** d").unwrap(),
+            vec![
+                styled("a ", false, false),
+                styled("b", true, false),
+                styled(" ", false, false),
+                styled("c", false, true),
+                styled(" d", false, false),
+            ]
+        );
+        assert_eq!(inline("***x***").unwrap(), vec![styled("x", true, true)]);
+        assert_eq!(inline("an *open one"), Err(3));
+        assert_eq!(inline("**open"), Err(0));
+    }
+
+    #[test]
+    fn sort_keys_skip_suffixes() {
+        assert_eq!(default_sort_key("Frank Pallone, Jr."), "Pallone");
+        assert_eq!(default_sort_key("Donald S. Beyer, Jr."), "Beyer");
+        assert_eq!(default_sort_key("Gus M. Bilirakis"), "Bilirakis");
+        assert_eq!(default_sort_key("John Doe III"), "Doe");
+        assert_eq!(default_sort_key("Jane Roe IV"), "Roe");
+        assert_eq!(default_sort_key("Nydia M. Velázquez"), "Velázquez");
+    }
+
+    #[test]
+    fn dates() {
+        let d: Datetime = "2025-02-06".parse().unwrap();
+        assert_eq!(local_date(&d), NaiveDate::from_ymd_opt(2025, 2, 6));
+        let t: Datetime = "2025-02-06T10:00:00".parse().unwrap();
+        assert_eq!(local_date(&t), None);
+        let o: Datetime = "2025-02-03T10:12:00-05:00".parse().unwrap();
+        let at = offset_datetime(&o).unwrap();
+        assert_eq!(at.to_rfc3339(), "2025-02-03T10:12:00-05:00");
+        assert_eq!(offset_datetime(&t), None);
+    }
+}
