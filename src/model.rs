@@ -292,3 +292,52 @@ pub struct Letter {
     /// How the others are ordered.
     pub order: Order,
 }
+
+/// Where a signer stands on one letter, replayed from the ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Standing {
+    /// Named in `leads` or `invited`, or invited by an event, and no answer yet.
+    NoAnswer,
+    /// Signed the current text. `verified` is false for a "signed" event
+    /// without a fingerprint (recorded by hand).
+    Signed {
+        /// The event carries the current text's fingerprint.
+        verified: bool,
+    },
+    /// Signed, but an older text: the letter changed after they approved it.
+    Stale,
+    /// Declined.
+    Declined,
+    /// Withdrew a signature.
+    Withdrawn,
+}
+
+impl Standing {
+    /// The word shown to people: "signed", "stale", "declined", "withdrawn", "no answer".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::NoAnswer => "no answer",
+            Standing::Signed { .. } => "signed",
+            Standing::Stale => "stale",
+            Standing::Declined => "declined",
+            Standing::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// One signer's state on one letter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignerState {
+    /// The roster id.
+    pub id: SignerId,
+    /// A lead of the letter.
+    pub lead: bool,
+    /// Where they stand.
+    pub standing: Standing,
+    /// When the latest event was recorded (none for "no answer" without events).
+    pub at: Option<DateTime<FixedOffset>>,
+    /// Who recorded the latest event.
+    pub by: Option<String>,
+    /// The latest event's note.
+    pub note: Option<String>,
+}
