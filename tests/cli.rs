@@ -1,1 +1,9 @@
+//! The single integration test binary: every test here runs the real
+//! `signon` binary on a temporary copy of a workspace.
+//!
+//! - `support`: the harness (copy a workspace, run the binary, golden files);
+//! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input.
 
+mod support;
+
+mod check;

@@ -1,0 +1,123 @@
+//! Test harness: temporary workspaces, the real binary, golden files.
+//!
+//! Golden files live in `tests/fixtures/<case>/expected/`. Set
+//! `UPDATE_GOLDEN=1` to rewrite them from the actual output.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture folder: `tests/fixtures/<case>`.
+pub fn fixture(case: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(case)
+}
+
+/// The pinned clock for every test run: 2025-02-01T12:00:00Z.
+pub const NOW_EPOCH: &str = "1738411200";
+
+/// A temporary copy of the repository's example workspace.
+pub fn example() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    fs::copy(repo().join("signers.toml"), dir.path().join("signers.toml")).unwrap();
+    copy_dir(&repo().join("letters"), &dir.path().join("letters"));
+    dir
+}
+
+/// A temporary copy of a fixture's inputs (everything but `expected/`).
+pub fn workspace(case: &str) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for entry in fs::read_dir(fixture(case)).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap();
+        if name == "expected" {
+            continue;
+        }
+        if path.is_dir() {
+            copy_dir(&path, &dir.path().join(name));
+        } else {
+            fs::copy(&path, dir.path().join(name)).unwrap();
+        }
+    }
+    dir
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let dest = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &dest);
+        } else {
+            fs::copy(&path, &dest).unwrap();
+        }
+    }
+}
+
+/// Runs `signon ARGS` in `dir` with the clock pinned, no colors and UTC.
+pub fn signon(dir: &Path, args: &[&str]) -> Output {
+    signon_cmd(dir, args).output().unwrap()
+}
+
+/// The command `signon ARGS` in `dir`, for tests that need to adjust it.
+pub fn signon_cmd(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_signon"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", NOW_EPOCH)
+        .env("NO_COLOR", "1")
+        .env("TZ", "UTC")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+/// The exit code, failing the test on a signal or a panic (101).
+pub fn code(out: &Output) -> i32 {
+    let code = out.status.code().expect("killed by a signal");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(code != 101 && !stderr.contains("panicked"), "panic:\n{stderr}");
+    code
+}
+
+/// Standard output as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// Standard error as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// Compares `actual` with the golden file `tests/fixtures/<rel>` (whole-file),
+/// with the temporary root replaced by `[ROOT]`; rewrites it under `UPDATE_GOLDEN=1`.
+pub fn golden(rel: &str, actual: &str, root: Option<&Path>) {
+    let mut actual = actual.to_string();
+    if let Some(root) = root {
+        actual = actual.replace(&root.display().to_string(), "[ROOT]");
+    }
+    let path = repo().join("tests/fixtures").join(rel);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing golden file {}: run with UPDATE_GOLDEN=1", path.display()));
+    if expected != actual {
+        panic!(
+            "golden file {} differs (UPDATE_GOLDEN=1 rewrites it)\n--- expected\n{expected}\n--- actual\n{actual}\n",
+            path.display()
+        );
+    }
+}
