@@ -4,6 +4,8 @@
 //! - `support`: the harness (copy a workspace, run the binary, golden files);
 //! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input.
 
+#[path = "cli/support.rs"]
 mod support;
 
+#[path = "cli/check.rs"]
 mod check;
