@@ -18,6 +18,7 @@ mod cmd;
 pub mod compose;
 pub mod diag;
 pub mod error;
+pub mod ledger;
 pub mod load;
 pub mod model;
 pub mod validate;

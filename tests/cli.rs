@@ -1,3 +1,4 @@
+#![allow(missing_docs)]
 //! The single integration test binary: every test here runs the real
 //! `signon` binary on a temporary copy of a workspace.
 //!

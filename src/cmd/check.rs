@@ -1,7 +1,5 @@
 //! `signon check`: load and validate, report every problem, change nothing.
 
-use std::io::Write;
-
 use crate::cli::CheckArgs;
 use crate::diag::{self, Severity};
 use crate::load::Workspace;

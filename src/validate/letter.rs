@@ -15,7 +15,7 @@ use crate::model::{
 };
 
 /// Collects every problem of one letter; returns the letter when it has no errors.
-pub fn letter(
+pub(super) fn letter(
     id: &str,
     src: &Arc<Source>,
     file: &raw::LetterFile,
@@ -27,8 +27,10 @@ pub fn letter(
     let meta = file.letter.get_ref();
     let date = cx.date(&meta.date, "date");
     let deadline = meta.deadline.as_ref().and_then(|d| cx.date(d, "deadline"));
-    if let (Some(date), Some(deadline), Some(d)) = (date, deadline, &meta.deadline) {
-        if deadline > date {
+    if let (Some(date), Some(deadline), Some(d)) = (date, deadline, &meta.deadline)
+        && deadline > date
+    {
+        {
             cx.diags.push(
                 Diagnostic::warning(src, d.span(), "deadline is after the letter's date")
                     .with_label(format!("the letter is dated {date}")),

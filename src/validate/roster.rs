@@ -12,13 +12,19 @@ use crate::load::raw;
 use crate::model::{Chamber, Roster, SignOff, Signer, SignerId, Status};
 
 /// Builds the roster, reporting duplicate `bioguide` ids and bad chambers.
-pub fn roster(src: &Arc<Source>, file: &raw::SignersFile, diags: &mut Vec<Diagnostic>) -> Roster {
+pub(super) fn roster(
+    src: &Arc<Source>,
+    file: &raw::SignersFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Roster {
     let mut out = Roster::default();
     let mut bioguides: HashMap<&str, &Spanned<String>> = HashMap::new();
     for (id, entry) in &file.signers {
         let s = entry.get_ref();
-        if let Some(b) = &s.bioguide {
-            if let Some(first) = bioguides.insert(b.get_ref(), b) {
+        if let Some(b) = &s.bioguide
+            && let Some(first) = bioguides.insert(b.get_ref(), b)
+        {
+            {
                 let (line, _) = src.line_col(first.span().start);
                 diags.push(
                     Diagnostic::error(
@@ -82,7 +88,7 @@ fn build(id: &str, s: &raw::Signer, chamber: Chamber) -> Signer {
 }
 
 /// Checks that a required text is not empty and holds no control characters.
-pub fn text_field(src: &Arc<Source>, value: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
+pub(super) fn text_field(src: &Arc<Source>, value: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
     let span = value.span();
     if value.get_ref().trim().is_empty() {
         diags.push(Diagnostic::error(src, span, "empty text").with_label("write something here"));
@@ -104,7 +110,7 @@ pub fn text_field(src: &Arc<Source>, value: &Spanned<String>, diags: &mut Vec<Di
 }
 
 /// Checks every `[[signoff]]` event and returns the valid ones, in file order.
-pub fn ledger(
+pub(super) fn ledger(
     src: &Arc<Source>,
     file: &raw::SignersFile,
     roster: &Roster,
@@ -175,7 +181,11 @@ fn event(
 }
 
 /// "unknown signer `x`" at the id, with a "did you mean" hint.
-pub fn unknown_signer(src: &Arc<Source>, id: &Spanned<String>, known: &[&str]) -> Diagnostic {
+pub(super) fn unknown_signer(
+    src: &Arc<Source>,
+    id: &Spanned<String>,
+    known: &[&str],
+) -> Diagnostic {
     let wrong = id.get_ref();
     Diagnostic::error(src, id.span(), format!("unknown signer `{wrong}`"))
         .with_label("not in signers.toml")

@@ -90,8 +90,7 @@ fn flush(spans: &mut Paragraph, buf: &mut String, style: Style) {
 pub fn default_sort_key(name: &str) -> String {
     name.split_whitespace()
         .map(|w| w.trim_end_matches(','))
-        .filter(|w| !w.is_empty() && !SUFFIXES.contains(w) && *w != "IV")
-        .next_back()
+        .rfind(|w| !w.is_empty() && !SUFFIXES.contains(w) && *w != "IV")
         .unwrap_or(name)
         .to_string()
 }

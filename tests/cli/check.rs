@@ -9,5 +9,9 @@ fn example_workspace_checks_clean() {
     let out = signon(ws.path(), &["check"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
-    assert!(stdout(&out).starts_with("checked 2 letters, 26 signers"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("checked 2 letters, 26 signers"),
+        "{}",
+        stdout(&out)
+    );
 }

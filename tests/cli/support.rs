@@ -3,7 +3,7 @@
 //! Golden files live in `tests/fixtures/<case>/expected/`. Set
 //! `UPDATE_GOLDEN=1` to rewrite them from the actual output.
 
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -85,7 +85,10 @@ pub fn signon_cmd(dir: &Path, args: &[&str]) -> Command {
 pub fn code(out: &Output) -> i32 {
     let code = out.status.code().expect("killed by a signal");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(code != 101 && !stderr.contains("panicked"), "panic:\n{stderr}");
+    assert!(
+        code != 101 && !stderr.contains("panicked"),
+        "panic:\n{stderr}"
+    );
     code
 }
 
@@ -112,8 +115,12 @@ pub fn golden(rel: &str, actual: &str, root: Option<&Path>) {
         fs::write(&path, &actual).unwrap();
         return;
     }
-    let expected = fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing golden file {}: run with UPDATE_GOLDEN=1", path.display()));
+    let expected = fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing golden file {}: run with UPDATE_GOLDEN=1",
+            path.display()
+        )
+    });
     if expected != actual {
         panic!(
             "golden file {} differs (UPDATE_GOLDEN=1 rewrites it)\n--- expected\n{expected}\n--- actual\n{actual}\n",

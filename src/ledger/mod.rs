@@ -1,0 +1,105 @@
+//! The sign-off ledger: the `[[signoff]]` events of `signers.toml` replayed
+//! into each signer's standing on a letter, the text fingerprint that binds a
+//! signature to the words approved, and the "ready to go final" gate that
+//! `render --final` and `status` share.
+
+mod fingerprint;
+
+pub use fingerprint::{canonical, fingerprint};
+
+use crate::model::{Letter, Roster, SignOff, SignerId, SignerState, Standing, Status};
+
+/// Every signer's standing on `letter`: the leads in `leads` order, then the
+/// invited in listed order, then anyone else with an event for the letter.
+///
+/// A signer's latest event decides: latest by `at`, and among events with
+/// the same `at`, the one appended last. A "signed" event whose fingerprint
+/// is not `current` is stale; one without a fingerprint is signed, unverified.
+pub fn states(letter: &Letter, events: &[SignOff], current: &str) -> Vec<SignerState> {
+    let mut order: Vec<(SignerId, bool)> = Vec::new();
+    let mut push = |id: &SignerId, lead: bool| {
+        if !order.iter().any(|(o, _)| o == id) {
+            order.push((id.clone(), lead));
+        }
+    };
+    letter.leads.iter().for_each(|l| push(&l.id, true));
+    letter.invited.iter().for_each(|id| push(id, false));
+    let ours: Vec<&SignOff> = events.iter().filter(|e| e.letter == letter.id).collect();
+    ours.iter().for_each(|e| push(&e.signer, false));
+    order
+        .into_iter()
+        .map(|(id, lead)| {
+            let last = latest(&ours, |e| e.signer == id);
+            state(id, lead, last, current)
+        })
+        .collect()
+}
+
+/// The latest matching event: greatest `at`, ties to the later in the file.
+fn latest<'a>(
+    events: &[&'a SignOff],
+    mut pick: impl FnMut(&SignOff) -> bool,
+) -> Option<&'a SignOff> {
+    events
+        .iter()
+        .copied()
+        .filter(|e| pick(e))
+        .enumerate()
+        .max_by_key(|(i, e)| (e.at, *i))
+        .map(|(_, e)| e)
+}
+
+fn state(id: SignerId, lead: bool, last: Option<&SignOff>, current: &str) -> SignerState {
+    let standing = match last {
+        None => Standing::NoAnswer,
+        Some(e) => match (e.status, e.text.as_deref()) {
+            (Status::Invited, _) => Standing::NoAnswer,
+            (Status::Signed, None) => Standing::Signed { verified: false },
+            (Status::Signed, Some(t)) if t == current => Standing::Signed { verified: true },
+            (Status::Signed, Some(_)) => Standing::Stale,
+            (Status::Declined, _) => Standing::Declined,
+            (Status::Withdrawn, _) => Standing::Withdrawn,
+        },
+    };
+    SignerState {
+        id,
+        lead,
+        standing,
+        at: last.map(|e| e.at),
+        by: last.and_then(|e| e.by.clone()),
+        note: last.and_then(|e| e.note.clone()),
+    }
+}
+
+/// Ready to go final, or every reason why not: a lead who has not signed the
+/// current text, and any stale signature. The single gate behind
+/// `render --final` and the `final_ready` of `status`.
+pub fn final_gate(states: &[SignerState], roster: &Roster) -> Result<(), Vec<String>> {
+    let name = |id: &SignerId| {
+        roster
+            .get(id)
+            .map_or_else(|| id.to_string(), |s| s.name.clone())
+    };
+    let mut reasons = Vec::new();
+    for s in states {
+        let who = format!("{} (`{}`)", name(&s.id), s.id);
+        match s.standing {
+            Standing::Stale => reasons.push(format!(
+                "{who} signed an earlier text: the letter changed since; ask them to confirm again"
+            )),
+            Standing::Signed { .. } => {}
+            other if s.lead => {
+                reasons.push(format!("lead {who} has not signed ({})", other.as_str()))
+            }
+            _ => {}
+        }
+    }
+    if reasons.is_empty() {
+        Ok(())
+    } else {
+        Err(reasons)
+    }
+}
+
+#[cfg(test)]
+mod tests;
