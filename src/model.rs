@@ -89,7 +89,7 @@ pub struct Roster {
 impl Roster {
     /// Looks a signer up by id.
     pub fn get(&self, id: &SignerId) -> Option<&Signer> {
-        self.by_id.get(id).map(|&i| &self.signers[i])
+        self.by_id.get(id).and_then(|&i| self.signers.get(i))
     }
 }
 

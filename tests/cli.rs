@@ -3,10 +3,13 @@
 //! `signon` binary on a temporary copy of a workspace.
 //!
 //! - `support`: the harness (copy a workspace, run the binary, golden files);
-//! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input.
+//! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input;
+//! - `mutations`: damaged copies of the example never make `check` panic.
 
 #[path = "cli/support.rs"]
 mod support;
 
 #[path = "cli/check.rs"]
 mod check;
+#[path = "cli/mutations.rs"]
+mod mutations;

@@ -5,13 +5,12 @@
 //! instead of a raw value; the other files still load, so one `check` run
 //! reports the problems of every file.
 
+mod parts;
 pub mod raw;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Source};
 use crate::error::Error;
@@ -122,18 +121,20 @@ pub fn letter_id(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// A parsed file: its source and, when it parsed, its raw value.
+/// A parsed file: its source, the parts that parsed, and the problems.
 #[derive(Debug)]
 pub struct Loaded<T> {
     /// The text, for diagnostics.
     pub source: Arc<Source>,
-    /// The raw value, or the parse problem.
-    pub value: Result<T, Diagnostic>,
+    /// The parts that parsed (a part with a problem is left out).
+    pub value: T,
+    /// Syntax and type problems; validation adds its own.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// Reads a file and parses it as `T`. An unreadable file is an I/O error;
-/// a file that does not parse is a diagnostic in the result.
-pub fn load_file<T: DeserializeOwned>(path: &Path) -> Result<Loaded<T>, Error> {
+/// problems in the text are diagnostics in the result.
+pub fn load_file<T: FileKind + Default>(path: &Path) -> Result<Loaded<T>, Error> {
     let bytes = fs::read(path).map_err(|e| Error::io("read", path, e))?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -145,27 +146,60 @@ pub fn load_file<T: DeserializeOwned>(path: &Path) -> Result<Loaded<T>, Error> {
                 .with_hint("save the file as UTF-8");
             return Ok(Loaded {
                 source,
-                value: Err(diag),
+                value: T::default(),
+                problems: vec![diag],
             });
         }
     };
     let source = Source::new(path, text);
-    let value = parse(&source);
-    Ok(Loaded { source, value })
+    let (value, problems) = T::parse(&source);
+    Ok(Loaded {
+        source,
+        value,
+        problems,
+    })
 }
 
-/// Parses a source as `T`, turning the parser's message and span into a diagnostic.
-pub fn parse<T: DeserializeOwned>(source: &Arc<Source>) -> Result<T, Diagnostic> {
-    toml::from_str(&source.text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim().to_string();
-        let message = message.lines().next().unwrap_or("invalid TOML").to_string();
-        let mut diag = Diagnostic::error(source, span, lowercase_first(&message));
-        if let Some(hint) = unknown_key_hint(&message) {
-            diag = diag.with_hint(hint);
+/// A file kind: its raw type, built part by part so that every problem is found.
+pub trait FileKind: Sized {
+    /// The file's parts, and every problem found in it.
+    fn parse(source: &Arc<Source>) -> (Self, Vec<Diagnostic>);
+}
+
+impl FileKind for raw::LetterFile {
+    fn parse(source: &Arc<Source>) -> (Self, Vec<Diagnostic>) {
+        parts::letter_file(source)
+    }
+}
+
+impl FileKind for raw::SignersFile {
+    fn parse(source: &Arc<Source>) -> (Self, Vec<Diagnostic>) {
+        parts::signers_file(source)
+    }
+}
+
+/// A toml error as a diagnostic: its first line as the message, its span as the place.
+pub(crate) fn diagnostic(source: &Arc<Source>, e: &toml::de::Error) -> Diagnostic {
+    let span = e.span().unwrap_or(0..0);
+    let message = e.message().trim();
+    let message = message.lines().next().unwrap_or("invalid TOML");
+    let mut diag = match message {
+        // toml says only "duplicate key": name it, since the caret may sit on
+        // any key of a repeated table.
+        "duplicate key" => {
+            let key = source.text.get(span.clone()).unwrap_or_default();
+            Diagnostic::error(source, span.clone(), format!("duplicate key `{key}`"))
+                .with_label("defined earlier in this file")
         }
-        diag
-    })
+        _ => Diagnostic::error(source, span.clone(), lowercase_first(message)),
+    };
+    if let Some(hint) = unknown_key_hint(message) {
+        diag = diag.with_hint(hint);
+    }
+    if message.contains("expected a TOML datetime") {
+        diag = diag.with_hint("write dates without quotes, like `date = 2025-02-06`");
+    }
+    diag
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`", a "did you

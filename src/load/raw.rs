@@ -11,22 +11,20 @@ use serde::de::{self, MapAccess, Visitor};
 use toml::Spanned;
 use toml::value::Datetime;
 
-/// `letters/<id>.toml`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// `letters/<id>.toml`, part by part: a part that failed to deserialize is
+/// missing here and its problem reported (see `load::parts`).
+#[derive(Debug, Default)]
 pub struct LetterFile {
     /// `[letter]`.
-    pub letter: Spanned<LetterMeta>,
+    pub letter: Option<Spanned<LetterMeta>>,
     /// `[[recipient]]`.
-    #[serde(default)]
     pub recipient: Vec<Spanned<Recipient>>,
     /// `[[section]]`.
-    #[serde(default)]
     pub section: Vec<Spanned<Section>>,
     /// `[closing]`.
     pub closing: Option<Closing>,
     /// `[signatories]`.
-    pub signatories: Spanned<Signatories>,
+    pub signatories: Option<Spanned<Signatories>>,
 }
 
 /// `[letter]`.
@@ -193,16 +191,19 @@ impl<'de> Visitor<'de> for LeadVisitor {
     }
 }
 
-/// `signers.toml`: the roster and the ledger.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// `signers.toml`: the roster and the ledger, part by part (a signer or an
+/// event with a problem is missing here and its problem reported).
+#[derive(Debug, Default)]
 pub struct SignersFile {
     /// `[signers.<id>]`, keyed by id.
-    #[serde(default)]
     pub signers: BTreeMap<Spanned<String>, Spanned<Signer>>,
     /// `[[signoff]]` events, in file order.
-    #[serde(default)]
     pub signoff: Vec<Spanned<SignOff>>,
+    /// Ids whose table has a problem (reported): they exist, so letters
+    /// naming them get no second "unknown signer" error.
+    pub broken: Vec<String>,
+    /// The file parsed as TOML (it may still have type problems).
+    pub parsed: bool,
 }
 
 /// `[signers.<id>]`.

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use toml::Spanned;
 
 use super::roster::{text_field, unknown_signer};
@@ -14,7 +15,9 @@ use crate::model::{
     Lead, Letter, Letterhead, Order, Paragraph, Quote, Recipient, Roster, Section, SignerId,
 };
 
-/// Collects every problem of one letter; returns the letter when it has no errors.
+/// Collects every problem of one letter; returns the letter when it has no
+/// errors. Parts that failed to load (already reported) are skipped, so the
+/// other parts are still checked.
 pub(super) fn letter(
     id: &str,
     src: &Arc<Source>,
@@ -24,45 +27,28 @@ pub(super) fn letter(
 ) -> Option<Letter> {
     let errors_before = diags.iter().filter(|d| d.is_error()).count();
     let mut cx = Cx { src, diags };
-    let meta = file.letter.get_ref();
-    let date = cx.date(&meta.date, "date");
-    let deadline = meta.deadline.as_ref().and_then(|d| cx.date(d, "deadline"));
-    if let (Some(date), Some(deadline), Some(d)) = (date, deadline, &meta.deadline)
-        && deadline > date
-    {
-        {
-            cx.diags.push(
-                Diagnostic::warning(src, d.span(), "deadline is after the letter's date")
-                    .with_label(format!("the letter is dated {date}")),
-            );
-        }
-    }
-    let letterhead = meta
-        .letterhead
-        .as_ref()
-        .map_or(Some(Letterhead::House), |l| cx.letterhead(l));
-    for field in [&meta.title, &meta.salutation]
-        .into_iter()
-        .chain(&meta.subject)
-    {
-        text_field(src, field, cx.diags);
-    }
-    let recipients = cx.recipients(&file.recipient, file.letter.span());
-    let sections = cx.sections(&file.section, file.letter.span());
-    let (leads, invited, order) = cx.signatories(&file.signatories, roster);
-    let closing = file.closing.as_ref();
+    let head = file.letter.as_ref().map(|m| cx.head(m.get_ref()));
+    let recipients: Vec<Recipient> = file
+        .recipient
+        .iter()
+        .map(|r| cx.recipient(r.get_ref()))
+        .collect();
+    let sections = cx.sections(&file.section);
+    let signatories = file.signatories.as_ref().map(|s| cx.signatories(s, roster));
     let errors_after = cx.diags.iter().filter(|d| d.is_error()).count();
     if errors_after > errors_before {
         return None;
     }
+    let (head, (leads, invited, order)) = (head?, signatories?);
+    let closing = file.closing.as_ref();
     Some(Letter {
         id: id.to_string(),
-        title: meta.title.get_ref().trim().to_string(),
-        date: date?,
-        letterhead: letterhead?,
-        deadline,
-        subject: meta.subject.as_ref().map(|s| text::collapse(s.get_ref())),
-        salutation: text::collapse(meta.salutation.get_ref()),
+        title: head.title,
+        date: head.date?,
+        letterhead: head.letterhead?,
+        deadline: head.deadline,
+        subject: head.subject,
+        salutation: head.salutation,
         recipients,
         sections,
         closing: closing
@@ -76,6 +62,16 @@ pub(super) fn letter(
     })
 }
 
+/// The checked `[letter]` table.
+struct Head {
+    title: String,
+    date: Option<NaiveDate>,
+    letterhead: Option<Letterhead>,
+    deadline: Option<NaiveDate>,
+    subject: Option<String>,
+    salutation: String,
+}
+
 fn strings(values: &[Spanned<String>]) -> Vec<String> {
     values.iter().map(|v| text::collapse(v.get_ref())).collect()
 }
@@ -87,6 +83,40 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
+    fn head(&mut self, meta: &raw::LetterMeta) -> Head {
+        let date = self.date(&meta.date, "date");
+        let deadline = meta
+            .deadline
+            .as_ref()
+            .and_then(|d| self.date(d, "deadline"));
+        if let (Some(date), Some(deadline), Some(d)) = (date, deadline, &meta.deadline)
+            && deadline > date
+        {
+            self.diags.push(
+                Diagnostic::warning(self.src, d.span(), "deadline is after the letter's date")
+                    .with_label(format!("the letter is dated {date}")),
+            );
+        }
+        let letterhead = meta
+            .letterhead
+            .as_ref()
+            .map_or(Some(Letterhead::House), |l| self.letterhead(l));
+        for field in [&meta.title, &meta.salutation]
+            .into_iter()
+            .chain(&meta.subject)
+        {
+            text_field(self.src, field, self.diags);
+        }
+        Head {
+            title: text::collapse(meta.title.get_ref()),
+            date,
+            letterhead,
+            deadline,
+            subject: meta.subject.as_ref().map(|s| text::collapse(s.get_ref())),
+            salutation: text::collapse(meta.salutation.get_ref()),
+        }
+    }
+
     fn date(
         &mut self,
         value: &Spanned<toml::value::Datetime>,
@@ -130,20 +160,6 @@ impl Cx<'_> {
         }
     }
 
-    fn recipients(
-        &mut self,
-        raw: &[Spanned<raw::Recipient>],
-        letter_span: std::ops::Range<usize>,
-    ) -> Vec<Recipient> {
-        if raw.is_empty() {
-            self.diags.push(
-                Diagnostic::error(self.src, letter_span, "the letter has no `[[recipient]]`")
-                    .with_hint("add `[[recipient]]` with `name` and `address`"),
-            );
-        }
-        raw.iter().map(|r| self.recipient(r.get_ref())).collect()
-    }
-
     fn recipient(&mut self, r: &raw::Recipient) -> Recipient {
         text_field(self.src, &r.name, self.diags);
         if r.address.get_ref().is_empty() {
@@ -162,17 +178,7 @@ impl Cx<'_> {
         }
     }
 
-    fn sections(
-        &mut self,
-        raw: &[Spanned<raw::Section>],
-        letter_span: std::ops::Range<usize>,
-    ) -> Vec<Section> {
-        if raw.is_empty() {
-            self.diags.push(
-                Diagnostic::error(self.src, letter_span, "the letter has no `[[section]]`")
-                    .with_hint("add `[[section]]` with a `body`"),
-            );
-        }
+    fn sections(&mut self, raw: &[Spanned<raw::Section>]) -> Vec<Section> {
         let mut next_ask = 1;
         raw.iter()
             .map(|s| {
@@ -245,7 +251,7 @@ impl Cx<'_> {
     ) -> (Vec<Lead>, Vec<SignerId>, Order) {
         let s = raw.get_ref();
         let known: Option<Vec<&str>> =
-            roster.map(|r| r.signers.iter().map(|s| s.id.0.as_str()).collect());
+            roster.map(|r| r.by_id.keys().map(|id| id.0.as_str()).collect());
         if s.leads.get_ref().is_empty() {
             self.diags.push(
                 Diagnostic::error(self.src, s.leads.span(), "`leads` is empty")

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::diag::{Diagnostic, Source};
 use crate::error::Error;
 use crate::load::{self, Workspace, raw};
-use crate::model::{Letter, Roster, SignOff};
+use crate::model::{Letter, Roster, SignOff, SignerId};
 
 /// The workspace after validation: whatever was valid, and every problem.
 #[derive(Debug, Default)]
@@ -51,23 +51,22 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
     let mut out = Checked::default();
     let signers = load::load_file::<raw::SignersFile>(&ws.signers_path())?;
     out.signers_source = Some(signers.source.clone());
-    let roster_ok = match &signers.value {
-        Ok(file) => {
-            out.roster = roster::roster(&signers.source, file, &mut out.diagnostics);
-            out.ledger = roster::ledger(
-                &signers.source,
-                file,
-                &out.roster,
-                &letter_ids,
-                &mut out.diagnostics,
-            );
-            true
-        }
-        Err(d) => {
-            out.diagnostics.push(d.clone());
-            false
-        }
-    };
+    out.diagnostics.extend(signers.problems);
+    let (src, file) = (&signers.source, &signers.value);
+    out.roster = roster::roster(src, file, &mut out.diagnostics);
+    out.ledger = roster::ledger(src, file, &out.roster, &letter_ids, &mut out.diagnostics);
+    // Ids whose roster entry is broken still exist: letters naming them must
+    // not get a second, misleading "unknown signer".
+    // When the file did not even parse, nothing is known about ids at all.
+    let mut known = out.roster.clone();
+    let broken = file.signers.keys().map(|k| k.get_ref()).chain(&file.broken);
+    for id in broken {
+        known
+            .by_id
+            .entry(SignerId(id.clone()))
+            .or_insert(usize::MAX);
+    }
+    let known = file.parsed.then_some(&known);
     let paths = if letters.is_empty() {
         ws.letter_paths()?
     } else {
@@ -75,18 +74,16 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
     };
     for path in &paths {
         let loaded = load::load_file::<raw::LetterFile>(path)?;
-        let file = match loaded.value {
-            Ok(file) => file,
-            Err(d) => {
-                out.diagnostics.push(d);
-                continue;
-            }
-        };
+        out.diagnostics.extend(loaded.problems);
         let id = load::letter_id(path);
-        let roster = roster_ok.then_some(&out.roster);
-        if let Some(l) = letter::letter(&id, &loaded.source, &file, roster, &mut out.diagnostics) {
-            out.letters.push(l);
-        }
+        let letter = letter::letter(
+            &id,
+            &loaded.source,
+            &loaded.value,
+            known,
+            &mut out.diagnostics,
+        );
+        out.letters.extend(letter);
     }
     Ok(out)
 }
@@ -101,13 +98,10 @@ pub fn letter_from_str(
         std::path::Path::new(&format!("letters/{id}.toml")),
         text.to_string(),
     );
-    let mut diags = Vec::new();
-    let letter = match load::parse::<raw::LetterFile>(&source) {
-        Ok(file) => letter::letter(id, &source, &file, roster, &mut diags),
-        Err(d) => {
-            diags.push(d);
-            None
-        }
-    };
-    (letter, diags)
+    let (file, mut diags) = <raw::LetterFile as load::FileKind>::parse(&source);
+    let letter = letter::letter(id, &source, &file, roster, &mut diags);
+    (
+        letter.filter(|_| !diags.iter().any(Diagnostic::is_error)),
+        diags,
+    )
 }

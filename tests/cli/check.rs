@@ -1,5 +1,9 @@
-//! `signon check`, `init` and `new` through the real binary, and the golden
-//! diagnostics of every kind of bad input (`tests/fixtures/check-*`).
+//! `signon check`, `init`, `new` and `completions` through the real binary,
+//! and the golden diagnostics of every kind of bad input: each
+//! `tests/fixtures/check-*` is a workspace whose `expected/` holds the exact
+//! stderr, stdout and exit code of `signon check`.
+
+use std::fs;
 
 use crate::support::*;
 
@@ -14,4 +18,145 @@ fn example_workspace_checks_clean() {
         "{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn every_bad_input_fixture_gives_its_golden_diagnostics() {
+    let mut cases: Vec<String> = fs::read_dir(repo().join("tests/fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("check-"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 20, "fixtures missing: {cases:?}");
+    for case in cases {
+        let ws = workspace(&case);
+        let out = signon(ws.path(), &["check"]);
+        let code = code(&out);
+        golden(
+            &format!("{case}/expected/stderr.txt"),
+            &stderr(&out),
+            Some(ws.path()),
+        );
+        golden(
+            &format!("{case}/expected/stdout.txt"),
+            &stdout(&out),
+            Some(ws.path()),
+        );
+        golden(
+            &format!("{case}/expected/exit-code"),
+            &format!("{code}\n"),
+            None,
+        );
+        let errors = stderr(&out)
+            .lines()
+            .filter(|l| l.contains(": error: "))
+            .count();
+        assert_eq!(
+            code == 1,
+            errors > 0,
+            "{case}: exit code {code} with {errors} errors"
+        );
+    }
+}
+
+#[test]
+fn check_names_letters_by_id_or_path_and_suggests_ids() {
+    let ws = example();
+    let by_id = signon(ws.path(), &["check", "2025-02-06-rubio"]);
+    assert_eq!(code(&by_id), 0, "{}", stderr(&by_id));
+    assert!(stdout(&by_id).starts_with("checked 1 letter,"));
+    let by_path = signon(
+        &ws.path().join("letters"),
+        &["check", "2025-02-06-rubio.toml"],
+    );
+    assert_eq!(code(&by_path), 0, "{}", stderr(&by_path));
+    let typo = signon(ws.path(), &["check", "2025-02-06-rubi"]);
+    assert_eq!(code(&typo), 1);
+    assert_eq!(
+        stderr(&typo),
+        "no letter `2025-02-06-rubi` in `letters/`\n  = help: did you mean `2025-02-06-rubio`?\n"
+    );
+}
+
+#[test]
+fn workspace_is_found_from_a_subfolder_or_by_root() {
+    let ws = example();
+    let out = signon(&ws.path().join("letters"), &["check"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let elsewhere = tempfile::TempDir::new().unwrap();
+    let none = signon(elsewhere.path(), &["check"]);
+    assert_eq!(code(&none), 1);
+    assert!(
+        stderr(&none).contains("run `signon init`"),
+        "{}",
+        stderr(&none)
+    );
+    let root = ws.path().to_str().unwrap();
+    let by_root = signon(elsewhere.path(), &["--root", root, "check"]);
+    assert_eq!(code(&by_root), 0, "{}", stderr(&by_root));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let ws = example();
+    assert_eq!(code(&signon(ws.path(), &["check", "--frobnicate"])), 2);
+    assert_eq!(code(&signon(ws.path(), &["no-such-command"])), 2);
+}
+
+#[test]
+fn init_then_new_gives_a_skeleton_that_check_flags_until_filled() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let out = signon(dir.path(), &["init", "caucus"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let ws = dir.path().join("caucus");
+    assert!(ws.join("letters").is_dir());
+    let again = signon(dir.path(), &["init", "caucus"]);
+    assert_eq!(code(&again), 1, "init must not overwrite a roster");
+    fs::write(
+        ws.join("signers.toml"),
+        fs::read_to_string(ws.join("signers.toml")).unwrap()
+            + "\n[signers.sherman]\nname = \"Brad Sherman\"\nchamber = \"house\"\n",
+    )
+    .unwrap();
+    let new = signon(&ws, &["new", "2025-02-06-rubio"]);
+    assert_eq!(code(&new), 0, "{}", stderr(&new));
+    let path = ws.join("letters/2025-02-06-rubio.toml");
+    let skeleton = fs::read_to_string(&path).unwrap();
+    golden("new-skeleton.toml", &skeleton, None);
+    assert_eq!(
+        code(&signon(&ws, &["new", "2025-02-06-rubio"])),
+        1,
+        "new must not overwrite"
+    );
+    assert_eq!(code(&signon(&ws, &["new", "../escape"])), 1);
+    let flagged = signon(&ws, &["check"]);
+    assert_eq!(code(&flagged), 1);
+    assert!(
+        stderr(&flagged).contains("placeholder `<<Short title of the letter>>` is not filled in")
+    );
+    let filled = fill_placeholders(&skeleton);
+    fs::write(&path, filled).unwrap();
+    let ok = signon(&ws, &["check"]);
+    assert_eq!(code(&ok), 0, "{}", stderr(&ok));
+}
+
+/// Replaces every `<<...>>` as a staffer would.
+fn fill_placeholders(skeleton: &str) -> String {
+    let mut out = skeleton.replace("<<signer-id>>", "sherman");
+    while let Some(start) = out.find("<<") {
+        let end = out[start..].find(">>").unwrap() + start + 2;
+        out.replace_range(start..end, "Filled in");
+    }
+    out
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    let ws = example();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = signon(ws.path(), &["completions", shell]);
+        assert_eq!(code(&out), 0);
+        assert!(stdout(&out).contains("signon"), "{shell}");
+    }
 }
