@@ -6,12 +6,12 @@ mod letter;
 mod roster;
 pub mod text;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Source};
 use crate::error::Error;
-use crate::load::{self, Workspace, raw};
+use crate::load::{self, Loaded, Workspace, raw};
 use crate::model::{Letter, Roster, SignOff, SignerId};
 
 /// The workspace after validation: whatever was valid, and every problem.
@@ -48,16 +48,72 @@ impl Checked {
 /// `letters/` when `letters` is empty).
 pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> {
     let letter_ids = ws.letter_ids()?;
-    let mut out = Checked::default();
     let signers = load::load_file::<raw::SignersFile>(&ws.signers_path())?;
-    out.signers_source = Some(signers.source.clone());
+    let paths = if letters.is_empty() {
+        ws.letter_paths()?
+    } else {
+        letters.to_vec()
+    };
+    let letters = paths
+        .iter()
+        .map(|path| {
+            Ok((
+                load::letter_id(path),
+                load::load_file::<raw::LetterFile>(path)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(loaded(signers, letters, &letter_ids))
+}
+
+/// Validates files already in memory: `signers.toml` and `(id, text)` letters.
+/// The same checks as [`workspace`], without touching the disk.
+pub fn texts(signers: &str, letters: &[(&str, &str)]) -> Checked {
+    let source = Source::new(Path::new(load::SIGNERS_FILE), signers.to_string());
+    let (value, problems) = <raw::SignersFile as load::FileKind>::parse(&source);
+    let signers = Loaded {
+        source,
+        value,
+        problems,
+    };
+    let ids: Vec<String> = letters.iter().map(|(id, _)| id.to_string()).collect();
+    let letters = letters
+        .iter()
+        .map(|(id, text)| {
+            let source = Source::new(
+                &Path::new(load::LETTERS_DIR).join(format!("{id}.toml")),
+                text.to_string(),
+            );
+            let (value, problems) = <raw::LetterFile as load::FileKind>::parse(&source);
+            (
+                id.to_string(),
+                Loaded {
+                    source,
+                    value,
+                    problems,
+                },
+            )
+        })
+        .collect();
+    loaded(signers, letters, &ids)
+}
+
+fn loaded(
+    signers: Loaded<raw::SignersFile>,
+    letters: Vec<(String, Loaded<raw::LetterFile>)>,
+    letter_ids: &[String],
+) -> Checked {
+    let mut out = Checked {
+        signers_source: Some(signers.source.clone()),
+        ..Checked::default()
+    };
     out.diagnostics.extend(signers.problems);
     let (src, file) = (&signers.source, &signers.value);
     out.roster = roster::roster(src, file, &mut out.diagnostics);
-    out.ledger = roster::ledger(src, file, &out.roster, &letter_ids, &mut out.diagnostics);
+    out.ledger = roster::ledger(src, file, &out.roster, letter_ids, &mut out.diagnostics);
     // Ids whose roster entry is broken still exist: letters naming them must
-    // not get a second, misleading "unknown signer".
-    // When the file did not even parse, nothing is known about ids at all.
+    // not get a second, misleading "unknown signer". When the file did not
+    // even parse, nothing is known about ids at all.
     let mut known = out.roster.clone();
     let broken = file.signers.keys().map(|k| k.get_ref()).chain(&file.broken);
     for id in broken {
@@ -67,15 +123,8 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
             .or_insert(usize::MAX);
     }
     let known = file.parsed.then_some(&known);
-    let paths = if letters.is_empty() {
-        ws.letter_paths()?
-    } else {
-        letters.to_vec()
-    };
-    for path in &paths {
-        let loaded = load::load_file::<raw::LetterFile>(path)?;
+    for (id, loaded) in letters {
         out.diagnostics.extend(loaded.problems);
-        let id = load::letter_id(path);
         let letter = letter::letter(
             &id,
             &loaded.source,
@@ -85,7 +134,7 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
         );
         out.letters.extend(letter);
     }
-    Ok(out)
+    out
 }
 
 /// Validates one letter from a string, for tests and tools.
@@ -95,7 +144,7 @@ pub fn letter_from_str(
     roster: Option<&Roster>,
 ) -> (Option<Letter>, Vec<Diagnostic>) {
     let source = Source::new(
-        std::path::Path::new(&format!("letters/{id}.toml")),
+        &Path::new(load::LETTERS_DIR).join(format!("{id}.toml")),
         text.to_string(),
     );
     let (file, mut diags) = <raw::LetterFile as load::FileKind>::parse(&source);
