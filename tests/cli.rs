@@ -3,10 +3,14 @@
 //! `signon` binary on a temporary copy of a workspace.
 //!
 //! - `support`: the harness (copy a workspace, run the binary, golden files);
-//! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input.
+//! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input;
+//! - `render`: `signon render`, golden HTML pages and the `--final` gate.
 
 #[path = "cli/support.rs"]
 mod support;
 
 #[path = "cli/check.rs"]
 mod check;
+
+#[path = "cli/render.rs"]
+mod render;
