@@ -22,6 +22,9 @@ pub struct LetterPage<'a> {
     pub heading: &'a str,
     /// The letterhead's other lines.
     pub letterhead_rest: &'a [String],
+    /// Some signature is marked missing or stale: the draft banner says
+    /// what the marks mean.
+    pub marked: bool,
     /// The letter.
     pub letter: &'a Composed,
 }
@@ -45,6 +48,7 @@ impl<'a> LetterPage<'a> {
             paper: paper.css(),
             heading,
             letterhead_rest: rest,
+            marked: letter.signatures.iter().any(|s| s.missing || s.stale),
             letter,
         }
     }
