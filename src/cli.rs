@@ -48,6 +48,9 @@ pub enum Command {
     Init(InitArgs),
     /// Write a commented letter skeleton `letters/ID.toml`, dated today
     New(NewArgs),
+    /// Render a letter as PDF and HTML (marked DRAFT unless `--final`)
+    #[command(after_help = RENDER_HELP)]
+    Render(RenderArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
 }
@@ -67,6 +70,43 @@ pub struct CheckArgs {
     /// Letters to check, by id or path (default: every letter)
     #[arg(value_name = "LETTER")]
     pub letters: Vec<String>,
+}
+
+const RENDER_HELP: &str = "\
+Output goes to a temporary file beside the target and is renamed into place,
+so a failed render never leaves a partial file.
+
+  signon render 2025-02-06-rubio                      out/2025-02-06-rubio.html (DRAFT)
+  signon render 2025-02-06-rubio --html out/rubio.html
+  signon render 2025-02-06-rubio --final              refused until every lead signed this text";
+
+/// `signon render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "LETTER")]
+    pub letter: String,
+    /// Write the PDF here (default: `out/ID.pdf` in the workspace)
+    #[arg(long, value_name = "PATH")]
+    pub pdf: Option<PathBuf>,
+    /// Write the HTML here (default: `out/ID.html` in the workspace)
+    #[arg(long, value_name = "PATH")]
+    pub html: Option<PathBuf>,
+    /// The copy to send: refused while a lead has not signed or a signature is stale
+    #[arg(long = "final")]
+    pub final_copy: bool,
+    /// The paper size
+    #[arg(long, value_enum, default_value_t = Paper::Letter)]
+    pub paper: Paper,
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
 }
 
 /// `signon init`.

@@ -5,8 +5,12 @@
 //! never disagree. Typography (curly quotes, dashes, ellipses) and the printed
 //! date are settled here, once.
 
+mod signatures;
+mod typography;
+
 use chrono::NaiveDate;
 
+use crate::model::{self, Letter, Roster, SignerState};
 pub use crate::model::{Span, Style};
 
 /// A paragraph of styled spans, typography applied.
@@ -102,3 +106,77 @@ pub struct SignatureBlock {
     /// Drafts only: a lead who has not signed (printed as a marked gap).
     pub missing: bool,
 }
+
+/// Composes a validated letter with the roster and the sign-off states
+/// (from [`crate::ledger::states`]). `draft` is false only for a `--final`
+/// render that passed [`crate::ledger::final_gate`].
+pub fn compose(letter: &Letter, roster: &Roster, states: &[SignerState], draft: bool) -> Composed {
+    let smarten = |s: &String| typography::smarten(s);
+    let subject = letter.subject.as_ref().map(smarten);
+    let title = smarten(&letter.title);
+    let authors = letter
+        .leads
+        .iter()
+        .filter_map(|l| roster.get(&l.id).map(|s| s.name.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Composed {
+        id: letter.id.clone(),
+        summary: subject.clone().unwrap_or_else(|| title.clone()),
+        title,
+        draft,
+        letterhead: letter.letterhead.lines().iter().map(smarten).collect(),
+        date: letter.date,
+        date_text: date_text(letter.date),
+        recipients: letter.recipients.iter().map(recipient).collect(),
+        subject,
+        salutation: smarten(&letter.salutation),
+        sections: letter.sections.iter().map(section).collect(),
+        closing: smarten(&letter.closing),
+        signatures: signatures::blocks(letter, roster, states, draft),
+        cc: letter.cc.iter().map(smarten).collect(),
+        enclosures: letter.enclosures.iter().map(smarten).collect(),
+        authors,
+    }
+}
+
+/// The date as printed in the letter: "February 6, 2025".
+pub fn date_text(date: NaiveDate) -> String {
+    date.format("%B %-d, %Y").to_string()
+}
+
+fn recipient(r: &model::Recipient) -> Recipient {
+    Recipient {
+        name: typography::smarten(&r.name),
+        title: r.title.as_deref().map(typography::smarten),
+        address: r.address.iter().map(|a| typography::smarten(a)).collect(),
+    }
+}
+
+fn section(s: &model::Section) -> Section {
+    Section {
+        heading: s.heading.as_deref().map(typography::smarten),
+        paragraphs: s
+            .paragraphs
+            .iter()
+            .map(|p| typography::smarten_spans(p))
+            .collect(),
+        quotes: s
+            .quotes
+            .iter()
+            .map(|q| Quote {
+                text: typography::smarten_spans(&q.text),
+                source: q.source.as_deref().map(typography::smarten),
+            })
+            .collect(),
+        asks_start: s.asks_start,
+        asks: s
+            .asks
+            .iter()
+            .map(|a| typography::smarten_spans(a))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

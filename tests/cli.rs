@@ -4,7 +4,8 @@
 //!
 //! - `support`: the harness (copy a workspace, run the binary, golden files);
 //! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input;
-//! - `mutations`: damaged copies of the example never make `check` panic.
+//! - `mutations`: damaged copies of the example never make `check` panic;
+//! - `render`: `signon render`, golden HTML pages and the `--final` gate.
 
 #[path = "cli/support.rs"]
 mod support;
@@ -13,3 +14,5 @@ mod support;
 mod check;
 #[path = "cli/mutations.rs"]
 mod mutations;
+#[path = "cli/render.rs"]
+mod render;

@@ -3,6 +3,7 @@
 mod check;
 mod init;
 mod new;
+mod render;
 
 use clap::CommandFactory;
 
@@ -17,6 +18,7 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
         Command::Check(args) => check::check(&workspace(root, cx)?, &args, cx),
         Command::Init(args) => init::init(&args, cx),
         Command::New(args) => new::new(&workspace(root, cx)?, &args, cx),
+        Command::Render(args) => render::render(&workspace(root, cx)?, &args, cx),
         Command::Completions(args) => {
             let shell = clap_complete::Shell::from(args.shell);
             clap_complete::generate(shell, &mut Cli::command(), "signon", cx.out);

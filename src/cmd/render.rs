@@ -1,0 +1,73 @@
+//! `signon render LETTER`: validate, check the final gate when asked,
+//! compose once, then write each requested output through
+//! [`render::write`](crate::render::write).
+
+use std::path::PathBuf;
+
+use crate::cli::RenderArgs;
+use crate::compose::{Composed, compose};
+use crate::diag::{self, display_path};
+use crate::load::Workspace;
+use crate::render::{self, Paper};
+use crate::{Context, Error, ledger, validate};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Html,
+    Pdf,
+}
+
+/// Renders one letter to every requested output.
+pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) -> Result<(), Error> {
+    let path = ws.resolve_letter(&args.letter, &cx.cwd)?;
+    let checked = validate::workspace(ws, &[path])?.into_valid()?;
+    let _ = cx
+        .err
+        .write_all(diag::render_all(&checked.diagnostics).as_bytes());
+    let letter = &checked.letters[0];
+    let states = ledger::states(letter, &checked.ledger, &ledger::fingerprint(letter));
+    if args.final_copy {
+        ledger::final_gate(&states, &checked.roster).map_err(|reasons| Error::Refused {
+            message: format!("refused to render `{}` final: wrote nothing", letter.id),
+            reasons,
+        })?;
+    }
+    let composed = compose(letter, &checked.roster, &states, !args.final_copy);
+    let paper = Paper::from(args.paper);
+    for (format, path) in targets(ws, args, &letter.id, cx) {
+        render::write(&path, &bytes(&composed, format, paper)?)?;
+        let kind = if composed.draft { "draft" } else { "final" };
+        super::write_out(cx, &format!("wrote {} ({kind})\n", display_path(&path)))?;
+    }
+    Ok(())
+}
+
+/// Every output asked for, each with its path: the flags given, else the
+/// default.
+fn targets(
+    ws: &Workspace,
+    args: &RenderArgs,
+    id: &str,
+    cx: &Context<'_>,
+) -> Vec<(Format, PathBuf)> {
+    let given = [(Format::Pdf, &args.pdf), (Format::Html, &args.html)];
+    let mut out: Vec<(Format, PathBuf)> = given
+        .into_iter()
+        .filter_map(|(f, p)| p.as_ref().map(|p| (f, cx.cwd.join(p))))
+        .collect();
+    if out.is_empty() {
+        // FIXME: write `out/<id>.pdf` as well once the PDF renderer lands.
+        out.push((Format::Html, ws.out_dir().join(format!("{id}.html"))));
+    }
+    out
+}
+
+fn bytes(composed: &Composed, format: Format, paper: Paper) -> Result<Vec<u8>, Error> {
+    match format {
+        Format::Html => Ok(render::html::letter(composed, paper)?.into_bytes()),
+        Format::Pdf => Err(Error::Message(
+            "PDF output is not part of this build yet: use `--html PATH`".to_string(),
+        )),
+    }
+}

@@ -1,0 +1,102 @@
+//! The signature blocks of a composed letter, in print order: the leads in
+//! `leads` order, then everyone else who signed, in the letter's `order`.
+
+use std::cmp::Ordering;
+
+use feruca::Collator;
+
+use super::SignatureBlock;
+use crate::model::{Letter, Order, Roster, Signer, SignerState, Standing};
+
+/// Every block to print. Signed (and, in drafts, stale) signers only; in a
+/// draft a lead who has not signed still gets a block, marked `missing`.
+pub(crate) fn blocks(
+    letter: &Letter,
+    roster: &Roster,
+    states: &[SignerState],
+    draft: bool,
+) -> Vec<SignatureBlock> {
+    let mut out: Vec<SignatureBlock> = letter
+        .leads
+        .iter()
+        .filter_map(|lead| {
+            let standing = states
+                .iter()
+                .find(|s| s.id == lead.id)
+                .map_or(Standing::NoAnswer, |s| s.standing);
+            let signer = roster.get(&lead.id)?;
+            let missing = !signed(standing);
+            if missing && !draft {
+                return None;
+            }
+            let mut block = block(signer, standing, true);
+            block.role = lead.role.clone();
+            block.missing = missing;
+            Some(block)
+        })
+        .collect();
+    let mut others: Vec<(&SignerState, &Signer)> = states
+        .iter()
+        .filter(|s| !s.lead && signed(s.standing))
+        .filter_map(|s| roster.get(&s.id).map(|signer| (s, signer)))
+        .collect();
+    sort_others(&mut others, letter);
+    out.extend(
+        others
+            .iter()
+            .map(|(s, signer)| block(signer, s.standing, false)),
+    );
+    out
+}
+
+/// Whether a standing puts a name under the letter: signed, or signed an
+/// earlier text (stale; only a draft can get this far with one).
+fn signed(standing: Standing) -> bool {
+    matches!(standing, Standing::Signed { .. } | Standing::Stale)
+}
+
+fn block(signer: &Signer, standing: Standing, lead: bool) -> SignatureBlock {
+    SignatureBlock {
+        id: signer.id.to_string(),
+        name: signer.name.clone(),
+        title: signer.title.clone(),
+        role: None,
+        lead,
+        stale: standing == Standing::Stale,
+        missing: false,
+    }
+}
+
+/// Orders the non-lead signers as the letter asks.
+fn sort_others(others: &mut [(&SignerState, &Signer)], letter: &Letter) {
+    match letter.order {
+        Order::Alphabetical => {
+            // The Unicode Collation Algorithm files Velázquez between Valadao
+            // and Waters, where a reader looks for her; byte order would put
+            // her after Z.
+            let mut collator = Collator::default();
+            others.sort_by(|(_, a), (_, b)| {
+                collator
+                    .collate(a.sort_as.as_str(), b.sort_as.as_str())
+                    .then_with(|| collator.collate(a.name.as_str(), b.name.as_str()))
+                    .then_with(|| a.id.cmp(&b.id))
+            });
+        }
+        Order::Signed => others.sort_by(|(a, _), (b, _)| by_time(a, b)),
+        Order::Listed => {
+            let rank = |s: &SignerState| letter.invited.iter().position(|id| *id == s.id);
+            others.sort_by(|(a, _), (b, _)| match (rank(a), rank(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => by_time(a, b),
+            });
+        }
+    }
+}
+
+/// By the time of the signature; the sort is stable, so equal times keep
+/// the ledger's order.
+fn by_time(a: &SignerState, b: &SignerState) -> Ordering {
+    a.at.cmp(&b.at)
+}

@@ -1,0 +1,79 @@
+//! Stage 5, render: the [`Composed`](crate::compose::Composed) letter as
+//! bytes of an output format, and the one safe way to put them on disk.
+//!
+//! Renderers only format: they never read files or re-validate. [`write`]
+//! writes through a temporary file in the target folder and a rename, so a
+//! failed render never leaves a half-written letter behind.
+
+pub mod html;
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::Error;
+
+/// The paper a letter is printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 in: what Congress prints on.
+    #[default]
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+}
+
+impl Paper {
+    /// Width and height in millimetres.
+    pub fn size_mm(self) -> (f64, f64) {
+        match self {
+            Paper::Letter => (215.9, 279.4),
+            Paper::A4 => (210.0, 297.0),
+        }
+    }
+
+    /// The CSS `@page { size }` keyword.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::Letter => "letter",
+            Paper::A4 => "A4",
+        }
+    }
+}
+
+impl From<crate::cli::Paper> for Paper {
+    fn from(p: crate::cli::Paper) -> Self {
+        match p {
+            crate::cli::Paper::Letter => Paper::Letter,
+            crate::cli::Paper::A4 => Paper::A4,
+        }
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder
+/// (created if needed), synced, then renamed over the target.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("create", dir, e))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_data())
+        .map_err(|e| Error::io("write", path, e))?;
+    // A NamedTempFile is created 0600; a letter is an ordinary document.
+    set_readable(tmp.as_file());
+    tmp.persist(path)
+        .map_err(|e| Error::io("write", path, e.error))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_readable(file: &std::fs::File) {
+    use std::os::unix::fs::PermissionsExt;
+    // Best effort: a letter that stays private is still a letter.
+    let _ = file.set_permissions(std::fs::Permissions::from_mode(0o644));
+}
+
+#[cfg(not(unix))]
+fn set_readable(_file: &std::fs::File) {}

@@ -1,0 +1,192 @@
+//! `signon render` through the real binary: golden HTML pages compared as
+//! whole files (`tests/fixtures/render-*/expected/`), determinism, escaping,
+//! atomic output and the `--final` gate.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::*;
+
+const RUBIO: &str = "2025-02-06-rubio";
+
+/// The fingerprint of some earlier text.
+const OLD: &str = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Appends a `[[signoff]]` event to the workspace's ledger, as `signon sign`
+/// would; `text` is the fingerprint approved (none: recorded by hand).
+fn sign(ws: &Path, signer: &str, status: &str, at: &str, text: Option<&str>) {
+    let mut event = format!(
+        "\n[[signoff]]\nletter = \"{RUBIO}\"\nsigner = \"{signer}\"\nstatus = \"{status}\"\nat = {at}\n"
+    );
+    if let Some(text) = text {
+        event.push_str(&format!("text = \"{text}\"\n"));
+    }
+    let path = ws.join("signers.toml");
+    let mut ledger = fs::read_to_string(&path).unwrap();
+    ledger.push_str(&event);
+    fs::write(&path, ledger).unwrap();
+}
+
+/// The current fingerprint of the example letter, through the library.
+fn fingerprint(ws: &Path) -> String {
+    let workspace = signon::load::Workspace::discover(Some(ws), ws).unwrap();
+    let checked = signon::validate::workspace(&workspace, &[]).unwrap();
+    let letter = checked.letters.iter().find(|l| l.id == RUBIO).unwrap();
+    signon::ledger::fingerprint(letter)
+}
+
+/// The example workspace with a few signatures: two leads (one verified, one
+/// by hand), others by hand, a stale one, a withdrawal and a decline.
+fn example_signed() -> tempfile::TempDir {
+    let ws = example();
+    let current = fingerprint(ws.path());
+    let p = ws.path();
+    sign(
+        p,
+        "pallone",
+        "signed",
+        "2025-02-03T10:12:00-05:00",
+        Some(&current),
+    );
+    sign(p, "sherman", "signed", "2025-02-03T11:00:00-05:00", None);
+    sign(p, "waters", "signed", "2025-02-03T12:00:00-05:00", None);
+    sign(p, "velazquez", "signed", "2025-02-03T12:30:00-05:00", None);
+    sign(p, "beyer", "signed", "2025-02-03T13:00:00-05:00", None);
+    sign(p, "garcia-il", "signed", "2025-02-03T13:30:00-05:00", None);
+    sign(p, "chu", "signed", "2025-02-02T09:00:00-05:00", Some(OLD));
+    sign(p, "lieu", "signed", "2025-02-02T09:00:00-05:00", None);
+    sign(p, "lieu", "withdrawn", "2025-02-03T09:00:00-05:00", None);
+    sign(p, "tenney", "declined", "2025-02-03T09:00:00-05:00", None);
+    ws
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn example_letter_renders_to_golden_html() {
+    let ws = example_signed();
+    let out = signon(ws.path(), &["render", RUBIO, "--html", "out/rubio.html"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "wrote out/rubio.html (draft)\n");
+    assert_eq!(stderr(&out), "");
+    let html = read(&ws.path().join("out/rubio.html"));
+    golden("render-example/expected/letter.html", &html, None);
+}
+
+#[test]
+fn custom_fixture_marks_stale_and_missing_signatures() {
+    let ws = workspace("render-custom");
+    let out = signon(ws.path(), &["render", "letters/2025-04-01-caucus.toml"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "wrote out/2025-04-01-caucus.html (draft)\n");
+    let html = read(&ws.path().join("out/2025-04-01-caucus.html"));
+    golden("render-custom/expected/letter.html", &html, None);
+}
+
+#[test]
+fn default_path_is_out_id_html_and_nothing_else_is_left() {
+    let ws = example();
+    let out = signon(ws.path(), &["render", RUBIO]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), format!("wrote out/{RUBIO}.html (draft)\n"));
+    let names: Vec<String> = fs::read_dir(ws.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, [format!("{RUBIO}.html")], "no temporary file left");
+}
+
+#[test]
+fn two_renders_give_the_same_bytes() {
+    let ws = example_signed();
+    let render = |name: &str| {
+        let out = signon(ws.path(), &["render", RUBIO, "--html", name]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        fs::read(ws.path().join(name)).unwrap()
+    };
+    assert_eq!(render("a.html"), render("b.html"));
+}
+
+#[test]
+fn a4_paper_sets_the_print_page_size() {
+    let ws = example();
+    let out = signon(ws.path(), &["render", RUBIO, "--paper", "a4"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let html = read(&ws.path().join(format!("out/{RUBIO}.html")));
+    assert!(html.contains("size: A4;"), "{html}");
+}
+
+#[test]
+fn text_from_toml_is_escaped() {
+    let ws = example();
+    let p = ws.path();
+    let roster = read(&p.join("signers.toml")).replace(
+        "name = \"Judy Chu\"",
+        "name = \"Judy <script>alert(1)</script> Chu & Co\"",
+    );
+    fs::write(p.join("signers.toml"), roster).unwrap();
+    let letter_path = p.join(format!("letters/{RUBIO}.toml"));
+    let letter = read(&letter_path).replace(
+        "Thank you for your attention",
+        "Thank you <script>alert(2)</script> for your attention",
+    );
+    fs::write(&letter_path, letter).unwrap();
+    sign(p, "chu", "signed", "2025-02-03T10:00:00-05:00", None);
+    let mut ledger = read(&p.join("signers.toml"));
+    ledger.push_str("note = \"<script>alert(3)</script>\"\n");
+    fs::write(p.join("signers.toml"), ledger).unwrap();
+
+    let out = signon(p, &["render", RUBIO]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let html = read(&p.join(format!("out/{RUBIO}.html")));
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("alert(3)"), "notes are not printed");
+    assert!(html.contains("Judy &#60;script&#62;alert(1)&#60;/script&#62; Chu &#38; Co<br>"));
+    assert!(html.contains("Thank you &#60;script&#62;alert(2)&#60;/script&#62; for"));
+}
+
+#[test]
+fn final_is_refused_with_every_reason_and_writes_nothing() {
+    let ws = example_signed();
+    let out = signon(ws.path(), &["render", RUBIO, "--final"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(stdout(&out), "");
+    golden(
+        "render-final/expected/refused-stderr.txt",
+        &stderr(&out),
+        None,
+    );
+    assert!(
+        !ws.path().join("out").exists(),
+        "a refused render writes nothing"
+    );
+}
+
+#[test]
+fn final_renders_once_every_lead_signed_the_current_text() {
+    let ws = example();
+    let p = ws.path();
+    let current = fingerprint(p);
+    for lead in ["pallone", "bilirakis", "sherman", "valadao"] {
+        sign(
+            p,
+            lead,
+            "signed",
+            "2025-02-03T10:00:00-05:00",
+            Some(&current),
+        );
+    }
+    // By hand, without a fingerprint: signed, unverified, not a reason to refuse.
+    sign(p, "schiff", "signed", "2025-02-03T11:00:00-05:00", None);
+    sign(p, "velazquez", "signed", "2025-02-03T11:30:00-05:00", None);
+    let out = signon(p, &["render", RUBIO, "--final", "--html", "final.html"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "wrote final.html (final)\n");
+    golden(
+        "render-final/expected/letter.html",
+        &read(&p.join("final.html")),
+        None,
+    );
+}
