@@ -5,7 +5,8 @@
 //! - `support`: the harness (copy a workspace, run the binary, golden files);
 //! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input;
 //! - `mutations`: damaged copies of the example never make `check` panic;
-//! - `render`: `signon render`, golden HTML pages and the `--final` gate.
+//! - `render`: `signon render`, golden HTML pages and the `--final` gate;
+//! - `pdf`: the PDF parsed back, and the golden page layout.
 
 #[path = "cli/support.rs"]
 mod support;
@@ -14,5 +15,7 @@ mod support;
 mod check;
 #[path = "cli/mutations.rs"]
 mod mutations;
+#[path = "cli/pdf.rs"]
+mod pdf;
 #[path = "cli/render.rs"]
 mod render;

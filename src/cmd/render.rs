@@ -35,9 +35,15 @@ pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) ->
     }
     let composed = compose(letter, &checked.roster, &states, !args.final_copy);
     let paper = Paper::from(args.paper);
-    for (format, path) in targets(ws, args, &letter.id, cx) {
-        render::write(&path, &bytes(&composed, format, paper)?)?;
-        let kind = if composed.draft { "draft" } else { "final" };
+    // Every output is made before any is written: a PDF that cannot be made
+    // must not leave a fresh HTML beside a stale PDF.
+    let outputs = targets(ws, args, &letter.id, cx)
+        .into_iter()
+        .map(|(format, path)| Ok((path, bytes(&composed, format, paper)?)))
+        .collect::<Result<Vec<_>, Error>>()?;
+    let kind = if composed.draft { "draft" } else { "final" };
+    for (path, bytes) in outputs {
+        render::write(&path, &bytes)?;
         super::write_out(cx, &format!("wrote {} ({kind})\n", display_path(&path)))?;
     }
     Ok(())
@@ -57,7 +63,7 @@ fn targets(
         .filter_map(|(f, p)| p.as_ref().map(|p| (f, cx.cwd.join(p))))
         .collect();
     if out.is_empty() {
-        // FIXME: write `out/<id>.pdf` as well once the PDF renderer lands.
+        out.push((Format::Pdf, ws.out_dir().join(format!("{id}.pdf"))));
         out.push((Format::Html, ws.out_dir().join(format!("{id}.html"))));
     }
     out
@@ -66,8 +72,10 @@ fn targets(
 fn bytes(composed: &Composed, format: Format, paper: Paper) -> Result<Vec<u8>, Error> {
     match format {
         Format::Html => Ok(render::html::letter(composed, paper)?.into_bytes()),
-        Format::Pdf => Err(Error::Message(
-            "PDF output is not part of this build yet: use `--html PATH`".to_string(),
-        )),
+        Format::Pdf => {
+            let opts = render::pdf::PdfOptions { paper };
+            render::pdf::render(composed, &opts)
+                .map_err(|e| Error::Message(format!("cannot make the PDF: {e}")))
+        }
     }
 }

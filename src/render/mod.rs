@@ -6,6 +6,7 @@
 //! failed render never leaves a half-written letter behind.
 
 pub mod html;
+pub mod pdf;
 
 use std::io::Write;
 use std::path::Path;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use toml::Spanned;
 
-use super::roster::{text_field, unknown_signer};
+use super::roster::{printable, text_field, unknown_signer};
 use super::text;
 use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
@@ -35,6 +35,7 @@ pub(super) fn letter(
         .collect();
     let sections = cx.sections(&file.section);
     let signatories = file.signatories.as_ref().map(|s| cx.signatories(s, roster));
+    optional_texts(file).for_each(|t| printable(src, &t, cx.diags));
     let errors_after = cx.diags.iter().filter(|d| d.is_error()).count();
     if errors_after > errors_before {
         return None;
@@ -60,6 +61,51 @@ pub(super) fn letter(
         invited,
         order,
     })
+}
+
+/// The optional texts that are printed but need not be filled in: recipient
+/// titles, headings, quote sources, the closing, cc, enclosures, lead roles
+/// and custom letterhead lines (at the letterhead's place).
+fn optional_texts(file: &raw::LetterFile) -> impl Iterator<Item = Spanned<String>> + '_ {
+    let titles = file
+        .recipient
+        .iter()
+        .filter_map(|r| r.get_ref().title.clone());
+    let sections = file.section.iter().flat_map(|s| {
+        let s = s.get_ref();
+        let sources = s.quotes.iter().filter_map(|q| q.get_ref().source.clone());
+        s.heading.clone().into_iter().chain(sources)
+    });
+    let closing = file.closing.iter().flat_map(|c| {
+        c.text
+            .clone()
+            .into_iter()
+            .chain(c.cc.iter().cloned())
+            .chain(c.enclosures.iter().cloned())
+    });
+    let roles = file
+        .signatories
+        .iter()
+        .flat_map(|s| s.get_ref().leads.get_ref().iter())
+        .filter_map(|l| l.get_ref().role.clone());
+    let letterhead = file
+        .letter
+        .iter()
+        .filter_map(|l| l.get_ref().letterhead.as_ref())
+        .flat_map(|lh| {
+            let lines = match lh.get_ref() {
+                raw::Letterhead::Custom(c) => c.lines.clone(),
+                raw::Letterhead::Preset(_) => Vec::new(),
+            };
+            lines
+                .into_iter()
+                .map(move |line| Spanned::new(lh.span(), line))
+        });
+    titles
+        .chain(sections)
+        .chain(closing)
+        .chain(roles)
+        .chain(letterhead)
 }
 
 /// The checked `[letter]` table.

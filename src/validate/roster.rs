@@ -2,6 +2,7 @@
 //! `[[signoff]]` ledger checked against the roster and the letters.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use toml::Spanned;
@@ -87,12 +88,24 @@ fn build(id: &str, s: &raw::Signer, chamber: Chamber) -> Signer {
     }
 }
 
-/// Checks that a required text is not empty and holds no control characters.
+/// Checks that a required text is not empty, then that it is printable.
 pub(super) fn text_field(src: &Arc<Source>, value: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
-    let span = value.span();
     if value.get_ref().trim().is_empty() {
-        diags.push(Diagnostic::error(src, span, "empty text").with_label("write something here"));
-    } else if let Some((_, c)) = text::bad_char(value.get_ref()) {
+        diags.push(
+            Diagnostic::error(src, value.span(), "empty text").with_label("write something here"),
+        );
+    } else {
+        printable(src, value, diags);
+    }
+}
+
+/// Checks that a text holds no control character, no `<<placeholder>>`, and
+/// no character that no shipped font can print: the PDF must never show a
+/// blank box or a substitute, so such a character is an error here, with its
+/// place, before anything is rendered.
+pub(super) fn printable(src: &Arc<Source>, value: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
+    let (text, span) = (value.get_ref(), value.span());
+    if let Some((_, c)) = text::bad_char(text) {
         diags.push(
             Diagnostic::error(
                 src,
@@ -101,12 +114,34 @@ pub(super) fn text_field(src: &Arc<Source>, value: &Spanned<String>, diags: &mut
             )
             .with_hint("remove it: letters hold printable text only"),
         );
-    } else if let Some(p) = text::placeholder(value.get_ref()) {
+    } else if let Some(p) = text::placeholder(text) {
         diags.push(
-            Diagnostic::error(src, span, format!("placeholder `{p}` is not filled in"))
-                .with_label("replace it with the real text"),
+            Diagnostic::error(
+                src,
+                narrow(src, span, p),
+                format!("placeholder `{p}` is not filled in"),
+            )
+            .with_label("replace it with the real text"),
+        );
+    } else if let Some(c) = text.chars().find(|&c| !crate::render::pdf::covers(c)) {
+        let at = narrow(src, span, c.encode_utf8(&mut [0; 4]));
+        diags.push(
+            Diagnostic::error(src, at, format!("no shipped font has U+{:04X} `{c}`", c as u32))
+                .with_label("this text cannot be printed")
+                .with_hint("signon prints Latin, Greek, Cyrillic and Armenian text; replace or remove the character"),
         );
     }
+}
+
+/// The place of `needle` within a value's span, when it is written there
+/// literally (not as an escape sequence); else the whole value.
+fn narrow(src: &Source, span: Range<usize>, needle: &str) -> Range<usize> {
+    src.text
+        .get(span.clone())
+        .and_then(|raw| raw.find(needle))
+        .map_or(span.clone(), |i| {
+            span.start + i..span.start + i + needle.len()
+        })
 }
 
 /// Checks every `[[signoff]]` event and returns the valid ones, in file order.

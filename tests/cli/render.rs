@@ -7,59 +7,6 @@ use std::path::Path;
 
 use crate::support::*;
 
-const RUBIO: &str = "2025-02-06-rubio";
-
-/// The fingerprint of some earlier text.
-const OLD: &str = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
-
-/// Appends a `[[signoff]]` event to the workspace's ledger, as `signon sign`
-/// would; `text` is the fingerprint approved (none: recorded by hand).
-fn sign(ws: &Path, signer: &str, status: &str, at: &str, text: Option<&str>) {
-    let mut event = format!(
-        "\n[[signoff]]\nletter = \"{RUBIO}\"\nsigner = \"{signer}\"\nstatus = \"{status}\"\nat = {at}\n"
-    );
-    if let Some(text) = text {
-        event.push_str(&format!("text = \"{text}\"\n"));
-    }
-    let path = ws.join("signers.toml");
-    let mut ledger = fs::read_to_string(&path).unwrap();
-    ledger.push_str(&event);
-    fs::write(&path, ledger).unwrap();
-}
-
-/// The current fingerprint of the example letter, through the library.
-fn fingerprint(ws: &Path) -> String {
-    let workspace = signon::load::Workspace::discover(Some(ws), ws).unwrap();
-    let checked = signon::validate::workspace(&workspace, &[]).unwrap();
-    let letter = checked.letters.iter().find(|l| l.id == RUBIO).unwrap();
-    signon::ledger::fingerprint(letter)
-}
-
-/// The example workspace with a few signatures: two leads (one verified, one
-/// by hand), others by hand, a stale one, a withdrawal and a decline.
-fn example_signed() -> tempfile::TempDir {
-    let ws = example();
-    let current = fingerprint(ws.path());
-    let p = ws.path();
-    sign(
-        p,
-        "pallone",
-        "signed",
-        "2025-02-03T10:12:00-05:00",
-        Some(&current),
-    );
-    sign(p, "sherman", "signed", "2025-02-03T11:00:00-05:00", None);
-    sign(p, "waters", "signed", "2025-02-03T12:00:00-05:00", None);
-    sign(p, "velazquez", "signed", "2025-02-03T12:30:00-05:00", None);
-    sign(p, "beyer", "signed", "2025-02-03T13:00:00-05:00", None);
-    sign(p, "garcia-il", "signed", "2025-02-03T13:30:00-05:00", None);
-    sign(p, "chu", "signed", "2025-02-02T09:00:00-05:00", Some(OLD));
-    sign(p, "lieu", "signed", "2025-02-02T09:00:00-05:00", None);
-    sign(p, "lieu", "withdrawn", "2025-02-03T09:00:00-05:00", None);
-    sign(p, "tenney", "declined", "2025-02-03T09:00:00-05:00", None);
-    ws
-}
-
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -80,22 +27,33 @@ fn custom_fixture_marks_stale_and_missing_signatures() {
     let ws = workspace("render-custom");
     let out = signon(ws.path(), &["render", "letters/2025-04-01-caucus.toml"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(stdout(&out), "wrote out/2025-04-01-caucus.html (draft)\n");
+    assert_eq!(
+        stdout(&out),
+        "wrote out/2025-04-01-caucus.pdf (draft)\nwrote out/2025-04-01-caucus.html (draft)\n"
+    );
     let html = read(&ws.path().join("out/2025-04-01-caucus.html"));
     golden("render-custom/expected/letter.html", &html, None);
 }
 
 #[test]
-fn default_path_is_out_id_html_and_nothing_else_is_left() {
+fn default_paths_are_out_id_pdf_and_html_and_nothing_else_is_left() {
     let ws = example();
     let out = signon(ws.path(), &["render", RUBIO]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(stdout(&out), format!("wrote out/{RUBIO}.html (draft)\n"));
-    let names: Vec<String> = fs::read_dir(ws.path().join("out"))
+    assert_eq!(
+        stdout(&out),
+        format!("wrote out/{RUBIO}.pdf (draft)\nwrote out/{RUBIO}.html (draft)\n")
+    );
+    let mut names: Vec<String> = fs::read_dir(ws.path().join("out"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, [format!("{RUBIO}.html")], "no temporary file left");
+    names.sort();
+    assert_eq!(
+        names,
+        [format!("{RUBIO}.html"), format!("{RUBIO}.pdf")],
+        "no temporary file left"
+    );
 }
 
 #[test]

@@ -128,3 +128,57 @@ pub fn golden(rel: &str, actual: &str, root: Option<&Path>) {
         );
     }
 }
+
+/// The example letter's id.
+pub const RUBIO: &str = "2025-02-06-rubio";
+
+/// The fingerprint of some earlier text.
+pub const OLD: &str = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Appends a `[[signoff]]` event to the workspace's ledger, as `signon sign`
+/// would; `text` is the fingerprint approved (none: recorded by hand).
+pub fn sign(ws: &Path, signer: &str, status: &str, at: &str, text: Option<&str>) {
+    let mut event = format!(
+        "\n[[signoff]]\nletter = \"{RUBIO}\"\nsigner = \"{signer}\"\nstatus = \"{status}\"\nat = {at}\n"
+    );
+    if let Some(text) = text {
+        event.push_str(&format!("text = \"{text}\"\n"));
+    }
+    let path = ws.join("signers.toml");
+    let mut ledger = fs::read_to_string(&path).unwrap();
+    ledger.push_str(&event);
+    fs::write(&path, ledger).unwrap();
+}
+
+/// The current fingerprint of the example letter, through the library.
+pub fn fingerprint(ws: &Path) -> String {
+    let workspace = signon::load::Workspace::discover(Some(ws), ws).unwrap();
+    let checked = signon::validate::workspace(&workspace, &[]).unwrap();
+    let letter = checked.letters.iter().find(|l| l.id == RUBIO).unwrap();
+    signon::ledger::fingerprint(letter)
+}
+
+/// The example workspace with a few signatures: two leads (one verified, one
+/// by hand), others by hand, a stale one, a withdrawal and a decline.
+pub fn example_signed() -> tempfile::TempDir {
+    let ws = example();
+    let current = fingerprint(ws.path());
+    let p = ws.path();
+    sign(
+        p,
+        "pallone",
+        "signed",
+        "2025-02-03T10:12:00-05:00",
+        Some(&current),
+    );
+    sign(p, "sherman", "signed", "2025-02-03T11:00:00-05:00", None);
+    sign(p, "waters", "signed", "2025-02-03T12:00:00-05:00", None);
+    sign(p, "velazquez", "signed", "2025-02-03T12:30:00-05:00", None);
+    sign(p, "beyer", "signed", "2025-02-03T13:00:00-05:00", None);
+    sign(p, "garcia-il", "signed", "2025-02-03T13:30:00-05:00", None);
+    sign(p, "chu", "signed", "2025-02-02T09:00:00-05:00", Some(OLD));
+    sign(p, "lieu", "signed", "2025-02-02T09:00:00-05:00", None);
+    sign(p, "lieu", "withdrawn", "2025-02-03T09:00:00-05:00", None);
+    sign(p, "tenney", "declined", "2025-02-03T09:00:00-05:00", None);
+    ws
+}

@@ -1,0 +1,203 @@
+//! The flow: a vertical list of items (lines, signature rows, gaps) before
+//! pagination, and the paragraph setter that fills it.
+//!
+//! Each item has its runs placed relative to its top and says whether a
+//! page may break before it: that is how `layout` keeps widows, orphans,
+//! headings and signature blocks together. What goes into the flow, and with
+//! which sizes and indents, is `letter`'s business.
+
+use crate::compose::{Span, Style};
+
+use super::PdfError;
+use super::fonts::Face;
+use super::layout::{MARGIN, Rule, Run};
+use super::linebreak::{Line, break_lines};
+
+/// Body text size and leading, pt.
+pub(crate) const SIZE: f32 = 12.0;
+pub(crate) const LEAD: f32 = 14.0;
+
+/// One unit of the flow.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Item {
+    /// Height, pt.
+    pub(crate) height: f32,
+    /// Runs with `y` relative to the item's top (negative: below it).
+    pub(crate) runs: Vec<Run>,
+    /// Rules with `y` relative to the item's top.
+    pub(crate) rules: Vec<Rule>,
+    /// A page may not break before this item.
+    pub(crate) keep_with_prev: bool,
+    /// Vertical space only (dropped at the top of a page).
+    pub(crate) gap: bool,
+}
+
+/// Horizontal alignment of a paragraph's lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Align {
+    Left,
+    Center,
+    Right,
+    /// Flush both sides, the last line ragged.
+    Justify,
+}
+
+/// Where and how a paragraph is set.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pen {
+    pub(crate) x: f32,
+    pub(crate) measure: f32,
+    pub(crate) align: Align,
+    pub(crate) size: f32,
+    pub(crate) lead: f32,
+}
+
+/// The flow being built.
+pub(crate) struct Flow {
+    items: Vec<Item>,
+    /// Width of the text block, pt.
+    pub(crate) measure: f32,
+    gap: f32,
+    /// Caps the next gap (after a heading, which sits close to its text).
+    cap: Option<f32>,
+    keep: bool,
+}
+
+impl Flow {
+    pub(crate) fn new(measure: f32) -> Flow {
+        Flow {
+            items: Vec::new(),
+            measure,
+            gap: 0.0,
+            cap: None,
+            keep: false,
+        }
+    }
+
+    pub(crate) fn into_items(self) -> Vec<Item> {
+        self.items
+    }
+
+    /// A full-measure pen for body text.
+    pub(crate) fn pen(&self, align: Align) -> Pen {
+        Pen {
+            x: MARGIN,
+            measure: self.measure,
+            align,
+            size: SIZE,
+            lead: LEAD,
+        }
+    }
+
+    /// Asks for at least `h` pt of space before the next item.
+    pub(crate) fn gap(&mut self, h: f32) {
+        self.gap = self.gap.max(h);
+    }
+
+    /// Keeps the next item on the page of the last one, with at most `cap`
+    /// pt between them.
+    pub(crate) fn keep_next(&mut self, cap: Option<f32>) {
+        self.keep = true;
+        self.cap = cap;
+    }
+
+    /// Appends an item, preceded by the pending gap.
+    pub(crate) fn push(&mut self, height: f32, runs: Vec<Run>, rules: Vec<Rule>, keep: bool) {
+        let keep_with_prev = keep || std::mem::take(&mut self.keep);
+        let gap = self.cap.take().map_or(self.gap, |cap| self.gap.min(cap));
+        if gap > 0.0 && !self.items.is_empty() {
+            let (runs, rules) = (Vec::new(), Vec::new());
+            self.items.push(Item {
+                height: gap,
+                runs,
+                rules,
+                keep_with_prev,
+                gap: true,
+            });
+        }
+        self.gap = 0.0;
+        self.items.push(Item {
+            height,
+            runs,
+            rules,
+            keep_with_prev,
+            gap: false,
+        });
+    }
+
+    /// Sets `spans` as a paragraph, `label` (a list number) beside its first
+    /// line; a page break never leaves a single line of it alone.
+    pub(crate) fn para(
+        &mut self,
+        spans: &[Span],
+        pen: Pen,
+        label: Option<Run>,
+    ) -> Result<(), PdfError> {
+        let lines = break_lines(spans, pen.size, pen.measure)?;
+        let n = lines.len();
+        for (i, line) in lines.iter().enumerate() {
+            let mut runs = line_runs(line, pen, -baseline(pen.lead));
+            if i == 0 {
+                runs.splice(0..0, label.clone());
+            }
+            self.push(pen.lead, runs, Vec::new(), i > 0 && (i < 2 || n - i < 2));
+        }
+        Ok(())
+    }
+
+    /// One plain string as a left-aligned body paragraph.
+    pub(crate) fn plain(&mut self, text: &str, style: Style) -> Result<(), PdfError> {
+        self.para(&[span(text, style)], self.pen(Align::Left), None)
+    }
+}
+
+/// Runs of one line, aligned within the pen's measure, at baseline `y`.
+/// Justified lines share the slack among their spaces; a last line that only
+/// fits with shrunk spaces is justified too.
+pub(crate) fn line_runs(line: &Line, pen: Pen, y: f32) -> Vec<Run> {
+    let slack = pen.measure - line.width;
+    let stretch = pen.align == Align::Justify && (!line.last || slack < 0.0) && line.spaces > 0;
+    let word_space = if stretch {
+        slack / line.spaces as f32
+    } else {
+        0.0
+    };
+    let shift = match pen.align {
+        Align::Left | Align::Justify => 0.0,
+        Align::Center => slack / 2.0,
+        Align::Right => slack,
+    };
+    let runs = line.pieces.iter().map(|p| Run {
+        x: pen.x + shift + p.x + word_space * p.spaces_before as f32,
+        size: pen.size,
+        word_space,
+        ..run(0.0, y, p.face, &p.text)
+    });
+    runs.collect()
+}
+
+/// Baseline below the top of a line box of height `lead`.
+pub(crate) fn baseline(lead: f32) -> f32 {
+    lead * 0.78
+}
+
+/// A body-size run.
+pub(crate) fn run(x: f32, y: f32, face: Face, text: &str) -> Run {
+    let text = text.to_string();
+    Run {
+        x,
+        y,
+        face,
+        size: SIZE,
+        text,
+        word_space: 0.0,
+        grey: false,
+    }
+}
+
+pub(crate) fn span(text: &str, style: Style) -> Span {
+    Span {
+        text: text.to_string(),
+        style,
+    }
+}

@@ -1,0 +1,323 @@
+//! The shipped fonts: embedded bytes, metrics and subsetting.
+//!
+//! Liberation Serif (four styles) sets all Latin text; Noto Serif Armenian is
+//! the per-character fallback for Armenian script. The files live in
+//! `templates/fonts/` and are compiled in, so no system font is ever read.
+//! Advance widths are kept in whole thousandths of an em, truncated exactly as
+//! printpdf writes the `/W` array, so that the widths used for line breaking
+//! are the widths a PDF viewer advances by and justified lines end flush.
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{CmapTarget, SubsetProfile};
+
+use crate::compose::Style;
+
+use super::PdfError;
+
+macro_rules! font_file {
+    ($name:literal) => {
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/fonts/",
+            $name
+        ))
+    };
+}
+
+/// One embedded font face.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Face {
+    /// Liberation Serif Regular.
+    Regular,
+    /// Liberation Serif Bold.
+    Bold,
+    /// Liberation Serif Italic.
+    Italic,
+    /// Liberation Serif Bold Italic.
+    BoldItalic,
+    /// Noto Serif Armenian Regular (fallback for Armenian script).
+    Armenian,
+    /// Noto Serif Armenian Bold.
+    ArmenianBold,
+}
+
+impl Face {
+    /// Every face, in a fixed order (the order of the font table).
+    pub const ALL: [Face; 6] = [
+        Face::Regular,
+        Face::Bold,
+        Face::Italic,
+        Face::BoldItalic,
+        Face::Armenian,
+        Face::ArmenianBold,
+    ];
+
+    /// The Liberation face for an inline style.
+    pub fn for_style(style: Style) -> Face {
+        match (style.bold, style.italic) {
+            (false, false) => Face::Regular,
+            (true, false) => Face::Bold,
+            (false, true) => Face::Italic,
+            (true, true) => Face::BoldItalic,
+        }
+    }
+
+    /// The PostScript name, used (with a subset tag) as the PDF `/BaseFont`.
+    pub fn ps_name(self) -> &'static str {
+        match self {
+            Face::Regular => "LiberationSerif",
+            Face::Bold => "LiberationSerif-Bold",
+            Face::Italic => "LiberationSerif-Italic",
+            Face::BoldItalic => "LiberationSerif-BoldItalic",
+            Face::Armenian => "NotoSerifArmenian-Regular",
+            Face::ArmenianBold => "NotoSerifArmenian-Bold",
+        }
+    }
+
+    fn bytes(self) -> &'static [u8] {
+        match self {
+            Face::Regular => font_file!("LiberationSerif-Regular.ttf"),
+            Face::Bold => font_file!("LiberationSerif-Bold.ttf"),
+            Face::Italic => font_file!("LiberationSerif-Italic.ttf"),
+            Face::BoldItalic => font_file!("LiberationSerif-BoldItalic.ttf"),
+            Face::Armenian => font_file!("NotoSerifArmenian-Regular.ttf"),
+            Face::ArmenianBold => font_file!("NotoSerifArmenian-Bold.ttf"),
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A multiplicative hash for the small integer keys below (FxHash's): std's
+/// SipHash cost more than all the rest of measuring a line.
+#[derive(Default)]
+struct IntHasher(u64);
+
+impl Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u32(u32::from(b)));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
+
+/// Metrics of one face, read once from its tables.
+struct Metrics {
+    cmap: IntMap<char, u16>,
+    /// Advance per glyph id, in whole 1/1000 em (as printpdf's `/W`).
+    advances: Vec<u16>,
+    /// `kern` table pairs (left << 16 | right) in 1/1000 em.
+    kerning: IntMap<u32, f32>,
+}
+
+fn metrics(face: Face) -> &'static Metrics {
+    static TABLE: OnceLock<Vec<Metrics>> = OnceLock::new();
+    &TABLE.get_or_init(|| Face::ALL.iter().map(|&f| load(f)).collect())[face.index()]
+}
+
+/// Reads cmap, advances and kerning. The files are ours and known good, so a
+/// parse failure is a build defect, not a user error.
+fn load(face: Face) -> Metrics {
+    let ttf = ttf_parser::Face::parse(face.bytes(), 0).expect("shipped font parses");
+    let upem = f32::from(ttf.units_per_em());
+    let mut cmap = IntMap::default();
+    for sub in ttf.tables().cmap.iter().flat_map(|c| c.subtables) {
+        if sub.is_unicode() {
+            sub.codepoints(|cp| {
+                if let (Some(ch), Some(g)) = (char::from_u32(cp), sub.glyph_index(cp)) {
+                    cmap.entry(ch).or_insert(g.0);
+                }
+            });
+        }
+    }
+    let advances = (0..ttf.number_of_glyphs())
+        .map(|g| {
+            let adv = f32::from(ttf.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0));
+            (adv * 1000.0 / upem) as u16
+        })
+        .collect();
+    let mut kerning = IntMap::default();
+    for sub in ttf.tables().kern.iter().flat_map(|k| k.subtables) {
+        if let ttf_parser::kern::Format::Format0(f0) = sub.format
+            && sub.horizontal
+            && !sub.variable
+            && !sub.has_cross_stream
+        {
+            for p in f0.pairs {
+                kerning.insert(p.pair, f32::from(p.value) * 1000.0 / upem);
+            }
+        }
+    }
+    Metrics {
+        cmap,
+        advances,
+        kerning,
+    }
+}
+
+/// The character drawn for `ch`: Liberation Serif has no U+2011 (non-breaking
+/// hyphen), whose glyph is the same as U+2010's.
+pub(crate) fn drawn(ch: char) -> char {
+    if ch == '\u{2011}' { '\u{2010}' } else { ch }
+}
+
+fn is_armenian(ch: char) -> bool {
+    matches!(ch, '\u{0530}'..='\u{058F}' | '\u{FB13}'..='\u{FB17}')
+}
+
+/// The glyph id of `ch` in `face`, if the face has it.
+pub(crate) fn glyph(face: Face, ch: char) -> Option<u16> {
+    metrics(face).cmap.get(&drawn(ch)).copied()
+}
+
+/// The face that draws `ch` in `style`: the Liberation face, or Noto Serif
+/// Armenian for Armenian script (upright: it has no italic).
+pub(crate) fn face_for(style: Style, ch: char) -> Option<Face> {
+    let face = Face::for_style(style);
+    if glyph(face, ch).is_some() {
+        return Some(face);
+    }
+    let fallback = if style.bold {
+        Face::ArmenianBold
+    } else {
+        Face::Armenian
+    };
+    (is_armenian(ch) && glyph(fallback, ch).is_some()).then_some(fallback)
+}
+
+/// Text as drawn: tabs and line ends become spaces, and soft hyphens and
+/// zero-width spaces go (the renderer hyphenates by itself).
+pub(crate) fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}'))
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Whether the shipped fonts draw `ch` in every style (or [`clean`] drops it).
+pub(crate) fn covers(ch: char) -> bool {
+    if matches!(ch, '\n' | '\r' | '\t' | '\u{ad}' | '\u{200b}') {
+        return true;
+    }
+    [false, true].iter().all(|&bold| {
+        [false, true]
+            .iter()
+            .all(|&italic| face_for(Style { bold, italic }, ch).is_some())
+    })
+}
+
+/// One positioned glyph of a shaped run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Glyph {
+    /// Glyph id in the full (unsubset) font.
+    pub(crate) gid: u16,
+    /// The character it draws (for the ToUnicode map).
+    pub(crate) ch: char,
+    /// Advance width, 1/1000 em.
+    pub(crate) advance: f32,
+    /// Kerning to the next glyph, 1/1000 em (negative: closer).
+    pub(crate) kern: f32,
+}
+
+/// Glyphs of `text` in `face` with kerning; unmapped characters are an error.
+pub(crate) fn shape(face: Face, text: &str) -> Result<Vec<Glyph>, PdfError> {
+    let m = metrics(face);
+    let mut out: Vec<Glyph> = Vec::with_capacity(text.len());
+    for ch in text.chars() {
+        let gid = glyph(face, ch).ok_or_else(|| PdfError::missing(ch, text))?;
+        if let Some(prev) = out.last_mut() {
+            let key = u32::from(prev.gid) << 16 | u32::from(gid);
+            prev.kern = m.kerning.get(&key).copied().unwrap_or(0.0);
+        }
+        let advance = f32::from(m.advances.get(usize::from(gid)).copied().unwrap_or(0));
+        out.push(Glyph {
+            gid,
+            ch,
+            advance,
+            kern: 0.0,
+        });
+    }
+    Ok(out)
+}
+
+/// Width of `text` in `face` at `size` pt, kerning included.
+/// Line breaking measures every fragment, so this sums as it goes rather
+/// than building the glyph list of [`shape`].
+pub(crate) fn width(face: Face, text: &str, size: f32) -> Result<f32, PdfError> {
+    let m = metrics(face);
+    let (mut units, mut prev) = (0.0, None);
+    for ch in text.chars() {
+        let gid = glyph(face, ch).ok_or_else(|| PdfError::missing(ch, text))?;
+        if let Some(p) = prev {
+            let key = u32::from(p) << 16 | u32::from(gid);
+            units += m.kerning.get(&key).copied().unwrap_or(0.0);
+        }
+        units += f32::from(m.advances.get(usize::from(gid)).copied().unwrap_or(0));
+        prev = Some(gid);
+    }
+    Ok(units * size / 1000.0)
+}
+
+/// A face cut down to the glyphs a document uses.
+pub(crate) struct Subset {
+    /// The subset font program (TrueType), with a cmap for the kept glyphs.
+    pub(crate) bytes: Vec<u8>,
+    /// `ABCDEF+PostScriptName`, the tag derived from the glyph set.
+    pub(crate) name: String,
+}
+
+/// Subsets `face` to `gids` (glyph 0, `.notdef`, is always kept).
+pub(crate) fn subset(face: Face, gids: &BTreeSet<u16>) -> Result<Subset, PdfError> {
+    let mut ids: Vec<u16> = vec![0];
+    ids.extend(gids.iter().copied().filter(|&g| g != 0));
+    let fail = |e: &dyn std::fmt::Debug| PdfError::Font(format!("{}: {e:?}", face.ps_name()));
+    let data = ReadScope::new(face.bytes())
+        .read::<FontData<'_>>()
+        .map_err(|e| fail(&e))?;
+    let provider = data.table_provider(0).map_err(|e| fail(&e))?;
+    // The PDF profile minus `name` (3 KB a face that no viewer reads): what
+    // ISO 32000-1, 9.9 asks of an embedded TrueType program. The hinting
+    // tables stay in case stripping the instructions fails.
+    use allsorts::tag::{CMAP, CVT, FPGM, HEAD, HHEA, HMTX, MAXP, POST, PREP};
+    let profile = SubsetProfile::Custom(vec![CMAP, CVT, FPGM, HEAD, HHEA, HMTX, MAXP, POST, PREP]);
+    let bytes = allsorts::subset::subset(&provider, &ids, &profile, CmapTarget::Unicode)
+        .map_err(|e| fail(&e))?;
+    let bytes = super::sfnt::strip_hinting(&bytes).unwrap_or(bytes);
+    let name = format!("{}+{}", subset_tag(face, &ids), face.ps_name());
+    Ok(Subset { bytes, name })
+}
+
+/// Six capital letters from an FNV-1a hash of the face and glyph set, so the
+/// same letter always gets the same tag (ISO 32000-1, 9.6.4).
+fn subset_tag(face: Face, ids: &[u16]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = face
+        .ps_name()
+        .bytes()
+        .chain(ids.iter().flat_map(|g| g.to_be_bytes()));
+    for b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6)
+        .map(|i| char::from(b'A' + ((h >> (i * 8)) % 26) as u8))
+        .collect()
+}

@@ -1,0 +1,221 @@
+//! The design of the letter: what goes into the flow, in which order, with
+//! which sizes, indents and gaps.
+//!
+//! Page 1 opens with the centred letterhead over a thin rule, then the date,
+//! the inside addresses, the "Re:" line and the salutation; the sections
+//! follow (bold headings, justified paragraphs, quotations indented on both
+//! sides, numbered asks with a hanging indent), then the closing, the
+//! two-column signature grid and the cc and enclosure lines.
+
+use crate::compose::{Composed, Section, SignatureBlock, Style};
+
+use super::PdfError;
+use super::flow::{Align, Flow, Item, LEAD, Pen, SIZE, baseline, line_runs, run, span};
+use super::fonts::{self, Face};
+use super::layout::{MARGIN, Rule, Run};
+use super::linebreak::break_lines;
+
+/// Gap between paragraphs and other blocks.
+const PARA: f32 = 12.0;
+/// Room for a handwritten signature above the printed name (0.5 in).
+const SIG_SPACE: f32 = 36.0;
+const GUTTER: f32 = 36.0;
+const QUOTE_INDENT: f32 = 36.0;
+const ASK_INDENT: f32 = 36.0;
+const BOLD: Style = Style {
+    bold: true,
+    italic: false,
+};
+
+/// Lays the whole letter out as one flow.
+pub(crate) fn letter(c: &Composed, measure: f32) -> Result<Vec<Item>, PdfError> {
+    let mut f = Flow::new(measure);
+    letterhead(&mut f, &c.letterhead)?;
+    f.gap(18.0);
+    f.plain(&c.date_text, Style::default())?;
+    for r in &c.recipients {
+        f.gap(LEAD);
+        for line in std::iter::once(&r.name).chain(&r.title).chain(&r.address) {
+            f.plain(line, Style::default())?;
+        }
+    }
+    f.gap(LEAD);
+    labelled(&mut f, "Re:", c.subject.as_slice())?;
+    f.gap(LEAD);
+    f.plain(&c.salutation, Style::default())?;
+    for s in &c.sections {
+        section(&mut f, s)?;
+    }
+    f.gap(PARA);
+    f.plain(&c.closing, Style::default())?;
+    signatures(&mut f, &c.signatures)?;
+    f.gap(2.0 * LEAD);
+    labelled(&mut f, "cc:", &c.cc)?;
+    f.gap(LEAD);
+    let enclosures = if c.enclosures.len() > 1 {
+        "Enclosures:"
+    } else {
+        "Enclosure:"
+    };
+    labelled(&mut f, enclosures, &c.enclosures)?;
+    Ok(f.into_items())
+}
+
+/// First line larger and bold, the rest small, a thin rule under them.
+fn letterhead(f: &mut Flow, lines: &[String]) -> Result<(), PdfError> {
+    for (i, text) in lines.iter().enumerate() {
+        let (size, lead, bold) = if i == 0 {
+            (16.0, 20.0, true)
+        } else {
+            (11.0, 13.0, false)
+        };
+        let pen = Pen {
+            size,
+            lead,
+            ..f.pen(Align::Center)
+        };
+        f.para(
+            &[span(
+                text,
+                Style {
+                    bold,
+                    italic: false,
+                },
+            )],
+            pen,
+            None,
+        )?;
+    }
+    if !lines.is_empty() {
+        let rule = Rule {
+            x1: MARGIN,
+            x2: MARGIN + f.measure,
+            y: -6.0,
+            thickness: 0.6,
+        };
+        f.push(8.0, Vec::new(), vec![rule], true);
+    }
+    Ok(())
+}
+
+/// Entries set after a label with a hanging indent ("Re:", "cc:").
+fn labelled(f: &mut Flow, label: &str, entries: &[String]) -> Result<(), PdfError> {
+    let indent = fonts::width(Face::Regular, label, SIZE)? + 6.0;
+    for (i, entry) in entries.iter().enumerate() {
+        let pen = Pen {
+            x: MARGIN + indent,
+            measure: f.measure - indent,
+            ..f.pen(Align::Left)
+        };
+        let label = (i == 0).then(|| run(MARGIN, -baseline(LEAD), Face::Regular, label));
+        f.para(&[span(entry, Style::default())], pen, label)?;
+    }
+    Ok(())
+}
+
+fn section(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
+    if let Some(heading) = &s.heading {
+        f.gap(PARA);
+        f.para(&[span(heading, BOLD)], f.pen(Align::Left), None)?;
+        f.keep_next(Some(3.0));
+    }
+    for p in &s.paragraphs {
+        f.gap(PARA);
+        f.para(p, f.pen(Align::Justify), None)?;
+    }
+    let quote = Pen {
+        x: MARGIN + QUOTE_INDENT,
+        measure: f.measure - 2.0 * QUOTE_INDENT,
+        ..f.pen(Align::Justify)
+    };
+    for q in &s.quotes {
+        f.gap(PARA);
+        f.para(&q.text, quote, None)?;
+        if let Some(source) = &q.source {
+            f.keep_next(None);
+            let text = format!("\u{2014}\u{a0}{source}");
+            f.para(
+                &[span(&text, Style::default())],
+                Pen {
+                    align: Align::Right,
+                    ..quote
+                },
+                None,
+            )?;
+        }
+    }
+    asks(f, s)
+}
+
+/// Numbered asks, the numbers hanging in the indent; numbering runs on
+/// across sections from `asks_start`.
+fn asks(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
+    let ask = Pen {
+        x: MARGIN + ASK_INDENT,
+        measure: f.measure - ASK_INDENT,
+        ..f.pen(Align::Justify)
+    };
+    for (i, text) in s.asks.iter().enumerate() {
+        f.gap(if i == 0 { PARA } else { 6.0 });
+        let label = format!("{}.", s.asks_start + i);
+        let x = ask.x - 8.0 - fonts::width(Face::Regular, &label, SIZE)?;
+        f.para(
+            text,
+            ask,
+            Some(run(x, -baseline(LEAD), Face::Regular, &label)),
+        )?;
+    }
+    Ok(())
+}
+
+/// Two columns of blocks: a row never splits, and the first row stays with
+/// the closing so that "Sincerely," never ends a page alone.
+fn signatures(f: &mut Flow, blocks: &[SignatureBlock]) -> Result<(), PdfError> {
+    let col = (f.measure - GUTTER) / 2.0;
+    for (i, pair) in blocks.chunks(2).enumerate() {
+        f.gap(if i == 0 { 4.0 } else { LEAD });
+        let (mut runs, mut height) = (Vec::new(), 0.0f32);
+        for (j, b) in pair.iter().enumerate() {
+            let (r, h) = block(b, MARGIN + j as f32 * (col + GUTTER), col)?;
+            runs.extend(r);
+            height = height.max(h);
+        }
+        f.push(height, runs, Vec::new(), i == 0);
+    }
+    Ok(())
+}
+
+/// One signature block: signature space (with a note in drafts), then name,
+/// title and, for leads, the role; any of them may wrap in the column.
+fn block(b: &SignatureBlock, x: f32, width: f32) -> Result<(Vec<Run>, f32), PdfError> {
+    let mut runs = Vec::new();
+    let note = match (b.missing, b.stale) {
+        (true, _) => Some("(not yet signed)"),
+        (false, true) => Some("(signature predates text change)"),
+        _ => None,
+    };
+    if let Some(note) = note {
+        runs.push(Run {
+            size: 10.0,
+            ..run(x, -(SIG_SPACE - 8.0), Face::Italic, note)
+        });
+    }
+    let mut top = SIG_SPACE;
+    let pen = Pen {
+        x,
+        measure: width,
+        align: Align::Left,
+        size: SIZE,
+        lead: LEAD,
+    };
+    for text in [Some(&b.name), Some(&b.title), b.role.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        for line in break_lines(&[span(text, Style::default())], SIZE, width)? {
+            runs.extend(line_runs(&line, pen, -(top + baseline(LEAD))));
+            top += LEAD;
+        }
+    }
+    Ok((runs, top))
+}

@@ -1,0 +1,90 @@
+//! Stage 5b, render PDF: a [`Composed`] letter becomes print-ready PDF bytes.
+//!
+//! Two steps, as in typst's layout/export split: [`layout::layout`] is pure
+//! and turns the letter into pages of positioned text runs (golden-testable as
+//! text), and `paint` is the only code that touches printpdf. Fonts are the
+//! shipped Liberation Serif and Noto Serif Armenian, compiled in and subset,
+//! and the metadata is pinned to the letter, so the same input always gives
+//! byte-identical output.
+
+use std::fmt;
+
+use crate::compose::Composed;
+
+mod flow;
+mod fonts;
+pub mod layout;
+mod letter;
+mod linebreak;
+mod paint;
+mod sfnt;
+#[cfg(test)]
+mod tests;
+
+pub use super::Paper;
+pub use fonts::Face;
+
+/// How to render the PDF. Margins are one inch on any paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PdfOptions {
+    /// The paper size.
+    pub paper: Paper,
+}
+
+/// Width and height of `paper` in points.
+pub(crate) fn size_pt(paper: Paper) -> (f32, f32) {
+    let (w, h) = paper.size_mm();
+    ((w * 72.0 / 25.4) as f32, (h * 72.0 / 25.4) as f32)
+}
+
+/// Why a letter could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PdfError {
+    /// No shipped font has a glyph for `ch`.
+    MissingGlyph {
+        /// The character.
+        ch: char,
+        /// The text it was in.
+        text: String,
+    },
+    /// A shipped font could not be subset or embedded (a build defect).
+    Font(String),
+}
+
+impl PdfError {
+    pub(crate) fn missing(ch: char, text: &str) -> PdfError {
+        PdfError::MissingGlyph {
+            ch,
+            text: text.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for PdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PdfError::MissingGlyph { ch, text } => {
+                write!(
+                    f,
+                    "no font has U+{:04X} `{ch}` (in {text:?})",
+                    u32::from(*ch)
+                )
+            }
+            PdfError::Font(msg) => write!(f, "failed to embed font {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// Renders `c` to PDF bytes: layout, then paint.
+pub fn render(c: &Composed, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    let pages = layout::layout(c, opts)?;
+    paint::paint(&pages, &paint::Meta::of(c, env!("CARGO_PKG_VERSION")))
+}
+
+/// Whether a shipped font draws `ch` in every style (Armenian through the
+/// fallback face). Cheap after the first call: one hash lookup per style.
+pub fn covers(ch: char) -> bool {
+    fonts::covers(ch)
+}

@@ -1,0 +1,129 @@
+//! Fonts: coverage, fallback, kerning, subsetting.
+
+use std::collections::BTreeSet;
+
+use crate::compose::Style;
+use crate::render::pdf::fonts::*;
+
+#[test]
+fn liberation_has_latin_typography_but_not_u2011() {
+    for ch in "éáñçüß’“”—–…\u{a0}\u{2010}".chars() {
+        assert!(covers(ch), "{ch:?}");
+    }
+    assert_eq!(
+        glyph(Face::Regular, '\u{2011}'),
+        glyph(Face::Regular, '\u{2010}')
+    );
+    assert!(covers('\u{2011}'), "drawn as U+2010");
+    assert!(!covers('\u{4e2d}'), "no CJK");
+}
+
+#[test]
+fn armenian_falls_back_to_noto() {
+    let bold = Style {
+        bold: true,
+        italic: false,
+    };
+    assert_eq!(face_for(Style::default(), 'Հ'), Some(Face::Armenian));
+    assert_eq!(face_for(bold, 'Հ'), Some(Face::ArmenianBold));
+    assert_eq!(face_for(bold, 'a'), Some(Face::Bold));
+    assert!(covers('Հ'));
+}
+
+#[test]
+fn kerning_comes_from_the_kern_table() {
+    let av = width(Face::Regular, "AV", 1000.0).unwrap();
+    let a = width(Face::Regular, "A", 1000.0).unwrap();
+    let v = width(Face::Regular, "V", 1000.0).unwrap();
+    assert!(av < a + v, "{av} vs {}", a + v);
+    // Times metrics: a space is 250/1000 em.
+    assert_eq!(width(Face::Regular, " ", 12.0).unwrap(), 3.0);
+}
+
+#[test]
+fn missing_glyph_names_the_character() {
+    let err = width(Face::Regular, "ok 中 ok", 12.0).unwrap_err();
+    assert_eq!(err.to_string(), "no font has U+4E2D `中` (in \"ok 中 ok\")");
+}
+
+#[test]
+fn subset_is_small_and_tagged_deterministically() {
+    let gids: BTreeSet<u16> = shape(Face::Regular, "Hello, world")
+        .unwrap()
+        .iter()
+        .map(|g| g.gid)
+        .collect();
+    let a = subset(Face::Regular, &gids).unwrap();
+    let b = subset(Face::Regular, &gids).unwrap();
+    assert_eq!(a.name, b.name);
+    assert!(a.name.ends_with("+LiberationSerif") && a.name.len() == 6 + 1 + 15);
+    assert!(a.bytes.len() < 20_000, "{}", a.bytes.len());
+}
+
+#[test]
+fn subset_without_hinting_keeps_every_outline() {
+    let text = "Velázquez García “Chuy” — Ñandú, Hello! 0123";
+    let gids: BTreeSet<u16> = shape(Face::Regular, text)
+        .unwrap()
+        .iter()
+        .map(|g| g.gid)
+        .collect();
+    let sub = subset(Face::Regular, &gids).unwrap();
+    let small = ttf_parser::Face::parse(&sub.bytes, 0).expect("subset parses");
+    let full = ttf_parser::Face::parse(
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/fonts/LiberationSerif-Regular.ttf"
+        )),
+        0,
+    )
+    .unwrap();
+    assert!(small.tables().glyf.is_some());
+    assert!(
+        small
+            .raw_face()
+            .table(ttf_parser::Tag::from_bytes(b"fpgm"))
+            .is_none(),
+        "hinting dropped"
+    );
+    for ch in text.chars() {
+        let (a, b) = (
+            full.glyph_index(ch).unwrap(),
+            small.glyph_index(ch).unwrap(),
+        );
+        assert_eq!(
+            full.glyph_bounding_box(a),
+            small.glyph_bounding_box(b),
+            "{ch}"
+        );
+        assert_eq!(
+            full.glyph_hor_advance(a),
+            small.glyph_hor_advance(b),
+            "{ch}"
+        );
+        assert_eq!(outline(&full, a), outline(&small, b), "{ch}");
+    }
+}
+
+/// Every point of a glyph's outline, in drawing order.
+fn outline(face: &ttf_parser::Face<'_>, id: ttf_parser::GlyphId) -> Vec<(f32, f32)> {
+    struct Points(Vec<(f32, f32)>);
+    impl ttf_parser::OutlineBuilder for Points {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.0.push((x, y));
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.0.push((x, y));
+        }
+        fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+            self.0.extend([(x1, y1), (x, y)]);
+        }
+        fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+            self.0.extend([(x1, y1), (x2, y2), (x, y)]);
+        }
+        fn close(&mut self) {}
+    }
+    let mut points = Points(Vec::new());
+    face.outline_glyph(id, &mut points);
+    points.0
+}

@@ -1,0 +1,219 @@
+//! The PDF through the real binary, parsed back with lopdf: pages, embedded
+//! fonts, metadata, the extracted text (names exactly as in the roster, the
+//! printed date), determinism, long signer lists; and the page layout of the
+//! example letter as a golden text snapshot.
+
+use std::fs;
+use std::path::Path;
+
+use lopdf::{Document, Object};
+
+use crate::support::*;
+
+fn render_pdf(ws: &Path, letter: &str, pdf: &str) -> Document {
+    let out = signon(ws, &["render", letter, "--pdf", pdf]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let bytes = fs::read(ws.join(pdf)).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    Document::load_mem(&bytes).unwrap()
+}
+
+fn text(doc: &Document) -> String {
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).unwrap()
+}
+
+/// Every font of every page is embedded (has a font file in its descriptor).
+fn assert_fonts_embedded(doc: &Document) {
+    let mut fonts = 0;
+    for page in doc.get_pages().values() {
+        for (_, font) in doc.get_page_fonts(*page).unwrap() {
+            let descendant = font
+                .get(b"DescendantFonts")
+                .and_then(Object::as_array)
+                .unwrap();
+            let cid = doc
+                .dereference(&descendant[0])
+                .unwrap()
+                .1
+                .as_dict()
+                .unwrap();
+            let desc = doc
+                .dereference(cid.get(b"FontDescriptor").unwrap())
+                .unwrap()
+                .1;
+            assert!(
+                desc.as_dict().unwrap().has(b"FontFile2"),
+                "font not embedded"
+            );
+            fonts += 1;
+        }
+    }
+    assert!(fonts > 0);
+}
+
+fn info(doc: &Document, key: &[u8]) -> String {
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|o| doc.dereference(o))
+        .unwrap()
+        .1;
+    let value = info.as_dict().unwrap().get(key).unwrap();
+    lopdf::decode_text_string(value).unwrap()
+}
+
+#[test]
+fn example_pdf_parses_back_with_names_date_fonts_and_metadata() {
+    let ws = example_signed();
+    let doc = render_pdf(ws.path(), RUBIO, "out/rubio.pdf");
+    assert_eq!(doc.get_pages().len(), 3);
+    assert_fonts_embedded(&doc);
+    let text = text(&doc);
+    for needle in [
+        "DRAFT",
+        "Congress of the United States",
+        "February 6, 2025",
+        "The Honorable Marco Rubio",
+        "Frank Pallone, Jr.",
+        "Nydia M. Velázquez",
+        "Jesús G. \"Chuy\" García",
+        "Donald S. Beyer, Jr.",
+        "Azerbaijan’s",
+        "Page 2",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle:?} not in the PDF text:\n{text}"
+        );
+    }
+    assert!(
+        !text.contains("Ted Lieu"),
+        "a withdrawn signer must not appear"
+    );
+    assert_eq!(
+        info(&doc, b"Title"),
+        "Accountability for Azerbaijan and support for Armenia"
+    );
+    assert!(info(&doc, b"Author").starts_with("Frank Pallone, Jr., Gus M. Bilirakis"));
+    assert_eq!(
+        info(&doc, b"Creator"),
+        format!("signon {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn same_input_gives_byte_identical_pdfs_of_modest_size() {
+    let ws = example_signed();
+    render_pdf(ws.path(), RUBIO, "a.pdf");
+    render_pdf(ws.path(), RUBIO, "b.pdf");
+    let (a, b) = (
+        fs::read(ws.path().join("a.pdf")).unwrap(),
+        fs::read(ws.path().join("b.pdf")).unwrap(),
+    );
+    assert!(a == b, "two renders differ");
+    assert!(
+        a.len() < 40_000,
+        "the three-page letter is {} bytes",
+        a.len()
+    );
+}
+
+#[test]
+fn a4_paper_gives_a4_pages() {
+    let ws = example();
+    let out = signon(
+        ws.path(),
+        &["render", RUBIO, "--pdf", "a4.pdf", "--paper", "a4"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = Document::load(ws.path().join("a4.pdf")).unwrap();
+    let page = doc.get_pages()[&1];
+    let media = doc
+        .get_dictionary(page)
+        .unwrap()
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap();
+    let size: Vec<f32> = media.iter().map(|o| o.as_float().unwrap()).collect();
+    assert!(
+        (size[2] - 595.3).abs() < 1.0 && (size[3] - 841.9).abs() < 1.0,
+        "{size:?}"
+    );
+}
+
+/// 45 signers, all signed: the grid flows over further pages, each with the
+/// continuation header, and every name is printed.
+#[test]
+fn forty_five_signers_flow_onto_further_pages() {
+    let ws = example();
+    let mut roster = fs::read_to_string(ws.path().join("signers.toml")).unwrap();
+    let mut invited = Vec::new();
+    for i in 0..41 {
+        let id = format!("member{i:02}");
+        roster.push_str(&format!(
+            "\n[signers.{id}]\nname = \"Member Number{i:02}\"\nchamber = \"house\"\n"
+        ));
+        invited.push(format!("\"{id}\""));
+    }
+    fs::write(ws.path().join("signers.toml"), roster).unwrap();
+    let letter_path = ws.path().join("letters").join(format!("{RUBIO}.toml"));
+    let letter = fs::read_to_string(&letter_path).unwrap();
+    let start = letter.find("invited = [").unwrap();
+    let end = start + letter[start..].find(']').unwrap() + 1;
+    let letter = format!(
+        "{}invited = [{}]{}",
+        &letter[..start],
+        invited.join(", "),
+        &letter[end..]
+    );
+    fs::write(&letter_path, letter).unwrap();
+    for lead in ["pallone", "bilirakis", "sherman", "valadao"] {
+        sign(ws.path(), lead, "signed", "2025-02-03T10:00:00-05:00", None);
+    }
+    for i in 0..41 {
+        sign(
+            ws.path(),
+            &format!("member{i:02}"),
+            "signed",
+            "2025-02-03T11:00:00-05:00",
+            None,
+        );
+    }
+    let doc = render_pdf(ws.path(), RUBIO, "long.pdf");
+    let pages = doc.get_pages().len();
+    assert!(pages >= 5, "45 signers on {pages} pages");
+    let text = text(&doc);
+    for i in 0..41 {
+        assert!(
+            text.contains(&format!("Member Number{i:02}")),
+            "signer {i} missing"
+        );
+    }
+    assert!(
+        text.contains(&format!("Page {pages}")),
+        "last page has no continuation header"
+    );
+}
+
+#[test]
+fn example_layout_matches_the_golden_snapshot() {
+    let ws = example_signed();
+    let workspace = signon::load::Workspace::discover(Some(ws.path()), ws.path()).unwrap();
+    let checked = signon::validate::workspace(&workspace, &[]).unwrap();
+    let letter = checked.letters.iter().find(|l| l.id == RUBIO).unwrap();
+    let states = signon::ledger::states(
+        letter,
+        &checked.ledger,
+        &signon::ledger::fingerprint(letter),
+    );
+    let composed = signon::compose::compose(letter, &checked.roster, &states, true);
+    let opts = signon::render::pdf::PdfOptions::default();
+    let layout = signon::render::pdf::layout::layout(&composed, &opts).unwrap();
+    golden(
+        "render-example/expected/letter.layout.txt",
+        &layout.snapshot(),
+        None,
+    );
+}
