@@ -2,7 +2,7 @@
 //! compose once, then write each requested output through
 //! [`render::write`](crate::render::write).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::RenderArgs;
 use crate::compose::{Composed, compose};
@@ -16,6 +16,7 @@ use crate::{Context, Error, ledger, validate};
 enum Format {
     Html,
     Pdf,
+    Text,
 }
 
 /// Renders one letter to every requested output.
@@ -36,6 +37,10 @@ pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) ->
     let composed = compose(letter, &checked.roster, &states, !args.final_copy);
     let paper = Paper::from(args.paper);
     for (format, path) in targets(ws, args, &letter.id, cx) {
+        if format == Format::Text && args.text.as_deref() == Some(Path::new("-")) {
+            super::write_out(cx, &crate::press::letter_text(&composed)?)?;
+            continue;
+        }
         render::write(&path, &bytes(&composed, format, paper)?)?;
         let kind = if composed.draft { "draft" } else { "final" };
         super::write_out(cx, &format!("wrote {} ({kind})\n", display_path(&path)))?;
@@ -51,7 +56,11 @@ fn targets(
     id: &str,
     cx: &Context<'_>,
 ) -> Vec<(Format, PathBuf)> {
-    let given = [(Format::Pdf, &args.pdf), (Format::Html, &args.html)];
+    let given = [
+        (Format::Pdf, &args.pdf),
+        (Format::Html, &args.html),
+        (Format::Text, &args.text),
+    ];
     let mut out: Vec<(Format, PathBuf)> = given
         .into_iter()
         .filter_map(|(f, p)| p.as_ref().map(|p| (f, cx.cwd.join(p))))
@@ -66,6 +75,7 @@ fn targets(
 fn bytes(composed: &Composed, format: Format, paper: Paper) -> Result<Vec<u8>, Error> {
     match format {
         Format::Html => Ok(render::html::letter(composed, paper)?.into_bytes()),
+        Format::Text => Ok(crate::press::letter_text(composed)?.into_bytes()),
         Format::Pdf => Err(Error::Message(
             "PDF output is not part of this build yet: use `--html PATH`".to_string(),
         )),
