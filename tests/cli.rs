@@ -5,14 +5,20 @@
 //! - `support`: the harness (copy a workspace, run the binary, golden files);
 //! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input;
 //! - `mutations`: damaged copies of the example never make `check` panic;
-//! - `render`: `signon render`, golden HTML pages and the `--final` gate.
+//! - `render`: `signon render`, golden HTML pages and the `--final` gate;
+//! - `press`: `signon press` and `render --text`, golden drafts and escaping;
+//! - `export`: `signon export`, golden signer lists parsed back.
 
 #[path = "cli/support.rs"]
 mod support;
 
 #[path = "cli/check.rs"]
 mod check;
+#[path = "cli/export.rs"]
+mod export;
 #[path = "cli/mutations.rs"]
 mod mutations;
+#[path = "cli/press.rs"]
+mod press;
 #[path = "cli/render.rs"]
 mod render;
