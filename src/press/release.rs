@@ -76,20 +76,8 @@ fn lead(composed: &Composed, signers: &[SignerRow]) -> String {
             None => s.press_name.clone(),
         })
         .collect();
-    // Roles hold commas of their own: then semicolons keep the leads apart.
-    let sep = if signers.iter().any(|s| s.lead && s.role.is_some()) {
-        ";"
-    } else {
-        ","
-    };
-    let to = list(
-        &composed
-            .recipients
-            .iter()
-            .map(addressee)
-            .collect::<Vec<_>>(),
-        ",",
-    );
+    let to: Vec<String> = composed.recipients.iter().map(addressee).collect();
+    let to = list(&to);
     let others = signers.iter().filter(|s| !s.lead).count();
     let members = |n: usize| match n {
         1 => "1 Member of Congress".to_string(),
@@ -100,8 +88,10 @@ fn lead(composed: &Composed, signers: &[SignerRow]) -> String {
         Some(last) if last.role.is_some() => ",",
         _ => "",
     };
-    let (date, leads) = (&composed.date_text, list(&leads, sep));
+    let (date, leads) = (&composed.date_text, list(&leads));
     match (leads.is_empty(), others) {
+        // Nobody has signed yet: a draft written ahead of the day.
+        (true, 0) => format!("On {date}, Members of Congress sent a letter to {to}."),
         (true, n) => format!("On {date}, {} sent a letter to {to}.", members(n)),
         (false, 0) => format!("On {date}, {leads}{close} led a letter to {to}."),
         (false, n) => format!(
@@ -135,16 +125,16 @@ fn addressee(r: &Recipient) -> String {
     }
 }
 
-/// "a", "a and b", "a, b and c" (with `;` for `sep`: "a; b; and c").
-fn list(items: &[String], sep: &str) -> String {
+/// "a", "a and b", "a, b and c"; when an item holds commas of its own (a
+/// role, "Jr.", a long title), semicolons keep the items apart: "a; and b".
+fn list(items: &[String]) -> String {
+    let semi = items.iter().any(|i| i.contains(','));
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [a, b] if sep == "," => format!("{a} and {b}"),
-        [rest @ .., last] => {
-            let and = if sep == "," { " and" } else { "; and" };
-            format!("{}{and} {last}", rest.join(&format!("{sep} ")))
-        }
+        [a, b] if !semi => format!("{a} and {b}"),
+        [rest @ .., last] if !semi => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{}; and {last}", rest.join("; ")),
     }
 }
 
@@ -193,10 +183,11 @@ mod tests {
     #[test]
     fn lists_join_with_and() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(list(&s(&["a", "b"]), ","), "a and b");
-        assert_eq!(list(&s(&["a", "b", "c"]), ","), "a, b and c");
-        assert_eq!(list(&s(&["a", "b"]), ";"), "a; and b");
-        assert_eq!(list(&s(&["a", "b", "c"]), ";"), "a; b; and c");
+        assert_eq!(list(&s(&["a"])), "a");
+        assert_eq!(list(&s(&["a", "b"])), "a and b");
+        assert_eq!(list(&s(&["a", "b", "c"])), "a, b and c");
+        assert_eq!(list(&s(&["a, x", "b"])), "a, x; and b");
+        assert_eq!(list(&s(&["a", "b, y", "c"])), "a; b, y; and c");
     }
 
     #[test]
@@ -223,6 +214,33 @@ mod tests {
                 Some("Ranking Member, Subcommittee")
             )),
             "Lois Frankel, Ranking Member, Subcommittee"
+        );
+    }
+
+    #[test]
+    fn pull_quotes_come_from_the_letter_with_its_typography() {
+        let checked = crate::validate::texts(
+            include_str!("../../signers.toml"),
+            &[(
+                "2025-02-06-rubio",
+                include_str!("../../letters/2025-02-06-rubio.toml"),
+            )],
+        );
+        let letter = &checked.letters[0];
+        let composed = crate::compose::compose(letter, &checked.roster, &[], true);
+        let release = build(letter, &composed, &[], Some(&["why".to_string()]));
+        let quotes: Vec<&PullQuote> = release.sections.iter().flat_map(|s| &s.quotes).collect();
+        // Four quotes in the letter, three marked `pull`.
+        assert_eq!(quotes.len(), 3);
+        assert!(quotes[0].text[0].text.contains("(Artsakh) \u{2013} via"));
+        assert_eq!(quotes[1].attribution, "the letter of February 6, 2025");
+        assert!(quotes[1].text[0].text.contains("Karabakh\u{2019}s"));
+        assert_eq!(release.draft.as_deref(), Some("DRAFT — not final: why"));
+        // The first and last sections have neither asks nor pull quotes.
+        assert_eq!(release.sections.len(), 3);
+        assert_eq!(
+            release.lead,
+            "On February 6, 2025, Members of Congress sent a letter to Secretary of State Marco Rubio."
         );
     }
 }
