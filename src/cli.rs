@@ -51,6 +51,12 @@ pub enum Command {
     /// Render a letter as PDF and HTML (marked DRAFT unless `--final`)
     #[command(after_help = RENDER_HELP)]
     Render(RenderArgs),
+    /// A press-release draft from the letter and its signers
+    #[command(after_help = PRESS_HELP)]
+    Press(PressArgs),
+    /// The signer list as CSV, JSON or text, for partner organizations
+    #[command(after_help = EXPORT_HELP)]
+    Export(ExportArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
 }
@@ -92,6 +98,9 @@ pub struct RenderArgs {
     /// Write the HTML here (default: `out/ID.html` in the workspace)
     #[arg(long, value_name = "PATH")]
     pub html: Option<PathBuf>,
+    /// Write the letter as plain text here, wrapped at 72 columns (`-`: standard output)
+    #[arg(long, value_name = "PATH")]
+    pub text: Option<PathBuf>,
     /// The copy to send: refused while a lead has not signed or a signature is stale
     #[arg(long = "final")]
     pub final_copy: bool,
@@ -107,6 +116,72 @@ pub enum Paper {
     Letter,
     /// ISO A4, 210 × 297 mm.
     A4,
+}
+
+const PRESS_HELP: &str = "\
+Headline, a lead paragraph naming the leads and counting the co-signers,
+each section's asks, the quotes marked `pull = true`, and every signer as
+\"Rep. Name (P-ST)\". Only signatures on the current text are counted. Until
+the letter could render `--final`, the draft says so at the top, with why.
+
+  signon press 2025-02-06-rubio                        Markdown on standard output
+  signon press 2025-02-06-rubio --format html --output out/rubio-press.html";
+
+/// `signon press`.
+#[derive(Debug, Args)]
+pub struct PressArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "LETTER")]
+    pub letter: String,
+    /// The output format
+    #[arg(long, value_enum, default_value_t = PressFormat::Md)]
+    pub format: PressFormat,
+    /// Write here instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of the press release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PressFormat {
+    /// Markdown.
+    Md,
+    /// A self-contained HTML page.
+    Html,
+    /// Plain text, wrapped at 72 columns.
+    Txt,
+}
+
+const EXPORT_HELP: &str = "\
+Lists those who signed the current text, in the letter's order (leads first):
+id, name, chamber, party, state, district, standing, signed_at, lead.
+
+  signon export 2025-02-06-rubio --format csv --output out/rubio-signers.csv
+  signon export 2025-02-06-rubio --format txt          \"Rep. Name (P-ST)\" a line";
+
+/// `signon export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "LETTER")]
+    pub letter: String,
+    /// The output format
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write here instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of the signer list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values with a header row (UTF-8).
+    Csv,
+    /// A JSON document: the letter and its signers.
+    Json,
+    /// One \"Rep. Name (P-ST)\" a line.
+    Txt,
 }
 
 /// `signon init`.

@@ -8,7 +8,8 @@
 //!    problem collected as a [`diag::Diagnostic`];
 //! 3. [`compose`]: a letter, the roster and the sign-off states become the
 //!    format-neutral [`compose::Composed`];
-//! 4. [`render`]: the composed letter as HTML and PDF.
+//! 4. [`render`]: the composed letter as HTML and PDF;
+//!    [`press`]: the press release, the signer list and the plain-text letter.
 //!
 //! `main` parses the command line and calls [`run`]; each subcommand has a
 //! handler of the same name in `cmd`.
@@ -21,6 +22,7 @@ pub mod error;
 pub mod ledger;
 pub mod load;
 pub mod model;
+pub mod press;
 pub mod render;
 pub mod validate;
 

@@ -6,16 +6,22 @@
 //! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input;
 //! - `mutations`: damaged copies of the example never make `check` panic;
 //! - `render`: `signon render`, golden HTML pages and the `--final` gate;
-//! - `pdf`: the PDF parsed back, and the golden page layout.
+//! - `pdf`: the PDF parsed back, and the golden page layout;
+//! - `press`: `signon press` and `render --text`, golden drafts and escaping;
+//! - `export`: `signon export`, golden signer lists parsed back.
 
 #[path = "cli/support.rs"]
 mod support;
 
 #[path = "cli/check.rs"]
 mod check;
+#[path = "cli/export.rs"]
+mod export;
 #[path = "cli/mutations.rs"]
 mod mutations;
 #[path = "cli/pdf.rs"]
 mod pdf;
+#[path = "cli/press.rs"]
+mod press;
 #[path = "cli/render.rs"]
 mod render;

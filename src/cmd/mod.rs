@@ -1,8 +1,10 @@
 //! One handler per subcommand, each named after it.
 
 mod check;
+mod export;
 mod init;
 mod new;
+mod press;
 mod render;
 
 use clap::CommandFactory;
@@ -19,6 +21,8 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
         Command::Init(args) => init::init(&args, cx),
         Command::New(args) => new::new(&workspace(root, cx)?, &args, cx),
         Command::Render(args) => render::render(&workspace(root, cx)?, &args, cx),
+        Command::Press(args) => press::press(&workspace(root, cx)?, &args, cx),
+        Command::Export(args) => export::export(&workspace(root, cx)?, &args, cx),
         Command::Completions(args) => {
             let shell = clap_complete::Shell::from(args.shell);
             clap_complete::generate(shell, &mut Cli::command(), "signon", cx.out);

@@ -2,7 +2,7 @@
 //! compose once, then write each requested output through
 //! [`render::write`](crate::render::write).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::RenderArgs;
 use crate::compose::{Composed, compose};
@@ -16,6 +16,7 @@ use crate::{Context, Error, ledger, validate};
 enum Format {
     Html,
     Pdf,
+    Text,
 }
 
 /// Renders one letter to every requested output.
@@ -43,6 +44,12 @@ pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) ->
         .collect::<Result<Vec<_>, Error>>()?;
     let kind = if composed.draft { "draft" } else { "final" };
     for (path, bytes) in outputs {
+        if path == Path::new("-") {
+            cx.out
+                .write_all(&bytes)
+                .map_err(|e| Error::io("write", "standard output", e))?;
+            continue;
+        }
         render::write(&path, &bytes)?;
         super::write_out(cx, &format!("wrote {} ({kind})\n", display_path(&path)))?;
     }
@@ -57,10 +64,26 @@ fn targets(
     id: &str,
     cx: &Context<'_>,
 ) -> Vec<(Format, PathBuf)> {
-    let given = [(Format::Pdf, &args.pdf), (Format::Html, &args.html)];
+    let given = [
+        (Format::Pdf, &args.pdf),
+        (Format::Html, &args.html),
+        (Format::Text, &args.text),
+    ];
     let mut out: Vec<(Format, PathBuf)> = given
         .into_iter()
-        .filter_map(|(f, p)| p.as_ref().map(|p| (f, cx.cwd.join(p))))
+        // `-` (standard output) stays as it is; other paths are from the working folder.
+        .filter_map(|(f, p)| {
+            p.as_ref().map(|p| {
+                (
+                    f,
+                    if p == Path::new("-") {
+                        p.clone()
+                    } else {
+                        cx.cwd.join(p)
+                    },
+                )
+            })
+        })
         .collect();
     if out.is_empty() {
         out.push((Format::Pdf, ws.out_dir().join(format!("{id}.pdf"))));
@@ -72,6 +95,7 @@ fn targets(
 fn bytes(composed: &Composed, format: Format, paper: Paper) -> Result<Vec<u8>, Error> {
     match format {
         Format::Html => Ok(render::html::letter(composed, paper)?.into_bytes()),
+        Format::Text => Ok(crate::press::letter_text(composed)?.into_bytes()),
         Format::Pdf => {
             let opts = render::pdf::PdfOptions { paper };
             render::pdf::render(composed, &opts)

@@ -1,0 +1,78 @@
+//! `signon press LETTER`: the press-release draft, marked DRAFT until the
+//! letter passes [`ledger::final_gate`]. Also the loading and output steps
+//! that `signon export` shares.
+
+use std::path::Path;
+
+use crate::cli::{PressArgs, PressFormat};
+use crate::compose::{Composed, compose};
+use crate::diag::{self, display_path};
+use crate::load::Workspace;
+use crate::press::{self, ReleaseFormat, signers::SignerRow};
+use crate::validate::Checked;
+use crate::{Context, Error, ledger, render, validate};
+
+/// A letter, validated and composed, with who signed it.
+pub(super) struct Prepared {
+    /// The workspace, validated for this one letter.
+    pub(super) checked: Checked,
+    /// Composed as a draft unless the final gate passes.
+    pub(super) composed: Composed,
+    /// Those who signed the current text, in print order.
+    pub(super) rows: Vec<SignerRow>,
+    /// Why the letter may not go final yet (none: it may).
+    pub(super) not_final: Option<Vec<String>>,
+}
+
+/// Writes the press release for one letter.
+pub(crate) fn press(ws: &Workspace, args: &PressArgs, cx: &mut Context<'_>) -> Result<(), Error> {
+    let p = prepare(ws, &args.letter, cx)?;
+    let letter = &p.checked.letters[0];
+    let release = press::release::build(letter, &p.composed, &p.rows, p.not_final.as_deref());
+    let text = press::release(&release, &letter.id, args.format.into())?;
+    emit(cx, args.output.as_deref(), &text)
+}
+
+/// Validates the workspace for one letter, replays the ledger, asks the
+/// final gate and composes: a draft unless the gate passes.
+pub(super) fn prepare(ws: &Workspace, name: &str, cx: &mut Context<'_>) -> Result<Prepared, Error> {
+    let path = ws.resolve_letter(name, &cx.cwd)?;
+    let checked = validate::workspace(ws, &[path])?.into_valid()?;
+    let _ = cx
+        .err
+        .write_all(diag::render_all(&checked.diagnostics).as_bytes());
+    let letter = &checked.letters[0];
+    let states = ledger::states(letter, &checked.ledger, &ledger::fingerprint(letter));
+    let not_final = ledger::final_gate(&states, &checked.roster).err();
+    let composed = compose(letter, &checked.roster, &states, not_final.is_some());
+    let rows = press::signers::signed(&composed, &checked.roster, &states);
+    Ok(Prepared {
+        checked,
+        composed,
+        rows,
+        not_final,
+    })
+}
+
+/// Prints `text`, or writes it to `output` (relative to the working folder)
+/// through [`render::write`] and says so.
+pub(super) fn emit(cx: &mut Context<'_>, output: Option<&Path>, text: &str) -> Result<(), Error> {
+    match output {
+        None => super::write_out(cx, text),
+        Some(path) => {
+            let path = cx.cwd.join(path);
+            render::write(&path, text.as_bytes())?;
+            super::write_out(cx, &format!("wrote {}\n", display_path(&path)))
+        }
+    }
+}
+
+impl From<PressFormat> for ReleaseFormat {
+    fn from(f: PressFormat) -> Self {
+        match f {
+            PressFormat::Md => ReleaseFormat::Markdown,
+            PressFormat::Html => ReleaseFormat::Html,
+            PressFormat::Txt => ReleaseFormat::Text,
+        }
+    }
+}

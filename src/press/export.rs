@@ -1,0 +1,112 @@
+//! The signer list as a file for partner organizations: CSV for
+//! spreadsheets, JSON for programs, and plain text for an email.
+
+use serde::Serialize;
+
+use super::signers::SignerRow;
+use crate::compose::Composed;
+use crate::error::Error;
+
+/// The JSON document: the letter, then its signers.
+#[derive(Serialize)]
+struct Document<'a> {
+    letter: &'a str,
+    title: &'a str,
+    date: String,
+    draft: bool,
+    signers: &'a [SignerRow],
+}
+
+/// CSV with a header row, quoted where a field needs it (`Frank Pallone,
+/// Jr.`, `Jesús G. "Chuy" García`), UTF-8, `\n` line ends. Empty fields for
+/// what the roster lacks (a Senator's district).
+pub fn csv(rows: &[SignerRow]) -> Result<String, Error> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let failed = |e: &dyn std::fmt::Display| Error::Message(format!("failed to write CSV: {e}"));
+    if rows.is_empty() {
+        // Serializing writes the header with the first row; an empty list
+        // still gets its header.
+        writer.write_record(HEADER).map_err(|e| failed(&e))?;
+    }
+    for row in rows {
+        writer.serialize(row).map_err(|e| failed(&e))?;
+    }
+    let bytes = writer.into_inner().map_err(|e| failed(&e))?;
+    String::from_utf8(bytes).map_err(|e| failed(&e))
+}
+
+/// The CSV columns, in `SignerRow` field order.
+const HEADER: [&str; 9] = [
+    "id",
+    "name",
+    "chamber",
+    "party",
+    "state",
+    "district",
+    "standing",
+    "signed_at",
+    "lead",
+];
+
+/// JSON: `{ letter, title, date, draft, signers: [...] }`, pretty-printed,
+/// `null` for what the roster lacks.
+pub fn json(composed: &Composed, rows: &[SignerRow]) -> Result<String, Error> {
+    let doc = Document {
+        letter: &composed.id,
+        title: &composed.title,
+        date: composed.date.to_string(),
+        draft: composed.draft,
+        signers: rows,
+    };
+    let mut text = serde_json::to_string_pretty(&doc)
+        .map_err(|e| Error::Message(format!("failed to write JSON: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// One "Rep. Name (P-ST)" a line.
+pub fn txt(rows: &[SignerRow]) -> String {
+    rows.iter().map(|r| format!("{}\n", r.press_name)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, name: &str) -> SignerRow {
+        SignerRow {
+            id: id.into(),
+            name: name.into(),
+            chamber: "senate",
+            party: Some("D".into()),
+            state: Some("CA".into()),
+            district: None,
+            standing: "signed",
+            signed_at: "2025-02-03T10:12:00-05:00".into(),
+            lead: false,
+            role: None,
+            press_name: format!("Sen. {name} (D-CA)"),
+        }
+    }
+
+    #[test]
+    fn csv_quotes_commas_and_quotes_and_leaves_gaps_empty() {
+        let out = csv(&[row("a", "Frank Pallone, Jr."), row("b", "Jesús \"Chuy\"")]).unwrap();
+        assert_eq!(
+            out,
+            "id,name,chamber,party,state,district,standing,signed_at,lead\n\
+             a,\"Frank Pallone, Jr.\",senate,D,CA,,signed,2025-02-03T10:12:00-05:00,false\n\
+             b,\"Jesús \"\"Chuy\"\"\",senate,D,CA,,signed,2025-02-03T10:12:00-05:00,false\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_list_still_has_its_header() {
+        assert_eq!(
+            csv(&[]).unwrap(),
+            "id,name,chamber,party,state,district,standing,signed_at,lead\n"
+        );
+    }
+}
