@@ -13,7 +13,8 @@ sign-offs that signon appends to) and `letters/<id>.toml` (one letter a file).
   signon check                   every problem in every file, with line and column
   signon sign 2025-02-06-rubio sherman --by AH --note \"LD confirmed by email\"
   signon status                  who is still missing, letter by letter
-  signon render 2025-02-06-rubio out/rubio.pdf and out/rubio.html (marked DRAFT)
+  signon render 2025-02-06-rubio out/2025-02-06-rubio.pdf and .html (marked DRAFT)
+  signon press 2025-02-06-rubio  a press-release draft in Markdown
 
 Exit codes: 0 ok, 1 a problem with the input or a refused command, 2 a usage error.";
 
@@ -82,7 +83,7 @@ const RENDER_HELP: &str = "\
 Output goes to a temporary file beside the target and is renamed into place,
 so a failed render never leaves a partial file.
 
-  signon render 2025-02-06-rubio                      out/2025-02-06-rubio.html (DRAFT)
+  signon render 2025-02-06-rubio                      out/2025-02-06-rubio.pdf and .html (DRAFT)
   signon render 2025-02-06-rubio --html out/rubio.html
   signon render 2025-02-06-rubio --final              refused until every lead signed this text";
 
