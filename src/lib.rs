@@ -21,6 +21,7 @@ pub mod error;
 pub mod ledger;
 pub mod load;
 pub mod model;
+pub mod roster;
 pub mod validate;
 
 use std::io::Write;

@@ -3,6 +3,8 @@
 mod check;
 mod init;
 mod new;
+mod roster;
+mod signers;
 
 use clap::CommandFactory;
 
@@ -17,6 +19,8 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
         Command::Check(args) => check::check(&workspace(root, cx)?, &args, cx),
         Command::Init(args) => init::init(&args, cx),
         Command::New(args) => new::new(&workspace(root, cx)?, &args, cx),
+        Command::Roster(args) => roster::roster(&workspace(root, cx)?, &args, cx),
+        Command::Signers(args) => signers::signers(&workspace(root, cx)?, &args, cx),
         Command::Completions(args) => {
             let shell = clap_complete::Shell::from(args.shell);
             clap_complete::generate(shell, &mut Cli::command(), "signon", cx.out);
