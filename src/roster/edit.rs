@@ -84,14 +84,42 @@ pub(crate) fn set(
     })
 }
 
-/// Removes `key` (a Senator has no district), returning the change if it was there.
+/// Removes `key` (a Senator has no district), returning the change if it
+/// was there. Comments on the removed line, or just above it, move to the
+/// next key, so a person's note is never lost.
 pub(crate) fn remove(table: &mut dyn TableLike, key: &'static str) -> Option<FieldChange> {
+    let next = table
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .skip_while(|k| k != key)
+        .nth(1);
+    let above = table.key(key).map(|k| decor_text(k.leaf_decor().prefix()));
     let old = table.remove(key)?;
+    let trailing = old.as_value().map(|v| decor_text(v.decor().suffix()));
+    let mut kept = above.unwrap_or_default();
+    if let Some(c) = trailing
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| c.starts_with('#'))
+    {
+        kept.push_str(c);
+        kept.push('\n');
+    }
+    if let Some(mut k) = next.as_deref().and_then(|n| table.key_mut(n))
+        && kept.contains('#')
+    {
+        let below = decor_text(k.leaf_decor().prefix());
+        k.leaf_decor_mut().set_prefix(kept + &below);
+    }
     Some(FieldChange {
         key,
         old: Some(shown(&old)),
         new: None,
     })
+}
+
+fn decor_text(raw: Option<&toml_edit::RawString>) -> String {
+    raw.and_then(|r| r.as_str()).unwrap_or_default().to_string()
 }
 
 /// A value as written in the file, without its surrounding spaces and comment.

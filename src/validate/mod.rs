@@ -2,6 +2,7 @@
 //! [`crate::model`], and every problem of every file is collected as a
 //! [`Diagnostic`] rather than stopping at the first.
 
+mod conventions;
 mod letter;
 mod roster;
 pub mod text;
@@ -87,6 +88,7 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
         if let Some(l) = letter::letter(&id, &loaded.source, &file, roster, &mut out.diagnostics) {
             out.letters.push(l);
         }
+        conventions::check(&loaded.source, &file, roster, &mut out.diagnostics);
     }
     Ok(out)
 }
