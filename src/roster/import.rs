@@ -7,18 +7,18 @@
 //! hand-typed entry without one, by name or by chamber, state and surname;
 //! its id and every field the data does not have are kept.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use toml_edit::{DocumentMut, Item, Table, TableLike};
 
 use super::edit::{self, Field, FieldChange};
 use super::legislators::Member;
-use super::names::{match_key, sort_as_for, surname_key};
+use super::matching::{existing, match_existing, missing};
+use super::names::sort_as_for;
 use super::{file, ids};
 use crate::diag::{Diagnostic, Source};
 use crate::model::Chamber;
-use crate::validate::text::default_sort_key;
 
 /// Which Members of the data to import.
 #[derive(Debug, Clone, Default)]
@@ -73,14 +73,6 @@ pub struct Outcome {
     pub missing: Vec<Missing>,
 }
 
-/// An entry already in the roster, as far as matching needs it.
-struct Existing {
-    id: String,
-    bioguide: Option<String>,
-    name_key: String,
-    place: (Option<String>, Option<String>, String),
-}
-
 /// Imports `members` (the whole data set; `opts` picks which) into the text of `src`.
 pub fn import(
     src: &Arc<Source>,
@@ -88,16 +80,7 @@ pub fn import(
     opts: &Options,
 ) -> Result<Outcome, Diagnostic> {
     let end = file::roster_end(&src.text);
-    let mut doc: DocumentMut = src.text[..end].parse().map_err(|e: toml_edit::TomlError| {
-        let span = e.span().unwrap_or(0..0);
-        let msg = e
-            .message()
-            .lines()
-            .next()
-            .unwrap_or("invalid TOML")
-            .to_string();
-        Diagnostic::error(src, span, msg)
-    })?;
+    let mut doc = parse_roster(src, end)?;
     let signers = signers_table(src, &mut doc)?;
     let existing = existing(&*signers);
     let selected: Vec<usize> = (0..members.len())
@@ -121,10 +104,9 @@ pub fn import(
     for &i in &selected {
         let Some(id) = matched.get(&i) else { continue };
         let entry = signers.get_mut(id).and_then(Item::as_table_like_mut);
-        let fields = entry.map(|t| update(t, &members[i])).unwrap_or_default();
-        match fields.is_empty() {
-            true => out.unchanged += 1,
-            false => out.updated.push(change(id, &members[i], fields)),
+        match entry.map(|t| update(t, &members[i])).unwrap_or_default() {
+            fields if fields.is_empty() => out.unchanged += 1,
+            fields => out.updated.push(change(id, &members[i], fields)),
         }
     }
     let first_entry = existing.is_empty();
@@ -141,16 +123,30 @@ pub fn import(
         move_leading_comments(&mut doc, &new_ids, end < src.text.len());
     }
     out.text = join(doc.to_string(), &src.text[end..]);
-    // Refuse to write a file that would not load: e.g. a hand-made entry
-    // after the ledger that the roster part did not show.
-    if let Err(e) = toml::from_str::<crate::load::raw::SignersFile>(&out.text) {
+    loads(src, &out.text)?;
+    Ok(out)
+}
+
+/// The roster part of the file, for editing.
+fn parse_roster(src: &Arc<Source>, end: usize) -> Result<DocumentMut, Diagnostic> {
+    src.text[..end].parse().map_err(|e: toml_edit::TomlError| {
+        let span = e.span().unwrap_or(0..0);
+        let msg = e.message().lines().next().unwrap_or("invalid TOML");
+        Diagnostic::error(src, span, msg.to_string())
+    })
+}
+
+/// Refuses a new text that would not load: e.g. a hand-made entry after the
+/// ledger, which the roster part did not show, now doubled.
+fn loads(src: &Arc<Source>, text: &str) -> Result<(), Diagnostic> {
+    if let Err(e) = toml::from_str::<crate::load::raw::SignersFile>(text) {
         let msg = e.message().lines().next().unwrap_or_default().to_string();
         return Err(Diagnostic::bare(
             Some(src),
             format!("the file would not load after the import: {msg}"),
         ));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The `signers` table, created (as `[signers.<id>]` headers only) if absent.
@@ -169,79 +165,6 @@ fn signers_table<'d>(
             "`signers` is not a table of `[signers.<id>]` tables",
         )
     })
-}
-
-fn existing(signers: &Table) -> Vec<Existing> {
-    let text = |t: &dyn TableLike, k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
-    signers
-        .iter()
-        .filter_map(|(id, item)| {
-            let t = item.as_table_like()?;
-            let name = text(t, "name").unwrap_or_default();
-            let surname = text(t, "sort_as").unwrap_or_else(|| default_sort_key(&name));
-            Some(Existing {
-                id: id.to_string(),
-                bioguide: text(t, "bioguide"),
-                name_key: match_key(&name),
-                place: (text(t, "chamber"), text(t, "state"), match_key(&surname)),
-            })
-        })
-        .collect()
-}
-
-/// Roster ids of the selected Members already there: by bioguide, else
-/// (for entries without one) by folded name, else by chamber, state and
-/// surname, each only when exactly one entry fits.
-fn match_existing(
-    existing: &[Existing],
-    members: &[Member],
-    selected: &[usize],
-) -> HashMap<usize, String> {
-    let by_bioguide: HashMap<&str, &str> = existing
-        .iter()
-        .filter_map(|e| Some((e.bioguide.as_deref()?, e.id.as_str())))
-        .collect();
-    let loose: Vec<&Existing> = existing.iter().filter(|e| e.bioguide.is_none()).collect();
-    let mut claimed: HashSet<&str> = HashSet::new();
-    let mut out = HashMap::new();
-    for &i in selected {
-        let m = &members[i];
-        let id = by_bioguide.get(m.bioguide.as_str()).copied().or_else(|| {
-            let key = match_key(&m.name);
-            let place = (
-                Some(m.chamber.as_str().to_string()),
-                Some(m.state.clone()),
-                match_key(&surname_key(&m.name, &m.surname)),
-            );
-            let unique = |f: &dyn Fn(&Existing) -> bool| {
-                let hits: Vec<&&Existing> = loose
-                    .iter()
-                    .filter(|e| f(e) && !claimed.contains(e.id.as_str()))
-                    .collect();
-                (hits.len() == 1).then(|| hits[0].id.as_str())
-            };
-            unique(&|e| e.name_key == key).or_else(|| unique(&|e| e.place == place))
-        });
-        if let Some(id) = id {
-            claimed.insert(id);
-            out.insert(i, id.to_string());
-        }
-    }
-    out
-}
-
-fn missing(existing: &[Existing], members: &[Member]) -> Vec<Missing> {
-    let current: HashSet<&str> = members.iter().map(|m| m.bioguide.as_str()).collect();
-    existing
-        .iter()
-        .filter_map(|e| {
-            let b = e.bioguide.as_ref()?;
-            (!current.contains(b.as_str())).then(|| Missing {
-                id: e.id.clone(),
-                bioguide: b.clone(),
-            })
-        })
-        .collect()
 }
 
 /// The fields the data decides, in the order a new entry lists them.

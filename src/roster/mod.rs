@@ -13,6 +13,7 @@ pub mod filter;
 mod ids;
 pub mod import;
 pub mod legislators;
+mod matching;
 pub mod names;
 
 pub use edit::FieldChange;

@@ -168,7 +168,7 @@ mod tests {
 
     #[test]
     fn accents_sort_as_readers_expect() {
-        let mut list = vec![
+        let mut list = [
             signer("waters", "Maxine Waters", "Waters"),
             signer("velazquez", "Nydia M. Velázquez", "Velázquez"),
             signer("valadao", "David G. Valadao", "Valadao"),
