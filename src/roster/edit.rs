@@ -146,4 +146,13 @@ mod tests {
             None
         );
     }
+
+    #[test]
+    fn a_removed_line_leaves_its_comment_to_the_next() {
+        let mut doc: DocumentMut = "a = 1\ndistrict = 30   # old seat\nb = 2\n"
+            .parse()
+            .unwrap();
+        remove(doc.as_table_mut(), "district").unwrap();
+        assert_eq!(doc.to_string(), "a = 1\n# old seat\nb = 2\n");
+    }
 }

@@ -13,9 +13,11 @@ pub mod filter;
 mod ids;
 pub mod import;
 pub mod legislators;
+pub mod lookup;
 mod matching;
 pub mod names;
 
 pub use edit::FieldChange;
 pub use filter::{Filter, select};
+pub use lookup::lookup;
 pub use names::compare_names;
