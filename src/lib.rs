@@ -24,6 +24,7 @@ pub mod load;
 pub mod model;
 pub mod press;
 pub mod render;
+pub mod roster;
 pub mod validate;
 
 use std::io::Write;

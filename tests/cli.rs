@@ -8,7 +8,9 @@
 //! - `render`: `signon render`, golden HTML pages and the `--final` gate;
 //! - `pdf`: the PDF parsed back, and the golden page layout;
 //! - `press`: `signon press` and `render --text`, golden drafts and escaping;
-//! - `export`: `signon export`, golden signer lists parsed back.
+//! - `export`: `signon export`, golden signer lists parsed back;
+//! - `roster`: `signon roster import` and `signon signers`;
+//! - `conventions`: the letter conventions `check` warns about.
 
 #[path = "cli/support.rs"]
 mod support;
@@ -25,3 +27,9 @@ mod pdf;
 mod press;
 #[path = "cli/render.rs"]
 mod render;
+
+#[path = "cli/roster.rs"]
+mod roster;
+
+#[path = "cli/conventions.rs"]
+mod conventions;

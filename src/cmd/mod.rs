@@ -6,6 +6,8 @@ mod init;
 mod new;
 mod press;
 mod render;
+mod roster;
+mod signers;
 
 use clap::CommandFactory;
 
@@ -23,6 +25,8 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
         Command::Render(args) => render::render(&workspace(root, cx)?, &args, cx),
         Command::Press(args) => press::press(&workspace(root, cx)?, &args, cx),
         Command::Export(args) => export::export(&workspace(root, cx)?, &args, cx),
+        Command::Roster(args) => roster::roster(&workspace(root, cx)?, &args, cx),
+        Command::Signers(args) => signers::signers(&workspace(root, cx)?, &args, cx),
         Command::Completions(args) => {
             let shell = clap_complete::Shell::from(args.shell);
             clap_complete::generate(shell, &mut Cli::command(), "signon", cx.out);

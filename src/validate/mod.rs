@@ -2,6 +2,7 @@
 //! [`crate::model`], and every problem of every file is collected as a
 //! [`Diagnostic`] rather than stopping at the first.
 
+mod conventions;
 mod letter;
 mod roster;
 pub mod text;
@@ -132,6 +133,7 @@ fn loaded(
             known,
             &mut out.diagnostics,
         );
+        conventions::check(&loaded.source, &loaded.value, known, &mut out.diagnostics);
         out.letters.extend(letter);
     }
     out

@@ -12,6 +12,7 @@ fn example_workspace_checks_clean() {
     let ws = example();
     let out = signon(ws.path(), &["check"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // Not even a convention warning: the example is the model letter.
     assert_eq!(stderr(&out), "");
     assert!(
         stdout(&out).starts_with("checked 2 letters, 26 signers"),

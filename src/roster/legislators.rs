@@ -1,0 +1,174 @@
+//! Reads the congress-legislators data (`legislators-current.yaml`, CC0, the
+//! source House and Senate offices already trust) into flat [`Member`]
+//! records: only the fields a roster needs, from each Member's last term.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::model::Chamber;
+
+/// One current Member, as the data has them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// Official Member id, e.g. `S000344`.
+    pub bioguide: String,
+    /// The official printed name (`name.official_full`), e.g. "Frank Pallone, Jr.".
+    pub name: String,
+    /// The data's surname (`name.last`), e.g. "Van Hollen".
+    pub surname: String,
+    /// The chamber of the last term.
+    pub chamber: Chamber,
+    /// Party letter: "D", "R", "I", …
+    pub party: Option<String>,
+    /// Two-letter state code.
+    pub state: String,
+    /// House district (0 at-large); none for Senators.
+    pub district: Option<u32>,
+    /// Office building and room of the last term.
+    pub office: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawMember {
+    id: RawIds,
+    name: RawName,
+    #[serde(default)]
+    terms: Vec<RawTerm>,
+}
+
+#[derive(Deserialize)]
+struct RawIds {
+    bioguide: String,
+}
+
+#[derive(Deserialize)]
+struct RawName {
+    first: String,
+    middle: Option<String>,
+    last: String,
+    suffix: Option<String>,
+    official_full: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawTerm {
+    #[serde(rename = "type")]
+    kind: String,
+    state: String,
+    district: Option<u32>,
+    party: Option<String>,
+    office: Option<String>,
+}
+
+/// Reads and parses a legislators file.
+pub fn read(path: &Path) -> Result<Vec<Member>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
+    parse(&text).map_err(|msg| Error::Message(format!("{}:{msg}", crate::diag::display_path(path))))
+}
+
+/// Parses the YAML text; the error reads `line:col: error: …` (the caller
+/// puts the path first).
+pub fn parse(text: &str) -> Result<Vec<Member>, String> {
+    let raw: Vec<RawMember> = serde_norway::from_str(text).map_err(|e| {
+        let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        format!("{line}:{col}: error: not congress-legislators data: {e}")
+    })?;
+    raw.into_iter().map(member).collect()
+}
+
+fn member(m: RawMember) -> Result<Member, String> {
+    let bioguide = m.id.bioguide;
+    let term = m
+        .terms
+        .last()
+        .ok_or_else(|| format!(" error: Member `{bioguide}` has no terms"))?;
+    let chamber = match term.kind.as_str() {
+        "rep" => Chamber::House,
+        "sen" => Chamber::Senate,
+        other => {
+            return Err(format!(
+                " error: Member `{bioguide}`: unknown term type `{other}`"
+            ));
+        }
+    };
+    Ok(Member {
+        name: printed_name(&m.name),
+        surname: m.name.last.clone(),
+        chamber,
+        party: term.party.as_deref().map(party_letter),
+        state: term.state.clone(),
+        district: term.district.filter(|_| chamber == Chamber::House),
+        office: term.office.clone().filter(|o| !o.trim().is_empty()),
+        bioguide,
+    })
+}
+
+/// The official printed name; a few new Members have none in the data yet,
+/// so it is built as the House Clerk prints names: first, middle, last, suffix.
+fn printed_name(n: &RawName) -> String {
+    if let Some(full) = n.official_full.as_ref().filter(|f| !f.trim().is_empty()) {
+        return full.clone();
+    }
+    let mut name = [Some(&n.first), n.middle.as_ref(), Some(&n.last)]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(suffix) = &n.suffix {
+        name.push_str(", ");
+        name.push_str(suffix);
+    }
+    name
+}
+
+/// The party letter printed in "D-CA-32": Democrat → D, Republican → R,
+/// Independent → I; any other party by its initial.
+pub fn party_letter(party: &str) -> String {
+    match party {
+        "Democrat" | "Democratic" => "D".into(),
+        "Republican" => "R".into(),
+        "Independent" => "I".into(),
+        "Libertarian" => "L".into(),
+        other => other.chars().next().map(String::from).unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TWO: &str = r#"
+- id: {bioguide: S000344, govtrack: 400371}
+  name: {first: Brad, last: Sherman, official_full: Brad Sherman}
+  terms:
+  - {type: rep, state: CA, district: 30, party: Democrat}
+  - {type: rep, state: CA, district: 32, party: Democrat, office: 2365 Rayburn House Office Building}
+- id: {bioguide: G000607}
+  name: {first: James, last: Gallagher, suffix: Jr.}
+  terms:
+  - {type: sen, state: CA, class: 1, party: Independent}
+"#;
+
+    #[test]
+    fn last_term_and_printed_name() {
+        let m = parse(TWO).unwrap();
+        assert_eq!(m[0].district, Some(32));
+        assert_eq!(
+            m[0].office.as_deref(),
+            Some("2365 Rayburn House Office Building")
+        );
+        assert_eq!(m[1].name, "James Gallagher, Jr.");
+        assert_eq!(m[1].chamber, Chamber::Senate);
+        assert_eq!(m[1].party.as_deref(), Some("I"));
+        assert_eq!(m[1].district, None);
+    }
+
+    #[test]
+    fn bad_data_says_where() {
+        let err = parse("- id: {bioguide: X}\n  name: 3\n").unwrap_err();
+        assert!(err.starts_with("2:"), "{err}");
+    }
+}

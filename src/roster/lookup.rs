@@ -1,0 +1,91 @@
+//! Signer ids typed on the command line: matched exactly, never guessed.
+//! A miss names the close candidates ("did you mean"), so the wrong
+//! "Johnson" is never signed on by a typo.
+
+use crate::model::{Roster, Signer, SignerId};
+
+use super::names::{fold, id_base};
+
+/// The signer with exactly this id, or a one-line error with suggestions:
+/// ids within edit distance 2, and ids for the same surname (`garcia` →
+/// `garcia-il`, `garcia-tx`; `velázquez` → `velazquez`).
+pub fn lookup<'r>(roster: &'r Roster, id: &str) -> Result<&'r Signer, String> {
+    if let Some(s) = roster.get(&SignerId(id.to_string())) {
+        return Ok(s);
+    }
+    let wanted = id_base(id);
+    let mut hits: Vec<&str> = roster
+        .signers
+        .iter()
+        .filter(|s| {
+            let sid = s.id.0.as_str();
+            id_base(&s.sort_as) == wanted
+                || sid
+                    .strip_prefix(&wanted)
+                    .is_some_and(|r| r.starts_with('-'))
+        })
+        .map(|s| s.id.0.as_str())
+        .collect();
+    let ids = roster.signers.iter().map(|s| s.id.0.as_str());
+    if let Some(near) = crate::diag::suggest(&fold(id), ids)
+        && !hits.contains(&near)
+    {
+        hits.insert(0, near);
+    }
+    let mut msg = format!("unknown signer `{id}`: no such id in signers.toml");
+    if !hits.is_empty() {
+        let list: Vec<String> = hits.iter().take(5).map(|h| format!("`{h}`")).collect();
+        msg.push_str(&format!("\n  = help: did you mean {}?", list.join(" or ")));
+    }
+    Err(msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Chamber;
+
+    fn roster(rows: &[(&str, &str)]) -> Roster {
+        let mut r = Roster::default();
+        for (id, sort_as) in rows {
+            r.by_id.insert(SignerId(id.to_string()), r.signers.len());
+            r.signers.push(Signer {
+                id: SignerId(id.to_string()),
+                name: sort_as.to_string(),
+                sort_as: sort_as.to_string(),
+                chamber: Chamber::House,
+                title: String::new(),
+                party: None,
+                state: None,
+                district: None,
+                bioguide: None,
+                role: None,
+                office: None,
+                staffer: None,
+                email: None,
+            });
+        }
+        r
+    }
+
+    #[test]
+    fn exact_or_suggestions() {
+        let r = roster(&[
+            ("velazquez", "Velázquez"),
+            ("johnson-ga", "Johnson"),
+            ("johnson-sd", "Johnson"),
+            ("garcia-il", "García"),
+        ]);
+        assert_eq!(lookup(&r, "velazquez").unwrap().sort_as, "Velázquez");
+        let err = lookup(&r, "johnson").unwrap_err();
+        assert!(
+            err.ends_with("did you mean `johnson-ga` or `johnson-sd`?"),
+            "{err}"
+        );
+        let err = lookup(&r, "velázquez").unwrap_err();
+        assert!(err.ends_with("did you mean `velazquez`?"), "{err}");
+        let err = lookup(&r, "garcia").unwrap_err();
+        assert!(err.ends_with("did you mean `garcia-il`?"), "{err}");
+        assert!(lookup(&r, "zzz").unwrap_err().ends_with("signers.toml"));
+    }
+}

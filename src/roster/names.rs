@@ -1,0 +1,216 @@
+//! Names as people read them: the surname a Member is filed under, ids
+//! folded to ASCII, and the collation every sorted list of signers uses.
+//!
+//! Sorting follows the Unicode Collation Algorithm (CLDR root order, via
+//! `feruca`), so "Velázquez" files between "Valadao" and "Waters", as a
+//! reader expects, instead of after "Z" as a byte comparison would put it.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+
+use feruca::{Collator, Tailoring};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::model::Signer;
+use crate::validate::text::default_sort_key;
+
+/// Generational suffixes, never a surname. The same list as
+/// `validate::text::default_sort_key` skips (kept here too because that one
+/// is private to the validator).
+const SUFFIXES: [&str; 7] = ["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+
+thread_local! {
+    // A collator keeps scratch buffers; one per thread saves allocating
+    // them for each of the thousands of comparisons in a sort.
+    static COLLATOR: RefCell<Collator> =
+        RefCell::new(Collator::new(Tailoring::default(), true, false));
+}
+
+/// Compares two texts as a reader expects: accents are a secondary
+/// difference ("Velázquez" sorts with the Vs), case and punctuation are
+/// nearly ignored. Equal only for texts that collate identically.
+pub fn collate(a: &str, b: &str) -> Ordering {
+    COLLATOR.with(|c| c.borrow_mut().collate(a, b))
+}
+
+/// The order of signers in every list: by `sort_as` (the surname), then by
+/// the printed name without nickname and suffix (the given names, in
+/// effect), then by id, so the order is total and stable.
+pub fn compare_names(a: &Signer, b: &Signer) -> Ordering {
+    collate(&a.sort_as, &b.sort_as)
+        .then_with(|| collate(&plain_name(&a.name), &plain_name(&b.name)))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// A printed name without its quoted nickname and generational suffix:
+/// `Henry C. "Hank" Johnson, Jr.` becomes `Henry C. Johnson`.
+pub fn plain_name(name: &str) -> String {
+    let bare = without_nickname(name);
+    let mut words: Vec<&str> = bare.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        if SUFFIXES.contains(last) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let joined = words.join(" ");
+    joined.trim_end_matches(',').to_string()
+}
+
+/// Removes text in double quotes (straight or curly): the nickname in
+/// `Jesús G. "Chuy" García`.
+fn without_nickname(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut quoted = false;
+    for c in name.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\u{201c}' => quoted = true,
+            '\u{201d}' => quoted = false,
+            _ if !quoted => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The surname to file a Member under, given the printed name and the
+/// data's surname (`name.last`). The data's surname wins when the printed
+/// name ends with it ("Chris Van Hollen" is filed under "Van Hollen"); when
+/// it does not, readers see only the printed name, so its last word is used
+/// ("Pablo José Hernández", whose `name.last` is "Hernández Rivera").
+pub fn surname_key(printed: &str, surname: &str) -> String {
+    let plain = plain_name(printed);
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let tail: Vec<&str> = surname.split_whitespace().collect();
+    if !tail.is_empty() && words.len() > tail.len() && words.ends_with(&tail) {
+        tail.join(" ")
+    } else {
+        default_sort_key(printed)
+    }
+}
+
+/// The `sort_as` to write for a Member: only when it differs from what the
+/// roster would use anyway.
+pub fn sort_as_for(printed: &str, surname: &str) -> Option<String> {
+    let key = surname_key(printed, surname);
+    (key != default_sort_key(printed)).then_some(key)
+}
+
+/// Folds a text to lowercase ASCII: accents dropped (`Velázquez` →
+/// `velazquez`), a few letters without a decomposition spelt out.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd().filter(|&c| !is_combining_mark(c)) {
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' => out.push('d'),
+            'ı' => out.push('i'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The readable id for a surname: folded, words joined by `-`, anything but
+/// letters and digits dropped (`De La Cruz` → `de-la-cruz`, `O'Brien` →
+/// `obrien`).
+pub fn id_base(surname: &str) -> String {
+    fold(surname)
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| {
+            w.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A name folded for matching a hand-typed roster entry to the data: no
+/// nickname, no suffix, no accents, no punctuation, lowercase.
+pub fn match_key(name: &str) -> String {
+    fold(&plain_name(name))
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Chamber, SignerId};
+
+    fn signer(id: &str, name: &str, sort_as: &str) -> Signer {
+        Signer {
+            id: SignerId(id.into()),
+            name: name.into(),
+            sort_as: sort_as.into(),
+            chamber: Chamber::House,
+            title: String::new(),
+            party: None,
+            state: None,
+            district: None,
+            bioguide: None,
+            role: None,
+            office: None,
+            staffer: None,
+            email: None,
+        }
+    }
+
+    #[test]
+    fn accents_sort_as_readers_expect() {
+        let mut list = [
+            signer("waters", "Maxine Waters", "Waters"),
+            signer("velazquez", "Nydia M. Velázquez", "Velázquez"),
+            signer("valadao", "David G. Valadao", "Valadao"),
+            signer("sanchez", "Linda T. Sánchez", "Sánchez"),
+            signer("schiff", "Adam B. Schiff", "Schiff"),
+        ];
+        list.sort_by(compare_names);
+        let ids: Vec<&str> = list.iter().map(|s| s.id.0.as_str()).collect();
+        assert_eq!(ids, ["sanchez", "schiff", "valadao", "velazquez", "waters"]);
+    }
+
+    #[test]
+    fn same_surname_orders_by_given_name_without_nickname() {
+        let hank = signer("johnson-ga", "Henry C. \"Hank\" Johnson, Jr.", "Johnson");
+        let dusty = signer("johnson-sd", "Dusty Johnson", "Johnson");
+        assert_eq!(compare_names(&dusty, &hank), Ordering::Less);
+        assert_eq!(plain_name(&hank.name), "Henry C. Johnson");
+    }
+
+    #[test]
+    fn surnames_from_the_data() {
+        assert_eq!(surname_key("Chris Van Hollen", "Van Hollen"), "Van Hollen");
+        assert_eq!(surname_key("Monica De La Cruz", "De La Cruz"), "De La Cruz");
+        assert_eq!(
+            surname_key("Pablo José Hernández", "Hernández Rivera"),
+            "Hernández"
+        );
+        assert_eq!(surname_key("Frank Pallone, Jr.", "Pallone"), "Pallone");
+        assert_eq!(surname_key("William R. Timmons IV", "Timmons"), "Timmons");
+        assert_eq!(sort_as_for("Frank Pallone, Jr.", "Pallone"), None);
+        assert_eq!(
+            sort_as_for("Teresa Leger Fernandez", "Leger Fernandez").as_deref(),
+            Some("Leger Fernandez")
+        );
+    }
+
+    #[test]
+    fn ids_are_folded_ascii() {
+        assert_eq!(id_base("Velázquez"), "velazquez");
+        assert_eq!(id_base("De La Cruz"), "de-la-cruz");
+        assert_eq!(id_base("Kamlager-Dove"), "kamlager-dove");
+        assert_eq!(id_base("O'Halleran"), "ohalleran");
+        assert_eq!(match_key("Jesús G. \"Chuy\" García"), "jesus g garcia");
+    }
+}

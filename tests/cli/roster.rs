@@ -1,0 +1,173 @@
+//! `signon roster import` and `signon signers` through the real binary:
+//! the hand-made extract of the legislators data in
+//! `tests/fixtures/roster-import/`, the whole public data set when it is
+//! present, and the golden `signers` listings (`tests/fixtures/roster-signers/`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::support::*;
+
+const CASE: &str = "roster-import";
+
+fn import(dir: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["roster", "import", "legislators.yaml"];
+    args.extend_from_slice(extra);
+    signon(dir, &args)
+}
+
+/// The text from the ledger marker on: what no import may change.
+fn ledger(text: &str) -> &str {
+    &text[text.find("# ---- ledger").expect("a ledger marker")..]
+}
+
+#[test]
+fn dry_run_shows_the_diff_and_writes_nothing() {
+    let ws = workspace(CASE);
+    let before = fs::read(ws.path().join("signers.toml")).unwrap();
+    let out = import(ws.path(), &["--dry-run"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    golden(&format!("{CASE}/expected/dry-run.txt"), &stdout(&out), None);
+    golden(&format!("{CASE}/expected/stderr.txt"), &stderr(&out), None);
+    assert_eq!(fs::read(ws.path().join("signers.toml")).unwrap(), before);
+}
+
+#[test]
+fn import_updates_by_bioguide_and_keeps_hand_edits_comments_and_ledger() {
+    let ws = workspace(CASE);
+    let path = ws.path().join("signers.toml");
+    let before = fs::read_to_string(&path).unwrap();
+    let out = import(ws.path(), &[]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    golden(&format!("{CASE}/expected/import.txt"), &stdout(&out), None);
+    golden(&format!("{CASE}/expected/stderr.txt"), &stderr(&out), None);
+    let after = fs::read_to_string(&path).unwrap();
+    golden(&format!("{CASE}/expected/signers.toml"), &after, None);
+    assert_eq!(ledger(&after), ledger(&before), "the ledger changed");
+    for line in before.lines().filter(|l| l.contains('#')) {
+        let comment = &line[line.find('#').unwrap()..];
+        assert!(after.contains(comment), "lost the comment `{comment}`");
+    }
+    let check = signon(ws.path(), &["check"]);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+}
+
+#[test]
+fn a_second_import_changes_no_byte() {
+    let ws = workspace(CASE);
+    assert_eq!(code(&import(ws.path(), &[])), 0);
+    let once = fs::read(ws.path().join("signers.toml")).unwrap();
+    let out = import(ws.path(), &[]);
+    assert_eq!(
+        stdout(&out),
+        "imported into `signers.toml`: 0 added, 0 updated, 8 unchanged\n"
+    );
+    assert_eq!(fs::read(ws.path().join("signers.toml")).unwrap(), once);
+}
+
+#[test]
+fn import_into_a_new_workspace_keeps_the_explanations_on_top() {
+    let ws = tempfile::TempDir::new().unwrap();
+    assert_eq!(code(&signon(ws.path(), &["init"])), 0);
+    let data = fixture(CASE).join("legislators.yaml");
+    let out = signon(ws.path(), &["roster", "import", data.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = fs::read_to_string(ws.path().join("signers.toml")).unwrap();
+    golden(&format!("{CASE}/expected/from-init.toml"), &text, None);
+}
+
+#[test]
+fn filters_pick_members_and_a_wrong_state_is_an_error() {
+    let ws = workspace(CASE);
+    let out = import(ws.path(), &["--chamber", "senate", "--dry-run"]);
+    assert_eq!(
+        stdout(&out)
+            .lines()
+            .filter(|l| l.starts_with(['+', '~']))
+            .collect::<Vec<_>>(),
+        ["+ king  Angus S. King, Jr.", "~ schiff  Adam B. Schiff"]
+    );
+    let out = import(ws.path(), &["--state", "GA", "--state", "sd", "--dry-run"]);
+    assert!(stdout(&out).starts_with("+ johnson-ga  Henry C. \"Hank\" Johnson, Jr.\n+ johnson-sd  Dusty Johnson\ndry run: 2 would be added"), "{}", stdout(&out));
+    let out = import(ws.path(), &["--state", "NK"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stderr(&out),
+        "no Members from `NK` in the data\n  = help: did you mean `NJ`?\n"
+    );
+}
+
+fn full_data() -> Option<PathBuf> {
+    let path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/legislators-current.yaml"
+    ));
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipped: no {} (the public congress-legislators data)",
+            path.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn the_whole_public_data_set() {
+    let Some(data) = full_data() else { return };
+    let ws = tempfile::TempDir::new().unwrap();
+    assert_eq!(code(&signon(ws.path(), &["init"])), 0);
+    let args = ["roster", "import", data.to_str().unwrap()];
+    let out = signon(ws.path(), &args);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "imported into `signers.toml`: 537 added, 0 updated, 0 unchanged\n"
+    );
+    let text = fs::read_to_string(ws.path().join("signers.toml")).unwrap();
+    for expected in [
+        "[signers.velazquez]\nname = \"Nydia M. Velázquez\"\n",
+        "[signers.garcia-il]\nname = 'Jesús G. \"Chuy\" García'\n",
+        "[signers.johnson-ga]\nname = 'Henry C. \"Hank\" Johnson, Jr.'\n",
+        "[signers.timmons]\nname = \"William R. Timmons IV\"\n",
+        "[signers.de-la-cruz]\nname = \"Monica De La Cruz\"\nsort_as = \"De La Cruz\"\n",
+        "[signers.leger-fernandez]\nname = \"Teresa Leger Fernandez\"\nsort_as = \"Leger Fernandez\"\n",
+        "[signers.hernandez-rivera]\nname = \"Pablo José Hernández\"\nchamber",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+    let again = signon(ws.path(), &args);
+    assert_eq!(
+        stdout(&again),
+        "imported into `signers.toml`: 0 added, 0 updated, 537 unchanged\n"
+    );
+    assert_eq!(
+        fs::read_to_string(ws.path().join("signers.toml")).unwrap(),
+        text
+    );
+    let check = signon(ws.path(), &["check"]);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+    let senate = signon(ws.path(), &["signers", "--chamber", "senate"]);
+    assert_eq!(stdout(&senate).lines().count(), 101);
+}
+
+#[test]
+fn signers_golden_listings() {
+    let ws = example();
+    let cases: [(&str, &[&str]); 3] = [
+        ("all.txt", &["signers"]),
+        ("d-ca.txt", &["signers", "--party", "D", "--state", "CA"]),
+        ("senate.json", &["signers", "--chamber", "senate", "--json"]),
+    ];
+    for (file, args) in cases {
+        let out = signon(ws.path(), args);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert_eq!(stderr(&out), "");
+        golden(
+            &format!("roster-signers/expected/{file}"),
+            &stdout(&out),
+            None,
+        );
+    }
+}
