@@ -3,8 +3,6 @@
 
 use std::cmp::Ordering;
 
-use feruca::Collator;
-
 use super::SignatureBlock;
 use crate::model::{Letter, Order, Roster, Signer, SignerState, Standing};
 
@@ -71,16 +69,9 @@ fn block(signer: &Signer, standing: Standing, lead: bool) -> SignatureBlock {
 fn sort_others(others: &mut [(&SignerState, &Signer)], letter: &Letter) {
     match letter.order {
         Order::Alphabetical => {
-            // The Unicode Collation Algorithm files Velázquez between Valadao
-            // and Waters, where a reader looks for her; byte order would put
-            // her after Z.
-            let mut collator = Collator::default();
-            others.sort_by(|(_, a), (_, b)| {
-                collator
-                    .collate(a.sort_as.as_str(), b.sort_as.as_str())
-                    .then_with(|| collator.collate(a.name.as_str(), b.name.as_str()))
-                    .then_with(|| a.id.cmp(&b.id))
-            });
+            // The same order as every other list of names (Velázquez
+            // between Valadao and Waters, where a reader looks for her).
+            others.sort_by(|(_, a), (_, b)| crate::roster::compare_names(a, b));
         }
         Order::Signed => others.sort_by(|(a, _), (b, _)| by_time(a, b)),
         Order::Listed => {

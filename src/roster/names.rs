@@ -15,10 +15,9 @@ use unicode_normalization::char::is_combining_mark;
 use crate::model::Signer;
 use crate::validate::text::default_sort_key;
 
-/// Generational suffixes, never a surname. The same list as
-/// `validate::text::default_sort_key` skips (kept here too because that one
-/// is private to the validator).
-const SUFFIXES: [&str; 7] = ["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+/// Generational suffixes, never a surname: skipped by
+/// `validate::text::default_sort_key` and by [`plain_name`].
+pub const SUFFIXES: [&str; 7] = ["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
 thread_local! {
     // A collator keeps scratch buffers; one per thread saves allocating

@@ -6,8 +6,7 @@ use toml::value::Datetime;
 
 use crate::model::{Paragraph, Span, Style};
 
-/// Suffixes skipped when taking the surname from a printed name.
-const SUFFIXES: [&str; 6] = ["Jr.", "Sr.", "Jr", "Sr", "II", "III"];
+use crate::roster::names::SUFFIXES;
 
 /// Splits a body into paragraphs on blank lines; lines within a paragraph are
 /// joined with one space, so re-wrapping the TOML changes nothing.
@@ -90,7 +89,7 @@ fn flush(spans: &mut Paragraph, buf: &mut String, style: Style) {
 pub fn default_sort_key(name: &str) -> String {
     name.split_whitespace()
         .map(|w| w.trim_end_matches(','))
-        .rfind(|w| !w.is_empty() && !SUFFIXES.contains(w) && *w != "IV")
+        .rfind(|w| !w.is_empty() && !SUFFIXES.contains(w))
         .unwrap_or(name)
         .to_string()
 }
