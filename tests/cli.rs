@@ -10,7 +10,8 @@
 //! - `press`: `signon press` and `render --text`, golden drafts and escaping;
 //! - `export`: `signon export`, golden signer lists parsed back;
 //! - `roster`: `signon roster import` and `signon signers`;
-//! - `conventions`: the letter conventions `check` warns about.
+//! - `conventions`: the letter conventions `check` warns about;
+//! - `hostile`: hostile text, huge input, unsafe paths, no panics anywhere.
 
 #[path = "cli/support.rs"]
 mod support;
@@ -33,3 +34,5 @@ mod roster;
 
 #[path = "cli/conventions.rs"]
 mod conventions;
+#[path = "cli/hostile.rs"]
+mod hostile;

@@ -36,9 +36,13 @@ pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) ->
     }
     let composed = compose(letter, &checked.roster, &states, !args.final_copy);
     let paper = Paper::from(args.paper);
+    let targets = targets(ws, args, &letter.id, cx);
+    if targets.iter().any(|(_, p)| p.starts_with(ws.out_dir())) {
+        inside_workspace(ws)?;
+    }
     // Every output is made before any is written: a PDF that cannot be made
     // must not leave a fresh HTML beside a stale PDF.
-    let outputs = targets(ws, args, &letter.id, cx)
+    let outputs = targets
         .into_iter()
         .map(|(format, path)| Ok((path, bytes(&composed, format, paper)?)))
         .collect::<Result<Vec<_>, Error>>()?;
@@ -54,6 +58,20 @@ pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) ->
         super::write_out(cx, &format!("wrote {} ({kind})\n", display_path(&path)))?;
     }
     Ok(())
+}
+
+/// Refuses an `out/` that is a symbolic link: the default outputs must land
+/// in the workspace, not wherever a stray link points. (A path given with
+/// `--pdf` or `--html` is the user's explicit choice and is honoured.)
+fn inside_workspace(ws: &Workspace) -> Result<(), Error> {
+    let out = ws.out_dir();
+    match std::fs::symlink_metadata(&out) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::Message(format!(
+            "`{}` is a symbolic link: signon writes its default outputs only inside the workspace\n  = help: remove the link, or name the files with `--pdf PATH` and `--html PATH`",
+            display_path(&out)
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Every output asked for, each with its path: the flags given, else the

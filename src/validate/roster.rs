@@ -106,13 +106,15 @@ pub(super) fn text_field(src: &Arc<Source>, value: &Spanned<String>, diags: &mut
 pub(super) fn printable(src: &Arc<Source>, value: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
     let (text, span) = (value.get_ref(), value.span());
     if let Some((_, c)) = text::bad_char(text) {
+        let what = if text::is_bidi_control(c) {
+            "right-to-left control mark"
+        } else {
+            "control character"
+        };
+        let at = narrow(src, span, c.encode_utf8(&mut [0; 4]));
         diags.push(
-            Diagnostic::error(
-                src,
-                span,
-                format!("control character U+{:04X} in text", c as u32),
-            )
-            .with_hint("remove it: letters hold printable text only"),
+            Diagnostic::error(src, at, format!("{what} U+{:04X} in text", c as u32))
+                .with_hint("remove it: letters hold printable text only"),
         );
     } else if let Some(p) = text::placeholder(text) {
         diags.push(

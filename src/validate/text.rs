@@ -121,8 +121,15 @@ pub fn offset_datetime(dt: &Datetime) -> Option<DateTime<FixedOffset>> {
 /// The first character that has no business in letter text: a control
 /// character other than tab and newline.
 pub fn bad_char(s: &str) -> Option<(usize, char)> {
-    s.char_indices()
-        .find(|&(_, c)| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    s.char_indices().find(|&(_, c)| {
+        (c.is_control() && c != '\n' && c != '\t' && c != '\r') || is_bidi_control(c)
+    })
+}
+
+/// Invisible marks that reorder text (U+200E/F, U+202A–E, U+2066–9): in a
+/// letter they can only hide what the words say, so they are refused.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
 }
 
 /// The first `<<placeholder>>` left from `signon new`, if any.
