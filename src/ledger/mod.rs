@@ -3,9 +3,13 @@
 //! signature to the words approved, and the "ready to go final" gate that
 //! `render --final` and `status` share.
 
+mod append;
 mod fingerprint;
+mod torn;
 
+pub use append::{NewEvent, append, events_toml};
 pub use fingerprint::{canonical, fingerprint};
+pub use torn::{Torn, torn_tail};
 
 use crate::model::{Letter, Roster, SignOff, SignerId, SignerState, Standing, Status};
 

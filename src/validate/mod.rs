@@ -51,7 +51,19 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
     let mut out = Checked::default();
     let signers = load::load_file::<raw::SignersFile>(&ws.signers_path())?;
     out.signers_source = Some(signers.source.clone());
-    let roster_ok = match &signers.value {
+    // A torn last event is reported on its own; the events before it still count.
+    let mut torn = None;
+    let value = match signers.value {
+        Err(d) => match roster::recover_torn(&signers.source) {
+            Some((file, diag)) => {
+                torn = Some(diag);
+                Ok(file)
+            }
+            None => Err(d),
+        },
+        ok => ok,
+    };
+    let roster_ok = match &value {
         Ok(file) => {
             out.roster = roster::roster(&signers.source, file, &mut out.diagnostics);
             out.ledger = roster::ledger(
@@ -68,6 +80,7 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
             false
         }
     };
+    out.diagnostics.extend(torn);
     let paths = if letters.is_empty() {
         ws.letter_paths()?
     } else {

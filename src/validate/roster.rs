@@ -109,6 +109,14 @@ pub(super) fn text_field(src: &Arc<Source>, value: &Spanned<String>, diags: &mut
     }
 }
 
+/// When `signers.toml` fails to parse only because its last event is torn:
+/// the file up to that event, and the diagnostic for the torn event.
+pub(super) fn recover_torn(src: &Arc<Source>) -> Option<(raw::SignersFile, Diagnostic)> {
+    let torn = crate::ledger::torn_tail(&src.text)?;
+    let file = toml::from_str(&src.text[..torn.offset]).ok()?;
+    Some((file, torn.diagnostic(src)))
+}
+
 /// Checks every `[[signoff]]` event and returns the valid ones, in file order.
 pub(super) fn ledger(
     src: &Arc<Source>,
