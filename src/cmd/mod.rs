@@ -3,11 +3,14 @@
 mod check;
 mod init;
 mod new;
+mod sign;
+mod status;
 
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Command};
 use crate::load::Workspace;
+use crate::model::Status;
 use crate::{Context, Error};
 
 /// Sends a parsed command line to its handler.
@@ -22,6 +25,13 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
             clap_complete::generate(shell, &mut Cli::command(), "signon", cx.out);
             Ok(())
         }
+        Command::Sign(args) => sign::record(&workspace(root, cx)?, &args, Status::Signed, cx),
+        Command::Decline(args) => sign::record(&workspace(root, cx)?, &args, Status::Declined, cx),
+        Command::Withdraw(args) => {
+            sign::record(&workspace(root, cx)?, &args, Status::Withdrawn, cx)
+        }
+        Command::Invite(args) => sign::record(&workspace(root, cx)?, &args, Status::Invited, cx),
+        Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
     }
 }
 
