@@ -21,6 +21,7 @@ pub mod error;
 pub mod ledger;
 pub mod load;
 pub mod model;
+pub mod status;
 pub mod validate;
 
 use std::io::Write;
