@@ -30,7 +30,7 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
         return Ok(());
     } else if args.letter.is_some() {
         all.iter()
-            .map(|s| status::table::letter(s, cx.color))
+            .map(|s| status::table::letter(s, cx.now, cx.color))
             .collect()
     } else {
         status::table::overview(&all, cx.color)

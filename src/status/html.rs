@@ -10,7 +10,7 @@ use std::path::Path;
 use askama::Template;
 use chrono::{DateTime, FixedOffset};
 
-use super::{LetterStatus, Row, deadline_text};
+use super::{LetterStatus, Row, deadline_text, when_text};
 use crate::error::Error;
 use crate::model::Standing;
 
@@ -52,7 +52,7 @@ struct RowView {
 pub fn render(all: &[LetterStatus], now: DateTime<FixedOffset>) -> String {
     let page = StatusPage {
         as_of: now.format("%Y-%m-%d %H:%M %:z").to_string(),
-        letters: all.iter().map(letter).collect(),
+        letters: all.iter().map(|s| letter(s, now)).collect(),
     };
     page.render()
         .expect("the template only formats plain strings")
@@ -73,7 +73,7 @@ pub fn write(all: &[LetterStatus], now: DateTime<FixedOffset>, path: &Path) -> R
     Ok(())
 }
 
-fn letter(s: &LetterStatus) -> LetterView {
+fn letter(s: &LetterStatus, now: DateTime<FixedOffset>) -> LetterView {
     LetterView {
         id: s.id.clone(),
         title: s.title.clone(),
@@ -91,11 +91,11 @@ fn letter(s: &LetterStatus) -> LetterView {
             .err()
             .map(|r| r.iter().map(|r| r.replace('`', "")).collect())
             .unwrap_or_default(),
-        rows: s.rows.iter().map(row).collect(),
+        rows: s.rows.iter().map(|r| row(r, now)).collect(),
     }
 }
 
-fn row(r: &Row) -> RowView {
+fn row(r: &Row, now: DateTime<FixedOffset>) -> RowView {
     RowView {
         name: r.name.clone(),
         lead: r.lead,
@@ -109,10 +109,7 @@ fn row(r: &Row) -> RowView {
             Standing::Withdrawn => "withdrawn",
             Standing::NoAnswer => "no-answer",
         },
-        when: r
-            .at
-            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_default(),
+        when: when_text(r.at, now),
         by: r.by.clone().unwrap_or_default(),
         note: r.note.clone().unwrap_or_default(),
     }

@@ -49,7 +49,7 @@ pub struct Row {
     pub lead: bool,
     /// Where they stand.
     pub standing: Standing,
-    /// When the latest event was recorded, in the clock's offset.
+    /// When the latest event happened, with the offset it was recorded in.
     pub at: Option<DateTime<FixedOffset>>,
     /// Who recorded it.
     pub by: Option<String>,
@@ -117,7 +117,7 @@ pub fn letter_status(
         .into_iter()
         .map(|s| {
             let signer = roster.get(&s.id);
-            (signer, row(s, signer, now))
+            (signer, row(s, signer))
         })
         .collect();
     // Leads keep their `leads` order; the others go by surname, then id.
@@ -160,7 +160,7 @@ pub fn overview(
     all
 }
 
-fn row(s: crate::model::SignerState, signer: Option<&Signer>, now: DateTime<FixedOffset>) -> Row {
+fn row(s: crate::model::SignerState, signer: Option<&Signer>) -> Row {
     let SignerId(id) = s.id;
     Row {
         name: signer.map_or_else(|| id.clone(), |r| r.name.clone()),
@@ -168,7 +168,7 @@ fn row(s: crate::model::SignerState, signer: Option<&Signer>, now: DateTime<Fixe
         id,
         lead: s.lead,
         standing: s.standing,
-        at: s.at.map(|t| t.with_timezone(now.offset())),
+        at: s.at,
         by: s.by,
         note: s.note,
     }
@@ -221,6 +221,16 @@ pub fn deadline_text(s: &LetterStatus) -> String {
         (Some(d), Some(n)) => format!("deadline {d}: {}", days_text(n)),
         _ => "no deadline".to_string(),
     }
+}
+
+/// A time as the terminal and the page show it: in the clock's offset.
+pub fn when_text(at: Option<DateTime<FixedOffset>>, now: DateTime<FixedOffset>) -> String {
+    at.map(|t| {
+        t.with_timezone(now.offset())
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    })
+    .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 //! accented name ("Velázquez") lines up; the state is always in words, and
 //! color, when asked for, only repeats it.
 
-use unicode_width::UnicodeWidthStr;
+use chrono::{DateTime, FixedOffset};
+use unicode_width::UnicodeWidthStr as _;
 
-use super::{LetterStatus, Row, days_text, deadline_text};
+use super::{LetterStatus, Row, days_text, deadline_text, when_text};
 use crate::model::Standing;
 
 /// One cell: its text, an optional ANSI color, and alignment.
@@ -31,10 +32,10 @@ fn num(n: usize) -> Cell {
 }
 
 /// One letter: title, deadline, a row per signer, totals and the final gate.
-pub fn letter(s: &LetterStatus, color: bool) -> String {
+pub fn letter(s: &LetterStatus, now: DateTime<FixedOffset>, color: bool) -> String {
     let mut out = format!("{}: {}\n{}\n\n", s.id, s.title, deadline_text(s));
     let head = ["", "Signer", "Seat", "State", "When", "By"].map(cell);
-    let body = s.rows.iter().map(|r| signer_row(r, color));
+    let body = s.rows.iter().map(|r| signer_row(r, now, color));
     out.push_str(&grid(std::iter::once(head.into()).chain(body).collect()));
     out.push('\n');
     out.push_str(&s.totals.summary());
@@ -51,7 +52,7 @@ pub fn letter(s: &LetterStatus, color: bool) -> String {
     out
 }
 
-fn signer_row(r: &Row, color: bool) -> Vec<Cell> {
+fn signer_row(r: &Row, now: DateTime<FixedOffset>, color: bool) -> Vec<Cell> {
     let state = Cell {
         color: color.then(|| ansi(r.standing)),
         ..cell(r.state_text())
@@ -61,10 +62,7 @@ fn signer_row(r: &Row, color: bool) -> Vec<Cell> {
         cell(r.name.as_str()),
         cell(r.seat.as_str()),
         state,
-        cell(
-            r.at.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default(),
-        ),
+        cell(when_text(r.at, now)),
         cell(r.by.clone().unwrap_or_default()),
     ]
 }
