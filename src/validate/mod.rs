@@ -49,7 +49,7 @@ impl Checked {
 pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> {
     let letter_ids = ws.letter_ids()?;
     let mut out = Checked::default();
-    let signers = load::load_file::<raw::SignersFile>(&ws.signers_path())?;
+    let signers = crate::ledger::read::load_signers(&ws.signers_path())?;
     out.signers_source = Some(signers.source.clone());
     // A torn last event is reported on its own; the events before it still count.
     let mut torn = None;
@@ -63,12 +63,12 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
         },
         ok => ok,
     };
-    let roster_ok = match &value {
+    let roster_ok = match value {
         Ok(file) => {
-            out.roster = roster::roster(&signers.source, file, &mut out.diagnostics);
+            out.roster = roster::roster(&signers.source, &file, &mut out.diagnostics);
             out.ledger = roster::ledger(
                 &signers.source,
-                file,
+                file.signoff,
                 &out.roster,
                 &letter_ids,
                 &mut out.diagnostics,
@@ -76,7 +76,7 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
             true
         }
         Err(d) => {
-            out.diagnostics.push(d.clone());
+            out.diagnostics.push(d);
             false
         }
     };

@@ -118,9 +118,11 @@ pub(super) fn recover_torn(src: &Arc<Source>) -> Option<(raw::SignersFile, Diagn
 }
 
 /// Checks every `[[signoff]]` event and returns the valid ones, in file order.
+/// The events are taken by value: their strings move into the model rather
+/// than being copied, which matters for a ledger of tens of thousands.
 pub(super) fn ledger(
     src: &Arc<Source>,
-    file: &raw::SignersFile,
+    events: Vec<Spanned<raw::SignOff>>,
     roster: &Roster,
     letter_ids: &[String],
     diags: &mut Vec<Diagnostic>,
@@ -130,8 +132,8 @@ pub(super) fn ledger(
         letters: letter_ids.iter().map(String::as_str).collect(),
         lines: line_starts(&src.text),
     };
-    file.signoff
-        .iter()
+    events
+        .into_iter()
         .filter_map(|ev| event(src, ev, &known, diags))
         .collect()
 }
@@ -167,11 +169,12 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 fn event(
     src: &Arc<Source>,
-    ev: &Spanned<raw::SignOff>,
+    ev: Spanned<raw::SignOff>,
     known: &Known<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<SignOff> {
-    let e = ev.get_ref();
+    let line = known.line(ev.span().start);
+    let e = ev.into_inner();
     let before = diags.len();
     let letter = e.letter.get_ref();
     if !known.letters.contains(letter.as_str()) {
@@ -213,14 +216,14 @@ fn event(
         return None;
     }
     Some(SignOff {
-        letter: letter.clone(),
-        signer: SignerId(signer.clone()),
+        letter: e.letter.into_inner(),
+        signer: SignerId(e.signer.into_inner()),
         status: status?,
         at: at?,
-        by: e.by.clone(),
-        text: e.text.as_ref().map(|t| t.get_ref().clone()),
-        note: e.note.clone(),
-        line: known.line(ev.span().start),
+        by: e.by,
+        text: e.text.map(Spanned::into_inner),
+        note: e.note,
+        line,
     })
 }
 
