@@ -244,8 +244,12 @@ impl Cx<'_> {
         roster: Option<&Roster>,
     ) -> (Vec<Lead>, Vec<SignerId>, Order) {
         let s = raw.get_ref();
-        let known: Option<Vec<&str>> =
-            roster.map(|r| r.signers.iter().map(|s| s.id.0.as_str()).collect());
+        // Sorted, for a binary search per id: letters list hundreds of ids.
+        let known: Option<Vec<&str>> = roster.map(|r| {
+            let mut ids: Vec<&str> = r.signers.iter().map(|s| s.id.0.as_str()).collect();
+            ids.sort_unstable();
+            ids
+        });
         if s.leads.get_ref().is_empty() {
             self.diags.push(
                 Diagnostic::error(self.src, s.leads.span(), "`leads` is empty")
@@ -296,7 +300,7 @@ impl Cx<'_> {
         seen: &mut HashSet<&'s str>,
         list: &str,
     ) {
-        if let Some(known) = known.filter(|k| !k.contains(&id.get_ref().as_str())) {
+        if let Some(known) = known.filter(|k| k.binary_search(&id.get_ref().as_str()).is_err()) {
             self.diags.push(unknown_signer(self.src, id, known));
         } else if !seen.insert(id.get_ref()) {
             self.diags.push(
