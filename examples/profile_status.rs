@@ -15,6 +15,18 @@ fn main() {
     let t = Instant::now();
     let _: toml::Table = toml::from_str(&text).unwrap();
     println!("parse signers.toml (toml::Table):  {:?}", t.elapsed());
+    let split = text.find("\n[[signoff]]").unwrap();
+    let t = Instant::now();
+    let _: raw::SignersFile = toml::from_str(&text[..split]).unwrap();
+    println!("parse roster part (toml):          {:?}", t.elapsed());
+    let t = Instant::now();
+    let _ = signon::ledger::read::parse_signers(&text).expect("fast path");
+    println!("parse signers.toml (ledger::read): {:?}", t.elapsed());
+    let t = Instant::now();
+    for p in ws.letter_paths().unwrap() {
+        let _ = signon::load::load_file::<raw::LetterFile>(&p).unwrap();
+    }
+    println!("parse letters:                     {:?}", t.elapsed());
     let t = Instant::now();
     let checked = signon::validate::workspace(&ws, &[]).unwrap();
     println!("validate::workspace (all):         {:?}", t.elapsed());
@@ -23,9 +35,40 @@ fn main() {
     let all = signon::status::overview(&checked.letters, &checked.roster, &checked.ledger, now);
     println!("status::overview:                  {:?}", t.elapsed());
     let t = Instant::now();
-    let json = signon::status::json::render(&all, now);
+    let fps: Vec<String> = checked
+        .letters
+        .iter()
+        .map(signon::ledger::fingerprint)
+        .collect();
+    println!("  fingerprints:                    {:?}", t.elapsed());
+    let t = Instant::now();
+    let states: Vec<_> = checked
+        .letters
+        .iter()
+        .zip(&fps)
+        .map(|(l, f)| signon::ledger::states(l, &checked.ledger, f))
+        .collect();
+    println!("  states (ungrouped):              {:?}", t.elapsed());
+    let t = Instant::now();
+    for s in &states {
+        let _ = signon::ledger::final_gate(s, &checked.roster);
+    }
+    println!("  final_gate:                      {:?}", t.elapsed());
+    let t = Instant::now();
+    let mut collator = feruca::Collator::default();
+    let mut names: Vec<&str> = checked
+        .roster
+        .signers
+        .iter()
+        .map(|s| s.sort_as.as_str())
+        .collect();
+    names.sort_by(|a, b| collator.collate(*a, *b));
+    println!("  collate roster:                  {:?}", t.elapsed());
+    let t = Instant::now();
+    let mut json = Vec::new();
+    signon::status::json::write(&all, now, &mut json).unwrap();
     println!(
-        "status::json::render:              {:?} ({} bytes)",
+        "status::json::write:               {:?} ({} bytes)",
         t.elapsed(),
         json.len()
     );

@@ -24,18 +24,24 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
         status::html::write(&all, cx.now, &path)?;
         let _ = writeln!(cx.err, "wrote `{}`", crate::diag::display_path(&path));
     }
-    let text = if args.json {
-        status::json::render(&all, cx.now)
+    let done = if args.json {
+        status::json::write(&all, cx.now, cx.out)
+            .map_err(|e| Error::io("write", "standard output", e))
     } else if args.html.is_some() {
-        return Ok(());
+        Ok(())
     } else if args.letter.is_some() {
-        all.iter()
+        let text: String = all
+            .iter()
             .map(|s| status::table::letter(s, cx.now, cx.color))
-            .collect()
+            .collect();
+        super::write_out(cx, &text)
     } else {
-        status::table::overview(&all, cx.color)
+        super::write_out(cx, &status::table::overview(&all, cx.color))
     };
-    super::write_out(cx, &text)
+    // The process ends right after this command: freeing a season's worth of
+    // events one by one would only add to its run time.
+    std::mem::forget((checked, all));
+    done
 }
 
 /// The checked workspace, if it can be shown. Errors in `signers.toml` or in

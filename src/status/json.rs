@@ -4,6 +4,8 @@
 //! fields may be added. Both `signon status --json` and
 //! `signon status LETTER --json` print the same shape: a list of letters.
 
+use std::io::{BufWriter, Write};
+
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
 
@@ -57,17 +59,24 @@ struct Signer<'a> {
     note: Option<&'a str>,
 }
 
-/// The report as pretty-printed JSON, ending in a newline.
-pub fn render(all: &[LetterStatus], now: DateTime<FixedOffset>) -> String {
+/// Writes the report as pretty-printed JSON, ending in a newline. It is
+/// streamed rather than built as a string: for a season's letters it runs
+/// to megabytes.
+pub fn write(
+    all: &[LetterStatus],
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let report = Report {
         version: VERSION,
         now: now.to_rfc3339_opts(SecondsFormat::AutoSi, true),
         today: now.date_naive().to_string(),
         letters: all.iter().map(letter).collect(),
     };
-    let mut out = serde_json::to_string_pretty(&report).expect("plain data serializes");
-    out.push('\n');
-    out
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &report)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 fn letter(s: &LetterStatus) -> Letter<'_> {

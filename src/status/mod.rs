@@ -10,6 +10,8 @@ pub mod html;
 pub mod json;
 pub mod table;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::ledger;
@@ -110,27 +112,57 @@ pub fn letter_status(
     ledger: &[SignOff],
     now: DateTime<FixedOffset>,
 ) -> LetterStatus {
+    build(letter, roster, ledger, &surname_ranks(roster), now)
+}
+
+/// Every letter, soonest deadline first, letters without one last (by id).
+pub fn overview(
+    letters: &[Letter],
+    roster: &Roster,
+    ledger: &[SignOff],
+    now: DateTime<FixedOffset>,
+) -> Vec<LetterStatus> {
+    // Sorted once for all letters: collation is the slow part of ordering.
+    let ranks = surname_ranks(roster);
+    let mut by_letter: HashMap<&str, Vec<&SignOff>> = HashMap::new();
+    for e in ledger {
+        by_letter.entry(e.letter.as_str()).or_default().push(e);
+    }
+    let mut all: Vec<LetterStatus> = letters
+        .iter()
+        .map(|l| {
+            let events = by_letter.get(l.id.as_str()).map_or(&[][..], Vec::as_slice);
+            build(l, roster, events.iter().copied(), &ranks, now)
+        })
+        .collect();
+    all.sort_by(|a, b| {
+        (a.deadline.is_none(), a.deadline, &a.id).cmp(&(b.deadline.is_none(), b.deadline, &b.id))
+    });
+    all
+}
+
+fn build<'a>(
+    letter: &Letter,
+    roster: &Roster,
+    events: impl IntoIterator<Item = &'a SignOff>,
+    ranks: &HashMap<&str, usize>,
+    now: DateTime<FixedOffset>,
+) -> LetterStatus {
     let fingerprint = ledger::fingerprint(letter);
-    let states = ledger::states(letter, ledger, &fingerprint);
+    let states = ledger::states(letter, events, &fingerprint);
     let gate = ledger::final_gate(&states, roster);
-    let rows: Vec<(Option<&Signer>, Row)> = states
+    let mut rows: Vec<Row> = states
         .into_iter()
         .map(|s| {
             let signer = roster.get(&s.id);
-            (signer, row(s, signer))
+            row(s, signer)
         })
         .collect();
-    // Leads keep their `leads` order; the others go by surname, then id.
-    let (leads, mut others): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(_, r)| r.lead);
-    // Unicode collation, so "Sánchez" files under S-a, not after "Schiff".
-    let mut collator = feruca::Collator::default();
-    let surname = |s: &Option<&Signer>, r: &Row| s.map_or(r.id.clone(), |s| s.sort_as.clone());
-    others.sort_by(|(sa, a), (sb, b)| {
-        collator
-            .collate(&surname(sa, a), &surname(sb, b))
-            .then_with(|| a.id.cmp(&b.id))
+    // Leads keep their `leads` order (a stable sort); the others go by surname.
+    rows.sort_by_cached_key(|r| {
+        let rank = ranks.get(r.id.as_str()).copied().unwrap_or(usize::MAX);
+        (!r.lead, if r.lead { 0 } else { rank })
     });
-    let rows: Vec<Row> = leads.into_iter().chain(others).map(|(_, r)| r).collect();
     LetterStatus {
         id: letter.id.clone(),
         title: letter.title.clone(),
@@ -143,21 +175,21 @@ pub fn letter_status(
     }
 }
 
-/// Every letter, soonest deadline first, letters without one last (by id).
-pub fn overview(
-    letters: &[Letter],
-    roster: &Roster,
-    ledger: &[SignOff],
-    now: DateTime<FixedOffset>,
-) -> Vec<LetterStatus> {
-    let mut all: Vec<LetterStatus> = letters
-        .iter()
-        .map(|l| letter_status(l, roster, ledger, now))
-        .collect();
-    all.sort_by(|a, b| {
-        (a.deadline.is_none(), a.deadline, &a.id).cmp(&(b.deadline.is_none(), b.deadline, &b.id))
+/// Each roster signer's place in surname order: Unicode collation, so
+/// "Sánchez" files under S-a, not after "Schiff"; ties go by id.
+fn surname_ranks(roster: &Roster) -> HashMap<&str, usize> {
+    let mut collator = feruca::Collator::default();
+    let mut signers: Vec<&Signer> = roster.signers.iter().collect();
+    signers.sort_by(|a, b| {
+        collator
+            .collate(&a.sort_as, &b.sort_as)
+            .then_with(|| a.id.cmp(&b.id))
     });
-    all
+    signers
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.0.as_str(), i))
+        .collect()
 }
 
 fn row(s: crate::model::SignerState, signer: Option<&Signer>) -> Row {
