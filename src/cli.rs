@@ -60,6 +60,21 @@ pub enum Command {
     Export(ExportArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+    /// Record that signers signed the letter's current text
+    #[command(after_help = RECORD_HELP)]
+    Sign(RecordArgs),
+    /// Record that signers declined to sign
+    #[command(after_help = RECORD_HELP)]
+    Decline(RecordArgs),
+    /// Record that signers withdrew their signature
+    #[command(after_help = RECORD_HELP)]
+    Withdraw(RecordArgs),
+    /// Record that signers were asked to sign on
+    #[command(after_help = RECORD_HELP)]
+    Invite(RecordArgs),
+    /// Who has signed, declined, is stale or has not answered, and days to the deadline
+    #[command(after_help = STATUS_HELP)]
+    Status(StatusArgs),
     /// Keep the roster: import Members from the official congress-legislators data
     Roster(RosterArgs),
     /// List the roster, filtered by party, state and chamber, sorted by name
@@ -167,6 +182,69 @@ impl From<&FilterArgs> for crate::roster::Filter {
             chamber: f.chamber.map(Into::into),
         }
     }
+}
+
+const RECORD_HELP: &str = "\
+Each signer gets one `[[signoff]]` event appended to the end of `signers.toml`;
+nothing above it is changed. Several signers are recorded all together or not
+at all. `sign` stores the fingerprint of the letter's current text, so a later
+edit of the words shows the signature as stale in `signon status`.
+
+  signon sign 2025-02-06-rubio sherman --by AH --note \"LD confirmed by email\"
+  signon decline 2025-02-06-rubio tenney --at 2025-02-03T16:30:00-05:00
+  signon invite 2025-02-06-rubio chu lieu schiff";
+
+const STATUS_HELP: &str = "\
+  signon status                       every letter: counts, deadline, ready to go final
+  signon status 2025-02-06-rubio      one letter: each signer's state, when and by whom
+  signon status --json                the same as JSON, for scripts
+  signon status --html status.html    a self-contained page for the office screen";
+
+/// `signon sign`, `decline`, `withdraw` and `invite`.
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "LETTER")]
+    pub letter: String,
+    /// Roster ids of the signers
+    #[arg(value_name = "SIGNER", required = true)]
+    pub signers: Vec<String>,
+    /// Who records it (e.g. your initials)
+    #[arg(long, value_name = "WHO")]
+    pub by: Option<String>,
+    /// When it happened (default: now): `2025-02-03T10:12:00-05:00`,
+    /// `2025-02-03 10:12` (this machine's offset) or `2025-02-03`
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub at: Option<toml::value::Datetime>,
+    /// A note kept with the event
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// Accepts a TOML (RFC 3339) date-time, with or without offset, or a date.
+fn parse_time(s: &str) -> Result<toml::value::Datetime, String> {
+    let dt: toml::value::Datetime = s
+        .trim()
+        .parse()
+        .map_err(|_| "expected a time like `2025-02-03T10:12:00-05:00` or `2025-02-03`")?;
+    if dt.date.is_none() || (dt.time.is_none() && dt.offset.is_some()) {
+        return Err("give a date, e.g. `2025-02-03` or `2025-02-03T10:12:00-05:00`".into());
+    }
+    Ok(dt)
+}
+
+/// `signon status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// One letter, by id or path (default: every letter)
+    #[arg(value_name = "LETTER")]
+    pub letter: Option<String>,
+    /// Print JSON for scripts instead of the table
+    #[arg(long)]
+    pub json: bool,
+    /// Write a self-contained HTML status page to PATH
+    #[arg(long, value_name = "PATH")]
+    pub html: Option<PathBuf>,
 }
 
 const CHECK_HELP: &str = "\

@@ -25,6 +25,7 @@ pub mod model;
 pub mod press;
 pub mod render;
 pub mod roster;
+pub mod status;
 pub mod validate;
 
 use std::io::Write;

@@ -11,7 +11,9 @@
 //! - `export`: `signon export`, golden signer lists parsed back;
 //! - `roster`: `signon roster import` and `signon signers`;
 //! - `conventions`: the letter conventions `check` warns about;
-//! - `hostile`: hostile text, huge input, unsafe paths, no panics anywhere.
+//! - `hostile`: hostile text, huge input, unsafe paths, no panics anywhere;
+//! - `ledger`: `signon sign`, `decline`, `withdraw`, `invite`: appends, torn tails, concurrency;
+//! - `status`: `signon status` as a table, JSON and an HTML page.
 
 #[path = "cli/support.rs"]
 mod support;
@@ -36,3 +38,9 @@ mod roster;
 mod conventions;
 #[path = "cli/hostile.rs"]
 mod hostile;
+
+#[path = "cli/ledger.rs"]
+mod ledger;
+
+#[path = "cli/status.rs"]
+mod status;

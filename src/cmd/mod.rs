@@ -7,12 +7,15 @@ mod new;
 mod press;
 mod render;
 mod roster;
+mod sign;
 mod signers;
+mod status;
 
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Command};
 use crate::load::Workspace;
+use crate::model::Status;
 use crate::{Context, Error};
 
 /// Sends a parsed command line to its handler.
@@ -32,6 +35,13 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
             clap_complete::generate(shell, &mut Cli::command(), "signon", cx.out);
             Ok(())
         }
+        Command::Sign(args) => sign::record(&workspace(root, cx)?, &args, Status::Signed, cx),
+        Command::Decline(args) => sign::record(&workspace(root, cx)?, &args, Status::Declined, cx),
+        Command::Withdraw(args) => {
+            sign::record(&workspace(root, cx)?, &args, Status::Withdrawn, cx)
+        }
+        Command::Invite(args) => sign::record(&workspace(root, cx)?, &args, Status::Invited, cx),
+        Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
     }
 }
 

@@ -3,50 +3,57 @@
 //! signature to the words approved, and the "ready to go final" gate that
 //! `render --final` and `status` share.
 
+mod append;
 mod fingerprint;
+pub mod read;
+mod torn;
 
+pub use append::{NewEvent, append, events_toml};
 pub use fingerprint::{canonical, fingerprint};
+pub use torn::{Torn, torn_tail};
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Letter, Roster, SignOff, SignerId, SignerState, Standing, Status};
 
 /// Every signer's standing on `letter`: the leads in `leads` order, then the
-/// invited in listed order, then anyone else with an event for the letter.
+/// invited in listed order, then anyone else with an event for the letter
+/// (in the order of their first event).
 ///
 /// A signer's latest event decides: latest by `at`, and among events with
 /// the same `at`, the one appended last. A "signed" event whose fingerprint
 /// is not `current` is stale; one without a fingerprint is signed, unverified.
-pub fn states(letter: &Letter, events: &[SignOff], current: &str) -> Vec<SignerState> {
-    let mut order: Vec<(SignerId, bool)> = Vec::new();
-    let mut push = |id: &SignerId, lead: bool| {
-        if !order.iter().any(|(o, _)| o == id) {
-            order.push((id.clone(), lead));
+/// `events` may hold other letters' events too; they are skipped.
+pub fn states<'a>(
+    letter: &Letter,
+    events: impl IntoIterator<Item = &'a SignOff>,
+    current: &str,
+) -> Vec<SignerState> {
+    // One pass, keeping each signer's latest event: the ledger can hold
+    // thousands of events for hundreds of signers.
+    let mut latest: HashMap<&SignerId, &SignOff> = HashMap::new();
+    let mut answered: Vec<&SignerId> = Vec::new();
+    for e in events.into_iter().filter(|e| e.letter == letter.id) {
+        match latest.entry(&e.signer) {
+            Entry::Occupied(mut o) if e.at >= o.get().at => {
+                o.insert(e);
+            }
+            Entry::Occupied(_) => {}
+            Entry::Vacant(v) => {
+                answered.push(&e.signer);
+                v.insert(e);
+            }
         }
-    };
-    letter.leads.iter().for_each(|l| push(&l.id, true));
-    letter.invited.iter().for_each(|id| push(id, false));
-    let ours: Vec<&SignOff> = events.iter().filter(|e| e.letter == letter.id).collect();
-    ours.iter().for_each(|e| push(&e.signer, false));
-    order
-        .into_iter()
-        .map(|(id, lead)| {
-            let last = latest(&ours, |e| e.signer == id);
-            state(id, lead, last, current)
-        })
+    }
+    let mut seen: HashSet<&SignerId> = HashSet::new();
+    let leads = letter.leads.iter().map(|l| (&l.id, true));
+    let others = letter.invited.iter().chain(answered).map(|id| (id, false));
+    leads
+        .chain(others)
+        .filter(|(id, _)| seen.insert(*id))
+        .map(|(id, lead)| state(id.clone(), lead, latest.get(id).copied(), current))
         .collect()
-}
-
-/// The latest matching event: greatest `at`, ties to the later in the file.
-fn latest<'a>(
-    events: &[&'a SignOff],
-    mut pick: impl FnMut(&SignOff) -> bool,
-) -> Option<&'a SignOff> {
-    events
-        .iter()
-        .copied()
-        .filter(|e| pick(e))
-        .enumerate()
-        .max_by_key(|(i, e)| (e.at, *i))
-        .map(|(_, e)| e)
 }
 
 fn state(id: SignerId, lead: bool, last: Option<&SignOff>, current: &str) -> SignerState {

@@ -178,6 +178,27 @@ impl FileKind for raw::SignersFile {
     }
 }
 
+/// Lines left by an unresolved git merge (`<<<<<<<`, `=======`, `>>>>>>>`):
+/// one clear error at the start of each conflict, instead of the dozen syntax
+/// errors the markers would otherwise cause.
+fn conflict_markers(source: &Arc<Source>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in source.text.split_inclusive('\n') {
+        if line.starts_with("<<<<<<< ") || line.trim_end() == "<<<<<<<" {
+            let end = offset + line.trim_end().len();
+            out.push(
+                Diagnostic::error(source, offset..end, "unresolved merge conflict")
+                    .with_label("git left this marker when two copies of the file were merged")
+                    .with_hint("keep the lines of both sides and delete the three marker lines (`<<<<<<<`, `=======`, `>>>>>>>`)")
+                    .with_hint("in the ledger both coordinators' `[[signoff]]` events belong: it is append-only"),
+            );
+        }
+        offset += line.len();
+    }
+    out
+}
+
 /// A toml error as a diagnostic: its first line as the message, its span as the place.
 pub(crate) fn diagnostic(source: &Arc<Source>, e: &toml::de::Error) -> Diagnostic {
     let span = e.span().unwrap_or(0..0);

@@ -89,6 +89,11 @@ impl<'a> Parts<'a> {
 
     /// The document tree, or `None` after reporting every syntax error.
     fn document(&mut self) -> Option<DeTable<'a>> {
+        let conflicts = super::conflict_markers(self.src);
+        if !conflicts.is_empty() {
+            self.diags.extend(conflicts);
+            return None;
+        }
         let (doc, syntax) = DeTable::parse_recoverable(&self.src.text);
         if !syntax.is_empty() {
             self.diags

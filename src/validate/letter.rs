@@ -296,6 +296,8 @@ impl Cx<'_> {
         roster: Option<&Roster>,
     ) -> (Vec<Lead>, Vec<SignerId>, Order) {
         let s = raw.get_ref();
+        // Sorted (a BTreeMap's keys), for a binary search per id: letters
+        // list hundreds of ids.
         let known: Option<Vec<&str>> =
             roster.map(|r| r.by_id.keys().map(|id| id.0.as_str()).collect());
         if s.leads.get_ref().is_empty() {
@@ -348,7 +350,7 @@ impl Cx<'_> {
         seen: &mut HashSet<&'s str>,
         list: &str,
     ) {
-        if let Some(known) = known.filter(|k| !k.contains(&id.get_ref().as_str())) {
+        if let Some(known) = known.filter(|k| k.binary_search(&id.get_ref().as_str()).is_err()) {
             self.diags.push(unknown_signer(self.src, id, known));
         } else if !seen.insert(id.get_ref()) {
             self.diags.push(

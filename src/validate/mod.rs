@@ -49,7 +49,7 @@ impl Checked {
 /// `letters/` when `letters` is empty).
 pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> {
     let letter_ids = ws.letter_ids()?;
-    let signers = load::load_file::<raw::SignersFile>(&ws.signers_path())?;
+    let signers = crate::ledger::read::load_signers(&ws.signers_path())?;
     let paths = if letters.is_empty() {
         ws.letter_paths()?
     } else {
@@ -108,10 +108,18 @@ fn loaded(
         signers_source: Some(signers.source.clone()),
         ..Checked::default()
     };
-    out.diagnostics.extend(signers.problems);
-    let (src, file) = (&signers.source, &signers.value);
-    out.roster = roster::roster(src, file, &mut out.diagnostics);
-    out.ledger = roster::ledger(src, file, &out.roster, letter_ids, &mut out.diagnostics);
+    let src = &signers.source;
+    let (mut file, problems) = (signers.value, signers.problems);
+    // A torn last event (an interrupted write) is reported on its own, and
+    // the roster and the events before it still count.
+    match roster::recover_torn(src).filter(|_| !problems.is_empty()) {
+        Some((before, torn)) => {
+            file = before;
+            out.diagnostics.push(torn);
+        }
+        None => out.diagnostics.extend(problems),
+    }
+    out.roster = roster::roster(src, &file, &mut out.diagnostics);
     // Ids whose roster entry is broken still exist: letters naming them must
     // not get a second, misleading "unknown signer". When the file did not
     // even parse, nothing is known about ids at all.
@@ -124,6 +132,13 @@ fn loaded(
             .or_insert(usize::MAX);
     }
     let known = file.parsed.then_some(&known);
+    out.ledger = roster::ledger(
+        src,
+        file.signoff,
+        &out.roster,
+        letter_ids,
+        &mut out.diagnostics,
+    );
     for (id, loaded) in letters {
         out.diagnostics.extend(loaded.problems);
         let letter = letter::letter(

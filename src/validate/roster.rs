@@ -1,7 +1,7 @@
 //! Validates `signers.toml`: the roster with its defaults filled in, and the
 //! `[[signoff]]` ledger checked against the roster and the letters.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -146,41 +146,95 @@ fn narrow(src: &Source, span: Range<usize>, needle: &str) -> Range<usize> {
         })
 }
 
+/// When `signers.toml` fails to parse only because its last event is torn:
+/// the file up to that event, and the diagnostic for the torn event.
+pub(super) fn recover_torn(src: &Arc<Source>) -> Option<(raw::SignersFile, Diagnostic)> {
+    let torn = crate::ledger::torn_tail(&src.text)?;
+    let prefix = Source::new(
+        std::path::Path::new(&src.name),
+        src.text[..torn.offset].to_string(),
+    );
+    let (file, problems) = <raw::SignersFile as crate::load::FileKind>::parse(&prefix);
+    if !problems.is_empty() {
+        return None;
+    }
+    Some((file, torn.diagnostic(src)))
+}
+
 /// Checks every `[[signoff]]` event and returns the valid ones, in file order.
+/// The events are taken by value: their strings move into the model rather
+/// than being copied, which matters for a ledger of tens of thousands.
 pub(super) fn ledger(
     src: &Arc<Source>,
-    file: &raw::SignersFile,
+    events: Vec<Spanned<raw::SignOff>>,
     roster: &Roster,
     letter_ids: &[String],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<SignOff> {
-    let ids: Vec<&str> = roster.signers.iter().map(|s| s.id.0.as_str()).collect();
-    file.signoff
-        .iter()
-        .filter_map(|ev| event(src, ev, &ids, letter_ids, diags))
+    let known = Known {
+        signers: roster.signers.iter().map(|s| s.id.0.as_str()).collect(),
+        letters: letter_ids.iter().map(String::as_str).collect(),
+        lines: line_starts(&src.text),
+    };
+    events
+        .into_iter()
+        .filter_map(|ev| event(src, ev, &known, diags))
+        .collect()
+}
+
+/// What events are checked against, indexed once: a ledger of 20,000 events
+/// would otherwise rescan the roster, the letters and the whole file (for
+/// line numbers) once per event.
+struct Known<'a> {
+    signers: HashSet<&'a str>,
+    letters: HashSet<&'a str>,
+    /// Byte offsets where lines start.
+    lines: Vec<usize>,
+}
+
+impl Known<'_> {
+    /// The 1-based line of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        self.lines.partition_point(|&start| start <= offset)
+    }
+
+    fn sorted<'s>(set: &HashSet<&'s str>) -> Vec<&'s str> {
+        let mut all: Vec<&str> = set.iter().copied().collect();
+        all.sort_unstable();
+        all
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect()
 }
 
 fn event(
     src: &Arc<Source>,
-    ev: &Spanned<raw::SignOff>,
-    signer_ids: &[&str],
-    letter_ids: &[String],
+    ev: Spanned<raw::SignOff>,
+    known: &Known<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<SignOff> {
-    let e = ev.get_ref();
+    let line = known.line(ev.span().start);
+    let e = ev.into_inner();
     let before = diags.len();
     let letter = e.letter.get_ref();
-    if !letter_ids.iter().any(|l| l == letter) {
+    if !known.letters.contains(letter.as_str()) {
         diags.push(
             Diagnostic::error(src, e.letter.span(), format!("unknown letter `{letter}`"))
                 .with_label("no such file in letters/")
-                .with_suggestion(letter, letter_ids.iter().map(String::as_str)),
+                .with_suggestion(letter, Known::sorted(&known.letters)),
         );
     }
     let signer = e.signer.get_ref();
-    if !signer_ids.contains(&signer.as_str()) {
-        diags.push(unknown_signer(src, &e.signer, signer_ids));
+    if !known.signers.contains(signer.as_str()) {
+        diags.push(unknown_signer(
+            src,
+            &e.signer,
+            &Known::sorted(&known.signers),
+        ));
     }
     let status = Status::parse(e.status.get_ref());
     if status.is_none() {
@@ -206,14 +260,14 @@ fn event(
         return None;
     }
     Some(SignOff {
-        letter: letter.clone(),
-        signer: SignerId(signer.clone()),
+        letter: e.letter.into_inner(),
+        signer: SignerId(e.signer.into_inner()),
         status: status?,
         at: at?,
-        by: e.by.clone(),
-        text: e.text.as_ref().map(|t| t.get_ref().clone()),
-        note: e.note.clone(),
-        line: src.line_col(ev.span().start).0,
+        by: e.by,
+        text: e.text.map(Spanned::into_inner),
+        note: e.note,
+        line,
     })
 }
 

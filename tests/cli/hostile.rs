@@ -100,11 +100,21 @@ fn a_300_character_word_is_broken_inside_the_margins() {
     let right_margin = layout.width - 72.0;
     for page in &layout.pages {
         for run in &page.runs {
-            assert!(run.right() <= right_margin + 0.5, "runs off the page: {run:?}");
+            assert!(
+                run.right() <= right_margin + 0.5,
+                "runs off the page: {run:?}"
+            );
         }
     }
-    let printed: String = layout.pages[0].runs.iter().map(|r| r.text.as_str()).collect();
-    assert!(printed.contains(&word[..100]), "the word must be printed, broken across lines");
+    let printed: String = layout.pages[0]
+        .runs
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert!(
+        printed.contains(&word[..100]),
+        "the word must be printed, broken across lines"
+    );
 }
 
 /// The page layout of the example letter in `ws`, through the library.
@@ -112,7 +122,11 @@ fn example_layout(ws: &Path) -> signon::render::pdf::layout::Layout {
     let workspace = signon::load::Workspace::discover(Some(ws), ws).unwrap();
     let checked = signon::validate::workspace(&workspace, &[]).unwrap();
     let letter = checked.letters.iter().find(|l| l.id == RUBIO).unwrap();
-    let states = signon::ledger::states(letter, &checked.ledger, &signon::ledger::fingerprint(letter));
+    let states = signon::ledger::states(
+        letter,
+        &checked.ledger,
+        &signon::ledger::fingerprint(letter),
+    );
     let composed = signon::compose::compose(letter, &checked.roster, &states, true);
     signon::render::pdf::layout::layout(&composed, &Default::default()).unwrap()
 }

@@ -65,7 +65,11 @@ impl Run {
     /// The run's right edge, pt from the page's left: where its last glyph
     /// ends, justification included.
     pub fn right(&self) -> f32 {
-        let spaces = self.text.chars().filter(|&c| c == ' ' || c == '\u{a0}').count();
+        let spaces = self
+            .text
+            .chars()
+            .filter(|&c| c == ' ' || c == '\u{a0}')
+            .count();
         let width = super::fonts::width(self.face, &self.text, self.size).unwrap_or(0.0);
         self.x + width + self.word_space * spaces as f32
     }

@@ -1,0 +1,123 @@
+//! `signon sign | decline | withdraw | invite`: validate the workspace, then
+//! append one `[[signoff]]` event per signer to the ledger.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+
+use crate::cli::RecordArgs;
+use crate::diag::Diagnostic;
+use crate::ledger::{self, NewEvent};
+use crate::load::Workspace;
+use crate::model::{Letter, Roster, Status};
+use crate::validate::{self, text};
+use crate::{Context, Error};
+
+/// Records `status` for every signer named, all of them or none.
+pub(crate) fn record(
+    ws: &Workspace,
+    args: &RecordArgs,
+    status: Status,
+    cx: &mut Context<'_>,
+) -> Result<(), Error> {
+    let path = ws.resolve_letter(&args.letter, &cx.cwd)?;
+    let checked = validate::workspace(ws, std::slice::from_ref(&path))?.into_valid()?;
+    let letter = own_letter(ws, &checked.letters)?;
+    let signers = known_signers(&checked.roster, &args.signers)?;
+    let at = when(args.at.as_ref(), cx.now)?;
+    if at > cx.now {
+        let shown = at.to_rfc3339();
+        let _ = writeln!(cx.err, "warning: `--at {shown}` is in the future");
+    }
+    let text = (status == Status::Signed).then(|| ledger::fingerprint(letter));
+    let events: Vec<NewEvent> = signers
+        .iter()
+        .map(|id| NewEvent {
+            letter: letter.id.clone(),
+            signer: id.clone(),
+            status,
+            at,
+            by: args.by.clone(),
+            text: text.clone(),
+            note: args.note.clone(),
+        })
+        .collect();
+    ledger::append(&ws.signers_path(), &events)?;
+    let shown = at.to_rfc3339();
+    let lines: String = events
+        .iter()
+        .map(|e| {
+            format!(
+                "recorded `{}` {} `{}` at {shown}\n",
+                e.signer,
+                status.as_str(),
+                e.letter
+            )
+        })
+        .collect();
+    super::write_out(cx, &lines)
+}
+
+/// The letter, which must live in this workspace's `letters/`: the ledger
+/// names letters by id, and an id elsewhere would be an unknown letter.
+fn own_letter<'a>(ws: &Workspace, letters: &'a [Letter]) -> Result<&'a Letter, Error> {
+    let letter = letters
+        .first()
+        .ok_or_else(|| Error::Message("the letter did not validate".into()))?;
+    if !ws.letter_ids()?.contains(&letter.id) {
+        return Err(Error::Message(format!(
+            "letter `{}` is not in `letters/`: sign-offs are recorded only for the workspace's letters",
+            letter.id
+        )));
+    }
+    Ok(letter)
+}
+
+/// The signer ids, each once, in the order given; every unknown one is an error.
+fn known_signers(roster: &Roster, names: &[String]) -> Result<Vec<String>, Error> {
+    let known: Vec<&str> = roster.signers.iter().map(|s| s.id.0.as_str()).collect();
+    let mut ids: Vec<String> = Vec::new();
+    let mut unknown = Vec::new();
+    for name in names {
+        if !known.contains(&name.as_str()) {
+            let d = Diagnostic::bare(None, format!("no signer `{name}` in `signers.toml`"));
+            unknown.push(d.with_suggestion(name, known.iter().copied()));
+        } else if !ids.contains(name) {
+            ids.push(name.clone());
+        }
+    }
+    if unknown.is_empty() {
+        Ok(ids)
+    } else {
+        Err(Error::Invalid(unknown))
+    }
+}
+
+/// `--at` as an offset date-time: a local time or a bare date (at midnight)
+/// takes the offset of the context's clock. Without `--at`, the clock itself.
+fn when(
+    at: Option<&toml::value::Datetime>,
+    now: DateTime<FixedOffset>,
+) -> Result<DateTime<FixedOffset>, Error> {
+    let Some(at) = at else { return Ok(now) };
+    if at.offset.is_some() {
+        return text::offset_datetime(at).ok_or_else(|| bad_time(at));
+    }
+    let d = at.date.ok_or_else(|| bad_time(at))?;
+    let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+    let time = match at.time {
+        None => Some(NaiveTime::MIN),
+        Some(t) => NaiveTime::from_hms_nano_opt(
+            t.hour.into(),
+            t.minute.into(),
+            t.second.unwrap_or(0).into(),
+            t.nanosecond.unwrap_or(0),
+        ),
+    };
+    let local = date.zip(time).map(|(d, t)| d.and_time(t));
+    local
+        .and_then(|l| now.offset().from_local_datetime(&l).single())
+        .ok_or_else(|| bad_time(at))
+}
+
+fn bad_time(at: &toml::value::Datetime) -> Error {
+    Error::Message(format!("invalid `--at {at}`: not a real date and time"))
+}

@@ -1,0 +1,77 @@
+//! `signon status [LETTER] [--json] [--html PATH]`: who has signed, and what
+//! is missing before the deadline.
+
+use crate::cli::StatusArgs;
+use crate::load::Workspace;
+use crate::validate::{self, Checked};
+use crate::{Context, Error, status};
+
+/// Prints the status table (or JSON) of one letter or all, and writes the page.
+pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) -> Result<(), Error> {
+    let paths = match &args.letter {
+        Some(name) => vec![ws.resolve_letter(name, &cx.cwd)?],
+        None => Vec::new(),
+    };
+    let checked = usable(
+        ws,
+        validate::workspace(ws, &paths)?,
+        args.letter.is_some(),
+        cx,
+    )?;
+    let all = status::overview(&checked.letters, &checked.roster, &checked.ledger, cx.now);
+    if let Some(path) = &args.html {
+        let path = cx.cwd.join(path);
+        status::html::write(&all, cx.now, &path)?;
+        let _ = writeln!(cx.err, "wrote `{}`", crate::diag::display_path(&path));
+    }
+    let done = if args.json {
+        status::json::write(&all, cx.now, cx.out)
+            .map_err(|e| Error::io("write", "standard output", e))
+    } else if args.html.is_some() {
+        Ok(())
+    } else if args.letter.is_some() {
+        let text: String = all
+            .iter()
+            .map(|s| status::table::letter(s, cx.now, cx.color))
+            .collect();
+        super::write_out(cx, &text)
+    } else {
+        super::write_out(cx, &status::table::overview(&all, cx.color))
+    };
+    // The process ends right after this command: freeing a season's worth of
+    // events one by one would only add to its run time.
+    std::mem::forget((checked, all));
+    done
+}
+
+/// The checked workspace, if it can be shown. Errors in `signers.toml` or in
+/// the one letter asked for fail the command; in the overview a letter with
+/// errors (a draft half written) is left out with a warning, so one broken
+/// draft does not blind the coordinator to the rest.
+fn usable(
+    ws: &Workspace,
+    checked: Checked,
+    one: bool,
+    cx: &mut Context<'_>,
+) -> Result<Checked, Error> {
+    if !checked.has_errors() {
+        return Ok(checked);
+    }
+    let signers = checked.signers_source.clone();
+    let roster_broken = checked.diagnostics.iter().any(|d| {
+        d.is_error()
+            && matches!((&d.source, &signers), (Some(a), Some(b)) if std::sync::Arc::ptr_eq(a, b))
+    });
+    if one || roster_broken {
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    for id in ws.letter_ids()? {
+        if !checked.letters.iter().any(|l| l.id == id) {
+            let _ = writeln!(
+                cx.err,
+                "warning: left out `{id}`: it has errors (run `signon check {id}`)"
+            );
+        }
+    }
+    Ok(checked)
+}

@@ -1,0 +1,148 @@
+//! Appending `[[signoff]]` events to `signers.toml`: the only code that
+//! writes the file.
+//!
+//! The roster above the ledger is hand-edited, so the file is never
+//! re-serialized: new events are TOML text added after the last byte. One
+//! call's events go out under an exclusive lock in a single write followed by
+//! `sync_data`, so two coordinators appending at once lose nothing and a
+//! reader sees all of a call's events or none of them (short of a crash,
+//! which [`super::torn_tail`] then reports).
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use toml_writer::{ToTomlValue, TomlStringBuilder};
+
+use crate::error::Error;
+use crate::model::Status;
+
+/// One event to record, before it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEvent {
+    /// The letter id.
+    pub letter: String,
+    /// The roster id.
+    pub signer: String,
+    /// What happened.
+    pub status: Status,
+    /// When it happened.
+    pub at: DateTime<FixedOffset>,
+    /// Who recorded it.
+    pub by: Option<String>,
+    /// The fingerprint of the text approved, on "signed".
+    pub text: Option<String>,
+    /// A free note.
+    pub note: Option<String>,
+}
+
+/// The TOML text of events: each a blank line, `[[signoff]]` and its keys in
+/// the order FORMAT.md shows them, optional ones left out when unset.
+///
+/// Strings are escaped by `toml_writer` (the toml crate's own writer) as
+/// one-line basic strings: quotes, backslashes and newlines in a note come
+/// out escaped, and every event stays one header plus one line per key, which
+/// keeps a torn tail easy to find and to cut.
+pub fn events_toml(events: &[NewEvent]) -> String {
+    let mut out = String::new();
+    for e in events {
+        let at = e.at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+        out.push_str("\n[[signoff]]\n");
+        key(&mut out, "letter", Some(&e.letter));
+        key(&mut out, "signer", Some(&e.signer));
+        key(&mut out, "status", Some(e.status.as_str()));
+        // RFC 3339 with `Z` or `±hh:mm` is already a TOML offset date-time.
+        out.push_str(&format!("at = {at}\n"));
+        key(&mut out, "by", e.by.as_deref());
+        key(&mut out, "text", e.text.as_deref());
+        key(&mut out, "note", e.note.as_deref());
+    }
+    out
+}
+
+fn key(out: &mut String, name: &str, value: Option<&str>) {
+    if let Some(v) = value {
+        let quoted = TomlStringBuilder::new(v).as_basic().to_toml_value();
+        out.push_str(&format!("{name} = {quoted}\n"));
+    }
+}
+
+/// Appends `events` to the ledger at `path`, all of them or none.
+///
+/// Under the lock it re-reads the file: a torn last event (a crash during an
+/// earlier write) refuses the append, since text after it would bury the
+/// damage; a file not ending in a newline gets one first.
+pub fn append(path: &Path, events: &[NewEvent]) -> Result<(), Error> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let mut file = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| Error::io("open", path, e))?;
+    // Fully qualified: std's own `File::lock` is newer than our MSRV.
+    fs4::FileExt::lock(&file).map_err(|e| Error::io("lock", path, e))?;
+    let text = read_all(&mut file, path)?;
+    if let Some(torn) = super::torn_tail(&text) {
+        return Err(Error::Message(torn.message()));
+    }
+    let mut chunk = String::new();
+    if !text.is_empty() && !text.ends_with('\n') {
+        chunk.push('\n');
+    }
+    chunk.push_str(&events_toml(events));
+    // One write of the whole chunk: for a regular file opened for append this
+    // is a single write(2) at the end, so no other writer's bytes interleave.
+    file.write_all(chunk.as_bytes())
+        .map_err(|e| Error::io("write", path, e))?;
+    file.sync_data().map_err(|e| Error::io("sync", path, e))?;
+    // The lock is released when `file` is closed.
+    Ok(())
+}
+
+fn read_all(file: &mut File, path: &Path) -> Result<String, Error> {
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, e))?;
+    // Invalid UTF-8 was already reported by validation; only the tail matters here.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(note: Option<&str>) -> NewEvent {
+        NewEvent {
+            letter: "2025-02-06-rubio".into(),
+            signer: "sherman".into(),
+            status: Status::Signed,
+            at: DateTime::parse_from_rfc3339("2025-02-03T10:12:00-05:00").unwrap(),
+            by: Some("AH".into()),
+            text: Some("sha256:ab".into()),
+            note: note.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn events_are_written_in_format_order() {
+        assert_eq!(
+            events_toml(&[event(None)]),
+            "\n[[signoff]]\nletter = \"2025-02-06-rubio\"\nsigner = \"sherman\"\n\
+             status = \"signed\"\nat = 2025-02-03T10:12:00-05:00\nby = \"AH\"\n\
+             text = \"sha256:ab\"\n"
+        );
+    }
+
+    #[test]
+    fn awkward_notes_round_trip() {
+        let note = "LD said \"yes\" \\ ok\n[[signoff]] 'quoted' \u{7f}\tend";
+        let text = events_toml(&[event(Some(note))]);
+        assert_eq!(text.lines().count(), 9, "one line per key:\n{text}");
+        let parsed: toml::Table = toml::from_str(&text).unwrap();
+        let got = parsed["signoff"][0]["note"].as_str().unwrap();
+        assert_eq!(got, note);
+    }
+}

@@ -1,0 +1,209 @@
+//! Reading `signers.toml` fast: the hand-edited roster through the toml
+//! crate, the machine-written ledger after it through a reader that knows
+//! only the shape `signon` appends.
+//!
+//! Why: a season's ledger grows to tens of thousands of events, and the
+//! toml crate parses a 3 MB file with spans in well over 50 ms, which every
+//! `signon status` would pay. The ledger is regular — `[[signoff]]` headers
+//! and `key = "string"` / `at = date-time` lines — so this reader takes it a
+//! line at a time. It accepts only what it fully understands and returns
+//! `None` for anything else (an unknown or repeated key, a literal string, an
+//! inline table, a missing key, a roster table after the ledger), and then the
+//! caller parses the whole file with the toml crate, which stays the judge of
+//! every error and its message. Values keep the exact spans toml would give.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::diag::Source;
+
+use crate::error::Error;
+use crate::load::{self, Loaded, raw};
+
+/// Loads `signers.toml` like [`load::load_file`] does, taking the fast path
+/// when it can; otherwise the file is read again and the toml crate parses it.
+pub fn load_signers(path: &Path) -> Result<Loaded<raw::SignersFile>, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    if let Ok(text) = String::from_utf8(bytes) {
+        let source = Source::new(path, text);
+        if let Some(value) = parse_signers(&source) {
+            return Ok(Loaded {
+                source,
+                value,
+                problems: Vec::new(),
+            });
+        }
+    }
+    load::load_file(path)
+}
+
+/// Parses `signers.toml`, or `None` when only the full parser may: when the
+/// roster part has any problem or the ledger is not in signon's own shape.
+pub fn parse_signers(source: &Source) -> Option<raw::SignersFile> {
+    let text = &source.text;
+    let split = first_header(text)?;
+    let roster = Source::new(Path::new(&source.name), text[..split].to_string());
+    let (mut file, problems) = <raw::SignersFile as load::FileKind>::parse(&roster);
+    if !problems.is_empty() || !file.signoff.is_empty() {
+        return None;
+    }
+    file.signoff = events(text, split)?;
+    Some(file)
+}
+
+/// The offset of the first line that is a `[[signoff]]` header.
+fn first_header(text: &str) -> Option<usize> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if header(line) {
+            return Some(start);
+        }
+        start += line.len();
+    }
+    None
+}
+
+const HEADER: &str = "[[signoff]]";
+
+fn header(line: &str) -> bool {
+    let rest = line.strip_prefix(HEADER);
+    rest.is_some_and(|r| blank_or_comment(r.trim_end_matches(['\n', '\r'])))
+}
+
+/// True for "", spaces and tabs, or a comment holding no control characters.
+fn blank_or_comment(s: &str) -> bool {
+    let s = s.trim_start_matches([' ', '\t']);
+    s.is_empty() || s.starts_with('#') && !s.chars().any(|c| c.is_control() && c != '\t')
+}
+
+/// An event under construction.
+#[derive(Default)]
+struct Partial {
+    start: usize,
+    letter: Option<Spanned<String>>,
+    signer: Option<Spanned<String>>,
+    status: Option<Spanned<String>>,
+    at: Option<Spanned<Datetime>>,
+    by: Option<String>,
+    text: Option<Spanned<String>>,
+    note: Option<String>,
+}
+
+impl Partial {
+    fn finish(self) -> Option<Spanned<raw::SignOff>> {
+        let event = raw::SignOff {
+            letter: self.letter?,
+            signer: self.signer?,
+            status: self.status?,
+            at: self.at?,
+            by: self.by,
+            text: self.text,
+            note: self.note,
+        };
+        // toml spans an array-of-tables element by its header alone.
+        Some(Spanned::new(self.start..self.start + HEADER.len(), event))
+    }
+
+    /// Sets one key; `None` for a key that is unknown or already set.
+    fn set(&mut self, key: &str, value: &str, span: Range<usize>) -> Option<()> {
+        fn once<T>(slot: &mut Option<T>, v: T) -> Option<()> {
+            slot.is_none().then(|| *slot = Some(v))
+        }
+        if key == "at" {
+            let at: Datetime = value.parse().ok()?;
+            return once(&mut self.at, Spanned::new(span, at));
+        }
+        let s = string(value)?;
+        match key {
+            "letter" => once(&mut self.letter, Spanned::new(span, s)),
+            "signer" => once(&mut self.signer, Spanned::new(span, s)),
+            "status" => once(&mut self.status, Spanned::new(span, s)),
+            "text" => once(&mut self.text, Spanned::new(span, s)),
+            "by" => once(&mut self.by, s),
+            "note" => once(&mut self.note, s),
+            _ => None,
+        }
+    }
+}
+
+/// Every event from `start` on, or `None` at the first line not understood.
+fn events(text: &str, start: usize) -> Option<Vec<Spanned<raw::SignOff>>> {
+    let mut out = Vec::new();
+    let mut current: Option<Partial> = None;
+    let mut offset = start;
+    for line in text[start..].split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if header(line) {
+            if let Some(p) = current.take() {
+                out.push(p.finish()?);
+            }
+            current = Some(Partial {
+                start: at,
+                ..Partial::default()
+            });
+        } else if !blank_or_comment(body) {
+            let (key, value, span) = key_value(body, at)?;
+            current.as_mut()?.set(key, value, span)?;
+        }
+    }
+    out.push(current?.finish()?);
+    Some(out)
+}
+
+/// `key = value  # comment` with a bare key; the value's text and span.
+fn key_value(line: &str, at: usize) -> Option<(&str, &str, Range<usize>)> {
+    let (key, rest) = line.split_once('=')?;
+    let key = key.trim_matches([' ', '\t']);
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let rest = &rest[lead..];
+    let len = if rest.starts_with('"') {
+        closing_quote(rest)? + 1
+    } else {
+        rest.find([' ', '\t', '#']).unwrap_or(rest.len())
+    };
+    if !blank_or_comment(&rest[len..]) {
+        return None;
+    }
+    let value_at = at + line.len() - rest.len();
+    Some((key, &rest[..len], value_at..value_at + len))
+}
+
+/// The index of the quote closing a basic string that starts at 0.
+fn closing_quote(s: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, b) in s.bytes().enumerate().skip(1) {
+        match (escaped, b) {
+            (true, _) => escaped = false,
+            (false, b'\\') => escaped = true,
+            (false, b'"') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A one-line basic string's value. With no escapes and no control
+/// characters it is the text between the quotes; otherwise toml decodes it.
+fn string(quoted: &str) -> Option<String> {
+    let inner = quoted.strip_prefix('"')?.strip_suffix('"')?;
+    // The characters TOML forbids raw in a basic string are all ASCII.
+    let plain = |b: u8| b != b'\\' && (b >= 0x20 || b == b'\t') && b != 0x7f;
+    if inner.bytes().all(plain) {
+        return Some(inner.to_string());
+    }
+    match quoted.parse::<toml::Value>().ok()? {
+        toml::Value::String(s) => Some(s),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

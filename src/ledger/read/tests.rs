@@ -1,0 +1,74 @@
+use super::*;
+
+const ROSTER: &str = "# roster\n[signers.a]\nname = \"A\"\nchamber = \"house\"\n\n[signers.b]\nname = \"B\"\nchamber = \"senate\"\n\n# ---- ledger ----\n";
+
+const LEDGER: &str = "\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nstatus = \"signed\"\nat = 2025-02-03T10:12:00-05:00\nby = \"AH\"\ntext = \"sha256:ab\"\nnote = \"LD said \\\"yes\\\" \\u00e9\"\n\n[[signoff]]   # by hand\n  letter=\"l\"\nsigner = \"b\"  # trailing\nstatus = \"declined\"\nat = 2025-02-04T09:00:00Z\n\n";
+
+/// Every value and span of every event, to compare the two readers.
+fn flat(file: &raw::SignersFile) -> Vec<String> {
+    let s = |v: &Spanned<String>| format!("{:?}@{:?}", v.get_ref(), v.span());
+    file.signoff
+        .iter()
+        .map(|e| {
+            let v = e.get_ref();
+            format!(
+                "{:?} {} {} {} {}@{:?} {:?} {:?} {:?}",
+                e.span(),
+                s(&v.letter),
+                s(&v.signer),
+                s(&v.status),
+                v.at.get_ref(),
+                v.at.span(),
+                v.by,
+                v.text.as_ref().map(s),
+                v.note,
+            )
+        })
+        .collect()
+}
+
+fn source(text: &str) -> std::sync::Arc<Source> {
+    Source::new(Path::new("signers.toml"), text.to_string())
+}
+
+fn fast(text: &str) -> Option<raw::SignersFile> {
+    parse_signers(&source(text))
+}
+
+fn both(text: &str) -> (Option<Vec<String>>, Vec<String>) {
+    let fast = fast(text).map(|f| flat(&f));
+    let (slow, problems) = <raw::SignersFile as load::FileKind>::parse(&source(text));
+    assert!(problems.is_empty(), "{problems:?}");
+    (fast, flat(&slow))
+}
+
+#[test]
+fn reads_what_signon_writes_exactly_as_toml_does() {
+    let text = format!("{ROSTER}{LEDGER}");
+    let (fast, slow) = both(&text);
+    assert_eq!(fast.expect("the fast reader takes this ledger"), slow);
+    assert_eq!(slow.len(), 2);
+    let (fast, slow) = both(&text.replace('\n', "\r\n"));
+    assert_eq!(fast.expect("CRLF lines too"), slow);
+}
+
+#[test]
+fn anything_unusual_goes_to_toml() {
+    let unusual = [
+        "stauts = \"signed\"\n",
+        "note = 'literal'\n",
+        "note = \"\"\"\nmulti\"\"\"\n",
+        "by = \"x\"\nby = \"y\"\n",
+        "at = 2025-02-03 10:12:00Z\n",
+        "note = { a = 1 }\n",
+        "\n[signers.c]\nname = \"C\"\nchamber = \"house\"\n",
+        "\"quoted\" = \"key\"\n",
+    ];
+    for extra in unusual {
+        let text = format!("{ROSTER}{LEDGER}{extra}");
+        assert!(fast(&text).is_none(), "{extra:?}");
+    }
+    let missing = format!("{ROSTER}\n[[signoff]]\nletter = \"l\"\n");
+    assert!(fast(&missing).is_none());
+    assert!(fast(ROSTER).is_none(), "no ledger: nothing to speed up");
+}

@@ -1,0 +1,175 @@
+//! A torn tail: the last `[[signoff]]` of `signers.toml` cut short by a crash
+//! or a full disk during a write.
+//!
+//! Events are appended at the end, so damage from an interrupted write can
+//! only be there: a partial event that does not parse, or parses but lacks a
+//! required key. It is reported with its line and how to repair it — never
+//! dropped silently, since the event it was recording may matter — and no
+//! event is appended after it until someone has looked.
+
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Source};
+use crate::load::raw;
+
+/// The keys an event cannot do without.
+const REQUIRED: [&str; 4] = ["letter", "signer", "status", "at"];
+
+/// Where the incomplete last event starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Torn {
+    /// Byte offset of the start of its `[[signoff]]` line.
+    pub offset: usize,
+    /// Its 1-based line.
+    pub line: usize,
+}
+
+impl Torn {
+    fn headline(&self) -> String {
+        format!(
+            "the last sign-off event at line {} is incomplete — was a write interrupted?",
+            self.line
+        )
+    }
+
+    fn hints(&self) -> [String; 2] {
+        [
+            format!(
+                "to repair: delete from line {} to the end of the file, then record that event again (e.g. `signon sign LETTER SIGNER`)",
+                self.line
+            ),
+            "the events above it are intact; `signon check` confirms the repair".to_string(),
+        ]
+    }
+
+    /// The one-paragraph message used when an append is refused.
+    pub fn message(&self) -> String {
+        let [a, b] = self.hints();
+        format!(
+            "refusing to append to `signers.toml`: {}\n  = help: {a}\n  = help: {b}",
+            self.headline()
+        )
+    }
+
+    /// The diagnostic `check` reports, pointing at the event.
+    pub fn diagnostic(&self, src: &Arc<Source>) -> Diagnostic {
+        let end = src.text[self.offset..]
+            .find('\n')
+            .map_or(src.text.len(), |n| self.offset + n);
+        let [a, b] = self.hints();
+        Diagnostic::error(src, self.offset..end, self.headline())
+            .with_label("this event is cut short")
+            .with_hint(a)
+            .with_hint(b)
+    }
+}
+
+/// Finds a torn last event in the text of `signers.toml`.
+///
+/// The tail from the last table header is parsed on its own, which is cheap
+/// however long the ledger grows. Only when it looks torn is the whole file
+/// parsed, to rule out a header that merely sits inside a multi-line string.
+pub fn torn_tail(text: &str) -> Option<Torn> {
+    let offset = last_header(text)?;
+    let tail = &text[offset..];
+    let header = tail.lines().next().unwrap_or("").trim();
+    let torn = if header.starts_with("[[signoff]]") {
+        incomplete(tail)
+    } else {
+        // A header cut short ("[[sign") can only be a torn event at the very end.
+        tail.trim_end() == header && "[[signoff]]".starts_with(header)
+    };
+    if !torn || parses(text) {
+        return None;
+    }
+    let line = text[..offset].matches('\n').count() + 1;
+    Some(Torn { offset, line })
+}
+
+/// True when the whole file loads without a problem.
+fn parses(text: &str) -> bool {
+    let source = Source::new(
+        std::path::Path::new(crate::load::SIGNERS_FILE),
+        text.to_string(),
+    );
+    <raw::SignersFile as crate::load::FileKind>::parse(&source)
+        .1
+        .is_empty()
+}
+
+/// True when a `[[signoff]]` tail does not parse or lacks a required key.
+fn incomplete(tail: &str) -> bool {
+    let Ok(table) = toml::from_str::<toml::Table>(tail) else {
+        return true;
+    };
+    let event = table
+        .get("signoff")
+        .and_then(|v| v.as_array())
+        .and_then(|a| a.last())
+        .and_then(|v| v.as_table());
+    event.is_none_or(|e| REQUIRED.iter().any(|k| !e.contains_key(*k)))
+}
+
+/// The byte offset of the last line that starts (after indentation) with `[`.
+fn last_header(text: &str) -> Option<usize> {
+    let mut found = None;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            found = Some(start + (line.len() - line.trim_start().len()));
+        }
+        start += line.len();
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "[signers.a]\nname = \"A\"\nchamber = \"house\"\n\n\
+        [[signoff]]\nletter = \"l\"\nsigner = \"a\"\nstatus = \"signed\"\nat = 2025-02-01T12:00:00Z\n";
+
+    #[test]
+    fn complete_files_are_not_torn() {
+        assert_eq!(torn_tail(HEAD), None);
+        assert_eq!(
+            torn_tail("[signers.a]\nname = \"A\"\nchamber = \"house\"\n"),
+            None
+        );
+        assert_eq!(torn_tail(""), None);
+    }
+
+    #[test]
+    fn cut_events_are_torn_at_their_header() {
+        let cuts = [
+            "\n[[signoff]]\nletter = \"l\"\nsig",
+            "\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\n",
+            "\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nstatus = \"signed\"\nat = 2025-02-0",
+            "\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nnote = \"half a no",
+            "\n[[signoff]]\n",
+            "\n[[sign",
+        ];
+        for cut in cuts {
+            let text = format!("{HEAD}{cut}");
+            assert_eq!(
+                torn_tail(&text),
+                Some(Torn {
+                    offset: HEAD.len() + 1,
+                    line: 11
+                }),
+                "{cut:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ordinary_mistakes_are_not_torn() {
+        let typo = format!(
+            "{HEAD}\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nstatus = \"signed\"\nat = 2025-02-01T12:00:00Z\nstauts = 1\n"
+        );
+        assert_eq!(torn_tail(&typo), None);
+        let roster = "[signers.a]\nname = \"A\n";
+        assert_eq!(torn_tail(roster), None);
+    }
+}

@@ -1,0 +1,124 @@
+//! The JSON view of [`LetterStatus`], a stable schema for scripts.
+//!
+//! `version` is bumped only when a field changes meaning or disappears;
+//! fields may be added. Both `signon status --json` and
+//! `signon status LETTER --json` print the same shape: a list of letters.
+
+use std::io::{BufWriter, Write};
+
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use serde::Serialize;
+
+use super::{LetterStatus, Row};
+use crate::model::Standing;
+
+/// The schema version printed as `version`.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    now: String,
+    today: String,
+    letters: Vec<Letter<'a>>,
+}
+
+#[derive(Serialize)]
+struct Letter<'a> {
+    id: &'a str,
+    title: &'a str,
+    deadline: Option<String>,
+    days_left: Option<i64>,
+    fingerprint: &'a str,
+    final_ready: bool,
+    reasons: &'a [String],
+    totals: Totals,
+    signers: Vec<Signer<'a>>,
+}
+
+#[derive(Serialize)]
+struct Totals {
+    signed: usize,
+    stale: usize,
+    declined: usize,
+    withdrawn: usize,
+    no_answer: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct Signer<'a> {
+    id: &'a str,
+    name: &'a str,
+    seat: &'a str,
+    lead: bool,
+    state: &'static str,
+    verified: bool,
+    at: Option<String>,
+    by: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+/// Writes the report as pretty-printed JSON, ending in a newline. It is
+/// streamed rather than built as a string: for a season's letters it runs
+/// to megabytes.
+pub fn write(
+    all: &[LetterStatus],
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let report = Report {
+        version: VERSION,
+        now: now.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+        today: now.date_naive().to_string(),
+        letters: all.iter().map(letter).collect(),
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &report)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+fn letter(s: &LetterStatus) -> Letter<'_> {
+    let t = s.totals;
+    Letter {
+        id: &s.id,
+        title: &s.title,
+        deadline: s.deadline.map(|d| d.to_string()),
+        days_left: s.days_left,
+        fingerprint: &s.fingerprint,
+        final_ready: s.gate.is_ok(),
+        reasons: s.gate.as_ref().err().map_or(&[], Vec::as_slice),
+        totals: Totals {
+            signed: t.signed,
+            stale: t.stale,
+            declined: t.declined,
+            withdrawn: t.withdrawn,
+            no_answer: t.no_answer,
+            total: t.total,
+        },
+        signers: s.rows.iter().map(signer).collect(),
+    }
+}
+
+fn signer(r: &Row) -> Signer<'_> {
+    Signer {
+        id: &r.id,
+        name: &r.name,
+        seat: &r.seat,
+        lead: r.lead,
+        state: state(r.standing),
+        verified: r.standing == Standing::Signed { verified: true },
+        at: r.at.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+        by: r.by.as_deref(),
+        note: r.note.as_deref(),
+    }
+}
+
+/// The machine word of a state: `no_answer` rather than "no answer".
+fn state(s: Standing) -> &'static str {
+    match s {
+        Standing::NoAnswer => "no_answer",
+        other => other.as_str(),
+    }
+}

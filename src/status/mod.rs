@@ -1,0 +1,308 @@
+//! The coordinator's view: validated letters, the roster and the ledger
+//! become one [`LetterStatus`] per letter — each signer's state, the totals,
+//! days to the deadline and the final gate — shown by [`table`] in the
+//! terminal, by [`json`] to scripts and by [`html`] on the office screen.
+//!
+//! The three views share this model, so they can never disagree; the
+//! "ready to go final" answer comes from [`ledger::final_gate`] alone.
+
+pub mod html;
+pub mod json;
+pub mod table;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::ledger;
+use crate::model::{Letter, Roster, SignOff, Signer, SignerId, Standing};
+
+/// One letter's sign-on status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetterStatus {
+    /// The letter id.
+    pub id: String,
+    /// The letter's title.
+    pub title: String,
+    /// The sign-on deadline.
+    pub deadline: Option<NaiveDate>,
+    /// Days from today to the deadline: negative once it has passed.
+    pub days_left: Option<i64>,
+    /// The fingerprint of the letter's current text.
+    pub fingerprint: String,
+    /// Leads first, in `leads` order; then the others by surname.
+    pub rows: Vec<Row>,
+    /// Counts by state.
+    pub totals: Totals,
+    /// Ready to go final, or every reason why not.
+    pub gate: Result<(), Vec<String>>,
+}
+
+/// One signer on one letter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The roster id.
+    pub id: String,
+    /// The printed name.
+    pub name: String,
+    /// Party, state and district: "D-CA-32", senators "D-CA".
+    pub seat: String,
+    /// A lead of the letter.
+    pub lead: bool,
+    /// Where they stand.
+    pub standing: Standing,
+    /// When the latest event happened, with the offset it was recorded in.
+    pub at: Option<DateTime<FixedOffset>>,
+    /// Who recorded it.
+    pub by: Option<String>,
+    /// Its note.
+    pub note: Option<String>,
+}
+
+impl Row {
+    /// The state in words, as every view prints it: "signed (unverified)"
+    /// for a signature recorded by hand without a fingerprint.
+    pub fn state_text(&self) -> &'static str {
+        match self.standing {
+            Standing::Signed { verified: false } => "signed (unverified)",
+            other => other.as_str(),
+        }
+    }
+}
+
+/// Counts of signers by state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    /// Signed the current text (verified or not).
+    pub signed: usize,
+    /// Signed an earlier text.
+    pub stale: usize,
+    /// Declined.
+    pub declined: usize,
+    /// Withdrew.
+    pub withdrawn: usize,
+    /// No answer yet.
+    pub no_answer: usize,
+    /// Everyone on the letter.
+    pub total: usize,
+}
+
+impl Totals {
+    /// "31 signed · 2 stale · 1 declined · 5 no answer, of 39": signed
+    /// always, the other states when there are any.
+    pub fn summary(&self) -> String {
+        let parts = [
+            (self.stale, "stale"),
+            (self.declined, "declined"),
+            (self.withdrawn, "withdrawn"),
+            (self.no_answer, "no answer"),
+        ];
+        let mut out = format!("{} signed", self.signed);
+        for (n, word) in parts.into_iter().filter(|(n, _)| *n > 0) {
+            out.push_str(&format!(" · {n} {word}"));
+        }
+        format!("{out}, of {}", self.total)
+    }
+}
+
+/// The status of one letter as of `now`.
+pub fn letter_status(
+    letter: &Letter,
+    roster: &Roster,
+    ledger: &[SignOff],
+    now: DateTime<FixedOffset>,
+) -> LetterStatus {
+    build(letter, roster, ledger, &surname_ranks(roster), now)
+}
+
+/// Every letter, soonest deadline first, letters without one last (by id).
+pub fn overview(
+    letters: &[Letter],
+    roster: &Roster,
+    ledger: &[SignOff],
+    now: DateTime<FixedOffset>,
+) -> Vec<LetterStatus> {
+    // Sorted once for all letters: collation is the slow part of ordering.
+    let ranks = surname_ranks(roster);
+    let mut by_letter: HashMap<&str, Vec<&SignOff>> = HashMap::new();
+    for e in ledger {
+        by_letter.entry(e.letter.as_str()).or_default().push(e);
+    }
+    let mut all: Vec<LetterStatus> = letters
+        .iter()
+        .map(|l| {
+            let events = by_letter.get(l.id.as_str()).map_or(&[][..], Vec::as_slice);
+            build(l, roster, events.iter().copied(), &ranks, now)
+        })
+        .collect();
+    all.sort_by(|a, b| {
+        (a.deadline.is_none(), a.deadline, &a.id).cmp(&(b.deadline.is_none(), b.deadline, &b.id))
+    });
+    all
+}
+
+fn build<'a>(
+    letter: &Letter,
+    roster: &Roster,
+    events: impl IntoIterator<Item = &'a SignOff>,
+    ranks: &HashMap<&str, usize>,
+    now: DateTime<FixedOffset>,
+) -> LetterStatus {
+    let fingerprint = ledger::fingerprint(letter);
+    let states = ledger::states(letter, events, &fingerprint);
+    let gate = ledger::final_gate(&states, roster);
+    let mut rows: Vec<Row> = states
+        .into_iter()
+        .map(|s| {
+            let signer = roster.get(&s.id);
+            row(s, signer)
+        })
+        .collect();
+    // Leads keep their `leads` order (a stable sort); the others go by surname.
+    rows.sort_by_cached_key(|r| {
+        let rank = ranks.get(r.id.as_str()).copied().unwrap_or(usize::MAX);
+        (!r.lead, if r.lead { 0 } else { rank })
+    });
+    LetterStatus {
+        id: letter.id.clone(),
+        title: letter.title.clone(),
+        deadline: letter.deadline,
+        days_left: letter.deadline.map(|d| (d - now.date_naive()).num_days()),
+        fingerprint,
+        totals: totals(&rows),
+        rows,
+        gate,
+    }
+}
+
+/// Each roster signer's place in surname order: Unicode collation, so
+/// "Sánchez" files under S-a, not after "Schiff"; ties go by id.
+fn surname_ranks(roster: &Roster) -> HashMap<&str, usize> {
+    let mut collator = feruca::Collator::default();
+    let mut signers: Vec<&Signer> = roster.signers.iter().collect();
+    signers.sort_by(|a, b| {
+        collator
+            .collate(&a.sort_as, &b.sort_as)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    signers
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.0.as_str(), i))
+        .collect()
+}
+
+fn row(s: crate::model::SignerState, signer: Option<&Signer>) -> Row {
+    let SignerId(id) = s.id;
+    Row {
+        name: signer.map_or_else(|| id.clone(), |r| r.name.clone()),
+        seat: signer.map(seat).unwrap_or_default(),
+        id,
+        lead: s.lead,
+        standing: s.standing,
+        at: s.at,
+        by: s.by,
+        note: s.note,
+    }
+}
+
+/// "D-CA-32"; senators "D-CA"; an at-large district "AL"; missing parts left out.
+pub fn seat(s: &Signer) -> String {
+    let district = match (s.chamber, s.district) {
+        (crate::model::Chamber::House, Some(0)) => Some("AL".to_string()),
+        (crate::model::Chamber::House, Some(d)) => Some(d.to_string()),
+        _ => None,
+    };
+    [s.party.clone(), s.state.clone(), district]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn totals(rows: &[Row]) -> Totals {
+    let mut t = Totals {
+        total: rows.len(),
+        ..Totals::default()
+    };
+    for r in rows {
+        match r.standing {
+            Standing::Signed { .. } => t.signed += 1,
+            Standing::Stale => t.stale += 1,
+            Standing::Declined => t.declined += 1,
+            Standing::Withdrawn => t.withdrawn += 1,
+            Standing::NoAnswer => t.no_answer += 1,
+        }
+    }
+    t
+}
+
+/// "in 4 days", "in 1 day", "today", "passed 1 day ago", "passed 3 days ago".
+pub fn days_text(days: i64) -> String {
+    let unit = |n: i64| if n == 1 { "day" } else { "days" };
+    match days {
+        0 => "today".to_string(),
+        n if n > 0 => format!("in {n} {}", unit(n)),
+        n => format!("passed {} {} ago", -n, unit(-n)),
+    }
+}
+
+/// "deadline 2025-02-05: in 4 days", or "no deadline".
+pub fn deadline_text(s: &LetterStatus) -> String {
+    match (s.deadline, s.days_left) {
+        (Some(d), Some(n)) => format!("deadline {d}: {}", days_text(n)),
+        _ => "no deadline".to_string(),
+    }
+}
+
+/// A time as the terminal and the page show it: in the clock's offset.
+pub fn when_text(at: Option<DateTime<FixedOffset>>, now: DateTime<FixedOffset>) -> String {
+    at.map(|t| {
+        t.with_timezone(now.offset())
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    })
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_said_in_words() {
+        let said: Vec<String> = [4, 1, 0, -1, -3].map(days_text).into();
+        assert_eq!(
+            said,
+            [
+                "in 4 days",
+                "in 1 day",
+                "today",
+                "passed 1 day ago",
+                "passed 3 days ago"
+            ]
+        );
+    }
+
+    #[test]
+    fn summary_leaves_out_empty_states_but_signed() {
+        let t = Totals {
+            signed: 31,
+            stale: 2,
+            declined: 1,
+            no_answer: 5,
+            total: 39,
+            withdrawn: 0,
+        };
+        assert_eq!(
+            t.summary(),
+            "31 signed · 2 stale · 1 declined · 5 no answer, of 39"
+        );
+        let none = Totals {
+            no_answer: 3,
+            total: 3,
+            ..Totals::default()
+        };
+        assert_eq!(none.summary(), "0 signed · 3 no answer, of 3");
+    }
+}
