@@ -217,3 +217,42 @@ fn example_layout_matches_the_golden_snapshot() {
         None,
     );
 }
+
+/// The repository's own example, ledger included, goes final: every lead
+/// signed the current text, and every signer's name is printed exactly as in
+/// the roster.
+#[test]
+fn shipped_example_renders_final_with_every_signed_name() {
+    let ws = example_as_shipped();
+    let out = signon(
+        ws.path(),
+        &["render", RUBIO, "--final", "--pdf", "final.pdf"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "wrote final.pdf (final)\n");
+    let doc = Document::load(ws.path().join("final.pdf")).unwrap();
+    let text = text(&doc);
+    assert!(!text.contains("DRAFT"));
+    let roster = fs::read_to_string(ws.path().join("signers.toml")).unwrap();
+    let status = signon(ws.path(), &["status", RUBIO, "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&status)).unwrap();
+    let signers = json["letters"][0]["signers"].as_array().unwrap();
+    let signed: Vec<&str> = signers
+        .iter()
+        .filter(|s| s["state"] == "signed")
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(signed.len(), 20);
+    for name in signed {
+        let quoted = [format!("name = \"{name}\""), format!("name = '{name}'")];
+        assert!(
+            quoted.iter().any(|q| roster.contains(q)),
+            "{name} not as in the roster"
+        );
+        assert!(text.contains(name), "{name} not printed");
+    }
+    assert!(
+        !text.contains("Claudia Tenney"),
+        "a declined Member is not printed"
+    );
+}

@@ -24,8 +24,22 @@ pub fn fixture(case: &str) -> PathBuf {
 /// The pinned clock for every test run: 2025-02-01T12:00:00Z.
 pub const NOW_EPOCH: &str = "1738411200";
 
-/// A temporary copy of the repository's example workspace.
+/// A temporary copy of the repository's example workspace with its ledger
+/// emptied: the roster and letters as shipped, no sign-offs yet, so tests
+/// record exactly the events they are about.
 pub fn example() -> TempDir {
+    let dir = example_as_shipped();
+    let path = dir.path().join("signers.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let roster = text
+        .find("\n[[signoff]]")
+        .map_or(text.as_str(), |i| &text[..=i]);
+    fs::write(&path, roster).unwrap();
+    dir
+}
+
+/// A temporary copy of the repository's example workspace, ledger included.
+pub fn example_as_shipped() -> TempDir {
     let dir = TempDir::new().unwrap();
     fs::copy(repo().join("signers.toml"), dir.path().join("signers.toml")).unwrap();
     copy_dir(&repo().join("letters"), &dir.path().join("letters"));
