@@ -192,7 +192,8 @@ edit of the words shows the signature as stale in `signon status`.
 
   signon sign 2025-02-06-rubio sherman --by AH --note \"LD confirmed by email\"
   signon decline 2025-02-06-rubio tenney --at 2025-02-03T16:30:00-05:00
-  signon invite 2025-02-06-rubio chu lieu schiff";
+  signon invite 2025-02-06-rubio chu lieu schiff
+  signon invite 2025-02-06-rubio --party D --state CA    every California Democrat";
 
 const STATUS_HELP: &str = "\
   signon status                       every letter: counts, deadline, ready to go final
@@ -207,8 +208,11 @@ pub struct RecordArgs {
     #[arg(value_name = "LETTER")]
     pub letter: String,
     /// Roster ids of the signers
-    #[arg(value_name = "SIGNER", required = true)]
+    #[arg(value_name = "SIGNER", required_unless_present_any = ["parties", "states", "chamber"])]
     pub signers: Vec<String>,
+    /// `invite` only: also everyone on the roster matching these filters
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Who records it (e.g. your initials)
     #[arg(long, value_name = "WHO")]
     pub by: Option<String>,

@@ -21,7 +21,14 @@ pub(crate) fn record(
     let path = ws.resolve_letter(&args.letter, &cx.cwd)?;
     let checked = validate::workspace(ws, std::slice::from_ref(&path))?.into_valid()?;
     let letter = own_letter(ws, &checked.letters)?;
-    let signers = known_signers(&checked.roster, &args.signers)?;
+    let mut names = args.signers.clone();
+    names.extend(filtered(&checked, letter, args, status)?);
+    let signers = known_signers(&checked.roster, &names)?;
+    if signers.is_empty() {
+        let msg =
+            "nothing recorded: everyone matching is already a lead, invited, or has answered\n";
+        return super::write_out(cx, msg);
+    }
     let at = when(args.at.as_ref(), cx.now)?;
     if at > cx.now {
         let shown = at.to_rfc3339();
@@ -71,15 +78,65 @@ fn own_letter<'a>(ws: &Workspace, letters: &'a [Letter]) -> Result<&'a Letter, E
     Ok(letter)
 }
 
-/// The signer ids, each once, in the order given; every unknown one is an error.
+/// `invite --party/--state/--chamber`: the roster's matching signers, in
+/// name order. Filters are for inviting only: a signature, a decline or a
+/// withdrawal is each office's own word, recorded by id.
+/// Who is already a lead, listed in `invited` or has any event on the letter
+/// is left out: a filter must not reset someone's answer to "invited".
+fn filtered(
+    checked: &validate::Checked,
+    letter: &Letter,
+    args: &RecordArgs,
+    status: Status,
+) -> Result<Vec<String>, Error> {
+    let f = &args.filter;
+    if f.parties.is_empty() && f.states.is_empty() && f.chamber.is_none() {
+        return Ok(Vec::new());
+    }
+    let verb = match status {
+        Status::Invited => None,
+        Status::Signed => Some("sign"),
+        Status::Declined => Some("decline"),
+        Status::Withdrawn => Some("withdraw"),
+    };
+    if let Some(verb) = verb {
+        return Err(Error::Message(format!(
+            "`--party`, `--state` and `--chamber` select whom to invite; `{verb}` takes signer ids"
+        )));
+    }
+    let selected = crate::roster::select(&checked.roster, &crate::roster::Filter::from(f));
+    if selected.is_empty() {
+        return Err(Error::Message(
+            "no signer in `signers.toml` matches those filters".into(),
+        ));
+    }
+    let already = |id: &crate::model::SignerId| {
+        letter.leads.iter().any(|l| l.id == *id)
+            || letter.invited.contains(id)
+            || checked
+                .ledger
+                .iter()
+                .any(|e| e.letter == letter.id && e.signer == *id)
+    };
+    Ok(selected
+        .iter()
+        .filter(|s| !already(&s.id))
+        .map(|s| s.id.0.clone())
+        .collect())
+}
+
+/// The signer ids, each once, in the order given; every unknown one is an
+/// error with the ids it may have meant (never a guess).
 fn known_signers(roster: &Roster, names: &[String]) -> Result<Vec<String>, Error> {
-    let known: Vec<&str> = roster.signers.iter().map(|s| s.id.0.as_str()).collect();
     let mut ids: Vec<String> = Vec::new();
     let mut unknown = Vec::new();
     for name in names {
-        if !known.contains(&name.as_str()) {
-            let d = Diagnostic::bare(None, format!("no signer `{name}` in `signers.toml`"));
-            unknown.push(d.with_suggestion(name, known.iter().copied()));
+        if roster.get(&crate::model::SignerId(name.clone())).is_none() {
+            let mut d = Diagnostic::bare(None, format!("no signer `{name}` in `signers.toml`"));
+            if let Some(hint) = crate::roster::did_you_mean(roster, name) {
+                d = d.with_hint(hint);
+            }
+            unknown.push(d);
         } else if !ids.contains(name) {
             ids.push(name.clone());
         }

@@ -6,13 +6,33 @@ use crate::model::{Roster, Signer, SignerId};
 
 use super::names::{fold, id_base};
 
-/// The signer with exactly this id, or a one-line error with suggestions:
-/// ids within edit distance 2, and ids for the same surname (`garcia` →
-/// `garcia-il`, `garcia-tx`; `velázquez` → `velazquez`).
+/// The signer with exactly this id, or a one-line error with suggestions
+/// (see [`suggestions`]).
 pub fn lookup<'r>(roster: &'r Roster, id: &str) -> Result<&'r Signer, String> {
     if let Some(s) = roster.get(&SignerId(id.to_string())) {
         return Ok(s);
     }
+    let mut msg = format!("unknown signer `{id}`: no such id in signers.toml");
+    if let Some(hint) = did_you_mean(roster, id) {
+        msg.push_str(&format!("\n  = help: {hint}"));
+    }
+    Err(msg)
+}
+
+/// "did you mean `a` or `b`?" for an id not in the roster, if anything is close.
+pub fn did_you_mean(roster: &Roster, id: &str) -> Option<String> {
+    let hits = suggestions(roster, id);
+    if hits.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = hits.iter().take(5).map(|h| format!("`{h}`")).collect();
+    Some(format!("did you mean {}?", list.join(" or ")))
+}
+
+/// Ids a mistyped id may have meant: ids within edit distance 2, and ids for
+/// the same surname (`garcia` → `garcia-il`, `garcia-tx`; `velázquez` →
+/// `velazquez`). Suggestions only: nothing is ever picked for the user.
+pub fn suggestions<'r>(roster: &'r Roster, id: &str) -> Vec<&'r str> {
     let wanted = id_base(id);
     let mut hits: Vec<&str> = roster
         .signers
@@ -32,12 +52,7 @@ pub fn lookup<'r>(roster: &'r Roster, id: &str) -> Result<&'r Signer, String> {
     {
         hits.insert(0, near);
     }
-    let mut msg = format!("unknown signer `{id}`: no such id in signers.toml");
-    if !hits.is_empty() {
-        let list: Vec<String> = hits.iter().take(5).map(|h| format!("`{h}`")).collect();
-        msg.push_str(&format!("\n  = help: did you mean {}?", list.join(" or ")));
-    }
-    Err(msg)
+    hits
 }
 
 #[cfg(test)]

@@ -171,3 +171,61 @@ fn signers_golden_listings() {
         );
     }
 }
+
+/// `invite --party/--state/--chamber` invites the roster's matching signers
+/// who are not yet on the letter; the other records take ids only.
+#[test]
+fn invite_by_filter_skips_those_already_on_the_letter() {
+    let ws = example();
+    let letter = "2025-03-14-appropriations";
+    let out = signon(
+        ws.path(),
+        &[
+            "invite", letter, "--party", "D", "--state", "CA", "--by", "AH",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out_text = stdout(&out);
+    let ids: Vec<&str> = out_text
+        .lines()
+        .map(|l| l.split('`').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "friedman",
+            "kamlager-dove",
+            "lieu",
+            "padilla",
+            "sanchez",
+            "schiff",
+            "waters"
+        ],
+        "California Democrats not yet leads or invited, by surname"
+    );
+    let again = signon(
+        ws.path(),
+        &["invite", letter, "--party", "D", "--state", "CA"],
+    );
+    assert_eq!(code(&again), 0);
+    assert!(
+        stdout(&again).starts_with("nothing recorded"),
+        "{}",
+        stdout(&again)
+    );
+    let sign = signon(ws.path(), &["sign", letter, "--party", "D"]);
+    assert_eq!(code(&sign), 1);
+    assert!(stderr(&sign).contains("`sign` takes signer ids"));
+    assert_eq!(
+        code(&signon(ws.path(), &["invite", letter])),
+        2,
+        "ids or filters are required"
+    );
+    let typo = signon(ws.path(), &["sign", letter, "garcia"]);
+    assert_eq!(code(&typo), 1);
+    assert!(
+        stderr(&typo).contains("did you mean `garcia-il`?"),
+        "{}",
+        stderr(&typo)
+    );
+}
