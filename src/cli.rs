@@ -93,8 +93,7 @@ in the data are reported.
   signon roster import legislators-current.yaml
   signon roster import legislators-current.yaml --state CA --state NY --dry-run";
 
-const SIGNERS_HELP: &str = "\
-  signon signers                          everyone, by surname
+const SIGNERS_HELP: &str = "  signon signers                          everyone, by surname
   signon signers --party D --state CA     California Democrats
   signon signers --chamber senate --json  Senators, as JSON";
 
@@ -195,8 +194,7 @@ edit of the words shows the signature as stale in `signon status`.
   signon invite 2025-02-06-rubio chu lieu schiff
   signon invite 2025-02-06-rubio --party D --state CA    every California Democrat";
 
-const STATUS_HELP: &str = "\
-  signon status                       every letter: counts, deadline, ready to go final
+const STATUS_HELP: &str = "  signon status                       every letter: counts, deadline, ready to go final
   signon status 2025-02-06-rubio      one letter: each signer's state, when and by whom
   signon status --json                the same as JSON, for scripts
   signon status --html status.html    a self-contained page for the office screen";
@@ -370,7 +368,7 @@ pub enum ExportFormat {
     Csv,
     /// A JSON document: the letter and its signers.
     Json,
-    /// One \"Rep. Name (P-ST)\" a line.
+    /// One `Rep. Name (P-ST)` a line.
     Txt,
 }
 
