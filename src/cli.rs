@@ -194,7 +194,8 @@ edit of the words shows the signature as stale in `signon status`.
   signon invite 2025-02-06-rubio chu lieu schiff
   signon invite 2025-02-06-rubio --party D --state CA    every California Democrat";
 
-const STATUS_HELP: &str = "  signon status                       every letter: counts, deadline, ready to go final
+const STATUS_HELP: &str =
+    "  signon status                       every letter: counts, deadline, ready to go final
   signon status 2025-02-06-rubio      one letter: each signer's state, when and by whom
   signon status --json                the same as JSON, for scripts
   signon status --html status.html    a self-contained page for the office screen";

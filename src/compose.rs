@@ -11,7 +11,9 @@ mod typography;
 use chrono::NaiveDate;
 
 use crate::model::{self, Letter, Roster, SignerState};
-pub use crate::model::{Span, Style};
+// The letter's own shapes, reused as they are: compose fills them with
+// typeset text, and renderers read them.
+pub use crate::model::{Quote, Recipient, Section, Span, Style};
 
 /// A paragraph of styled spans, typography applied.
 pub type Paragraph = Vec<Span>;
@@ -51,41 +53,6 @@ pub struct Composed {
     pub authors: String,
     /// A one-line subject for metadata: the subject, else the title.
     pub summary: String,
-}
-
-/// One addressee.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recipient {
-    /// "The Honorable Marco Rubio".
-    pub name: String,
-    /// "Secretary of State".
-    pub title: Option<String>,
-    /// Address lines.
-    pub address: Vec<String>,
-}
-
-/// One section of the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
-    /// Bold heading.
-    pub heading: Option<String>,
-    /// Body paragraphs.
-    pub paragraphs: Vec<Paragraph>,
-    /// Block quotations.
-    pub quotes: Vec<Quote>,
-    /// Number of the first ask.
-    pub asks_start: usize,
-    /// Numbered asks.
-    pub asks: Vec<Paragraph>,
-}
-
-/// A block quotation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quote {
-    /// The quoted words.
-    pub text: Paragraph,
-    /// Attribution.
-    pub source: Option<String>,
 }
 
 /// One signature block.
@@ -167,6 +134,7 @@ fn section(s: &model::Section) -> Section {
             .map(|q| Quote {
                 text: typography::smarten_spans(&q.text),
                 source: q.source.as_deref().map(typography::smarten),
+                pull: q.pull,
             })
             .collect(),
         asks_start: s.asks_start,

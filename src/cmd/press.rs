@@ -28,7 +28,7 @@ pub(super) struct Prepared {
 pub(crate) fn press(ws: &Workspace, args: &PressArgs, cx: &mut Context<'_>) -> Result<(), Error> {
     let p = prepare(ws, &args.letter, cx)?;
     let letter = &p.checked.letters[0];
-    let release = press::release::build(letter, &p.composed, &p.rows, p.not_final.as_deref());
+    let release = press::release::build(&p.composed, &p.rows, p.not_final.as_deref());
     let text = press::release(&release, &letter.id, args.format.into())?;
     emit(cx, args.output.as_deref(), &text)
 }

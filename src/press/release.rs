@@ -8,7 +8,6 @@
 
 use super::signers::SignerRow;
 use crate::compose::{Composed, Paragraph, Recipient};
-use crate::model::Letter;
 
 /// A press-release draft, ready for a template.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,17 +49,12 @@ pub struct PullQuote {
 /// Builds the press release. `not_final` holds the reasons of
 /// [`final_gate`](crate::ledger::final_gate) when the letter may not go
 /// final yet; `signers` comes from [`super::signers::signed`].
-pub fn build(
-    letter: &Letter,
-    composed: &Composed,
-    signers: &[SignerRow],
-    not_final: Option<&[String]>,
-) -> Release {
+pub fn build(composed: &Composed, signers: &[SignerRow], not_final: Option<&[String]>) -> Release {
     Release {
         draft: not_final.map(|reasons| format!("DRAFT — not final: {}", reasons.join("; "))),
         headline: composed.title.clone(),
         lead: lead(composed, signers),
-        sections: sections(letter, composed),
+        sections: sections(composed),
         signers: signers.iter().map(|s| s.press_name.clone()).collect(),
     }
 }
@@ -139,24 +133,20 @@ fn list(items: &[String]) -> String {
 }
 
 /// The sections with something for the press: asks or pull quotes.
-fn sections(letter: &Letter, composed: &Composed) -> Vec<Section> {
+fn sections(composed: &Composed) -> Vec<Section> {
     let attribution = format!("the letter of {}", composed.date_text);
-    letter
+    composed
         .sections
         .iter()
-        .zip(&composed.sections)
-        .map(|(raw, section)| Section {
+        .map(|section| Section {
             heading: section.heading.clone(),
             asks_start: section.asks_start,
             asks: section.asks.clone(),
-            // Composing keeps the quotes in order, one for one: the flag
-            // comes from the letter, the words from the composed text.
-            quotes: raw
+            quotes: section
                 .quotes
                 .iter()
-                .zip(&section.quotes)
-                .filter(|(q, _)| q.pull)
-                .map(|(_, q)| PullQuote {
+                .filter(|q| q.pull)
+                .map(|q| PullQuote {
                     text: q.text.clone(),
                     attribution: q.source.clone().unwrap_or_else(|| attribution.clone()),
                 })
@@ -228,7 +218,7 @@ mod tests {
         );
         let letter = &checked.letters[0];
         let composed = crate::compose::compose(letter, &checked.roster, &[], true);
-        let release = build(letter, &composed, &[], Some(&["why".to_string()]));
+        let release = build(&composed, &[], Some(&["why".to_string()]));
         let quotes: Vec<&PullQuote> = release.sections.iter().flat_map(|s| &s.quotes).collect();
         // Four quotes in the letter, three marked `pull`.
         assert_eq!(quotes.len(), 3);

@@ -179,6 +179,7 @@ pub(super) fn parse_body(text: &str) -> Vec<Section> {
             s.quotes.push(Quote {
                 text: plain(text),
                 source: source.map(str::to_string),
+                pull: false,
             });
         } else if block.starts_with("- ") {
             s.asks
