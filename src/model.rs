@@ -86,7 +86,35 @@ pub struct Roster {
     pub by_id: BTreeMap<SignerId, usize>,
 }
 
+impl Signer {
+    /// A House Member known only by id, name and surname, every other field
+    /// empty or defaulted: the start of a signer built by hand.
+    pub fn house(id: &str, name: &str, sort_as: &str) -> Signer {
+        Signer {
+            id: SignerId(id.to_string()),
+            name: name.to_string(),
+            sort_as: sort_as.to_string(),
+            chamber: Chamber::House,
+            title: Chamber::House.default_title().to_string(),
+            party: None,
+            state: None,
+            district: None,
+            bioguide: None,
+            role: None,
+            office: None,
+            staffer: None,
+            email: None,
+        }
+    }
+}
+
 impl Roster {
+    /// Adds a signer at the end (an id already present now names this one).
+    pub fn push(&mut self, signer: Signer) {
+        self.by_id.insert(signer.id.clone(), self.signers.len());
+        self.signers.push(signer);
+    }
+
     /// Looks a signer up by id.
     pub fn get(&self, id: &SignerId) -> Option<&Signer> {
         self.by_id.get(id).and_then(|&i| self.signers.get(i))

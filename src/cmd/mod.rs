@@ -49,6 +49,39 @@ fn workspace(root: Option<&std::path::Path>, cx: &Context<'_>) -> Result<Workspa
     Workspace::discover(root, &cx.cwd)
 }
 
+/// One letter named on the command line, validated with the roster and the
+/// ledger (its warnings printed), and every signer's standing on it.
+pub(crate) struct OneLetter {
+    /// The workspace, validated for this letter: `letters[0]` is it.
+    pub(crate) checked: crate::validate::Checked,
+    /// Each signer's standing on the letter's current text.
+    pub(crate) states: Vec<crate::model::SignerState>,
+}
+
+impl OneLetter {
+    /// The letter.
+    pub(crate) fn letter(&self) -> &crate::model::Letter {
+        &self.checked.letters[0]
+    }
+}
+
+/// Loads and validates one letter by id or path; any error refuses.
+pub(crate) fn one_letter(
+    ws: &Workspace,
+    name: &str,
+    cx: &mut Context<'_>,
+) -> Result<OneLetter, Error> {
+    let path = ws.resolve_letter(name, &cx.cwd)?;
+    let checked = crate::validate::workspace(ws, &[path])?.into_valid()?;
+    let _ = cx
+        .err
+        .write_all(crate::diag::render_all(&checked.diagnostics).as_bytes());
+    let letter = &checked.letters[0];
+    let states =
+        crate::ledger::states(letter, &checked.ledger, &crate::ledger::fingerprint(letter));
+    Ok(OneLetter { checked, states })
+}
+
 /// Writes to the context's output, turning a broken pipe into an I/O error.
 pub(crate) fn write_out(cx: &mut Context<'_>, text: &str) -> Result<(), Error> {
     cx.out

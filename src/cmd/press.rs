@@ -6,11 +6,11 @@ use std::path::Path;
 
 use crate::cli::{PressArgs, PressFormat};
 use crate::compose::{Composed, compose};
-use crate::diag::{self, display_path};
+use crate::diag::display_path;
 use crate::load::Workspace;
 use crate::press::{self, ReleaseFormat, signers::SignerRow};
 use crate::validate::Checked;
-use crate::{Context, Error, ledger, render, validate};
+use crate::{Context, Error, ledger, render};
 
 /// A letter, validated and composed, with who signed it.
 pub(super) struct Prepared {
@@ -36,13 +36,8 @@ pub(crate) fn press(ws: &Workspace, args: &PressArgs, cx: &mut Context<'_>) -> R
 /// Validates the workspace for one letter, replays the ledger, asks the
 /// final gate and composes: a draft unless the gate passes.
 pub(super) fn prepare(ws: &Workspace, name: &str, cx: &mut Context<'_>) -> Result<Prepared, Error> {
-    let path = ws.resolve_letter(name, &cx.cwd)?;
-    let checked = validate::workspace(ws, &[path])?.into_valid()?;
-    let _ = cx
-        .err
-        .write_all(diag::render_all(&checked.diagnostics).as_bytes());
+    let super::OneLetter { checked, states } = super::one_letter(ws, name, cx)?;
     let letter = &checked.letters[0];
-    let states = ledger::states(letter, &checked.ledger, &ledger::fingerprint(letter));
     let not_final = ledger::final_gate(&states, &checked.roster).err();
     let composed = compose(letter, &checked.roster, &states, not_final.is_some());
     let rows = press::signers::signed(&composed, &checked.roster, &states);

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::RenderArgs;
 use crate::compose::{Composed, compose};
-use crate::diag::{self, display_path};
+use crate::diag::display_path;
 use crate::load::Workspace;
 use crate::render::{self, Paper};
-use crate::{Context, Error, ledger, validate};
+use crate::{Context, Error, ledger};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,20 +21,15 @@ enum Format {
 
 /// Renders one letter to every requested output.
 pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) -> Result<(), Error> {
-    let path = ws.resolve_letter(&args.letter, &cx.cwd)?;
-    let checked = validate::workspace(ws, &[path])?.into_valid()?;
-    let _ = cx
-        .err
-        .write_all(diag::render_all(&checked.diagnostics).as_bytes());
-    let letter = &checked.letters[0];
-    let states = ledger::states(letter, &checked.ledger, &ledger::fingerprint(letter));
+    let one = super::one_letter(ws, &args.letter, cx)?;
+    let (checked, states, letter) = (&one.checked, &one.states, one.letter());
     if args.final_copy {
-        ledger::final_gate(&states, &checked.roster).map_err(|reasons| Error::Refused {
+        ledger::final_gate(states, &checked.roster).map_err(|reasons| Error::Refused {
             message: format!("refused to render `{}` final: wrote nothing", letter.id),
             reasons,
         })?;
     }
-    let composed = compose(letter, &checked.roster, &states, !args.final_copy);
+    let composed = compose(letter, &checked.roster, states, !args.final_copy);
     let paper = Paper::from(args.paper);
     let targets = targets(ws, args, &letter.id, cx);
     if targets.iter().any(|(_, p)| p.starts_with(ws.out_dir())) {

@@ -1,7 +1,7 @@
 use chrono::DateTime;
 
 use super::*;
-use crate::model::{Chamber, Signer, SignerId, Standing};
+use crate::model::{Signer, SignerId, Standing};
 use crate::validate::letter_from_str;
 
 const LETTER: &str = r#"
@@ -35,33 +35,15 @@ invited = ["waters", "velazquez", "valadao", "garcia"]
 order = "ORDER"
 "#;
 
-fn signer(id: &str, name: &str, sort_as: &str) -> Signer {
-    Signer {
-        id: SignerId(id.into()),
-        name: name.into(),
-        sort_as: sort_as.into(),
-        chamber: Chamber::House,
-        title: "Member of Congress".into(),
-        party: None,
-        state: None,
-        district: None,
-        bioguide: None,
-        role: None,
-        office: None,
-        staffer: None,
-        email: None,
-    }
-}
-
 fn roster() -> Roster {
     let signers = vec![
-        signer("pallone", "Frank Pallone, Jr.", "Pallone"),
-        signer("sherman", "Brad Sherman", "Sherman"),
-        signer("waters", "Maxine Waters", "Waters"),
-        signer("velazquez", "Nydia M. Velázquez", "Velázquez"),
-        signer("valadao", "David G. Valadao", "Valadao"),
-        signer("garcia", "Jesús G. \"Chuy\" García", "García"),
-        signer("zeldin", "Lee Zeldin", "Zeldin"),
+        Signer::house("pallone", "Frank Pallone, Jr.", "Pallone"),
+        Signer::house("sherman", "Brad Sherman", "Sherman"),
+        Signer::house("waters", "Maxine Waters", "Waters"),
+        Signer::house("velazquez", "Nydia M. Velázquez", "Velázquez"),
+        Signer::house("valadao", "David G. Valadao", "Valadao"),
+        Signer::house("garcia", "Jesús G. \"Chuy\" García", "García"),
+        Signer::house("zeldin", "Lee Zeldin", "Zeldin"),
     ];
     let by_id = signers
         .iter()

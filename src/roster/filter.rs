@@ -44,7 +44,6 @@ pub fn select<'r>(roster: &'r Roster, filter: &Filter) -> Vec<&'r Signer> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SignerId;
 
     fn roster() -> Roster {
         let mut r = Roster::default();
@@ -55,21 +54,12 @@ mod tests {
             ("padilla", "Padilla", "D", "CA", Chamber::Senate),
         ];
         for (id, sort_as, party, state, chamber) in rows {
-            r.by_id.insert(SignerId(id.into()), r.signers.len());
-            r.signers.push(Signer {
-                id: SignerId(id.into()),
-                name: sort_as.into(),
-                sort_as: sort_as.into(),
+            r.push(Signer {
                 chamber,
                 title: chamber.default_title().into(),
                 party: Some(party.into()),
                 state: Some(state.into()),
-                district: None,
-                bioguide: None,
-                role: None,
-                office: None,
-                staffer: None,
-                email: None,
+                ..Signer::house(id, sort_as, sort_as)
             });
         }
         r

@@ -58,27 +58,11 @@ pub fn suggestions<'r>(roster: &'r Roster, id: &str) -> Vec<&'r str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Chamber;
 
     fn roster(rows: &[(&str, &str)]) -> Roster {
         let mut r = Roster::default();
         for (id, sort_as) in rows {
-            r.by_id.insert(SignerId(id.to_string()), r.signers.len());
-            r.signers.push(Signer {
-                id: SignerId(id.to_string()),
-                name: sort_as.to_string(),
-                sort_as: sort_as.to_string(),
-                chamber: Chamber::House,
-                title: String::new(),
-                party: None,
-                state: None,
-                district: None,
-                bioguide: None,
-                role: None,
-                office: None,
-                staffer: None,
-                email: None,
-            });
+            r.push(Signer::house(id, sort_as, sort_as));
         }
         r
     }

@@ -145,34 +145,15 @@ pub fn match_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Chamber, SignerId};
-
-    fn signer(id: &str, name: &str, sort_as: &str) -> Signer {
-        Signer {
-            id: SignerId(id.into()),
-            name: name.into(),
-            sort_as: sort_as.into(),
-            chamber: Chamber::House,
-            title: String::new(),
-            party: None,
-            state: None,
-            district: None,
-            bioguide: None,
-            role: None,
-            office: None,
-            staffer: None,
-            email: None,
-        }
-    }
 
     #[test]
     fn accents_sort_as_readers_expect() {
         let mut list = [
-            signer("waters", "Maxine Waters", "Waters"),
-            signer("velazquez", "Nydia M. Velázquez", "Velázquez"),
-            signer("valadao", "David G. Valadao", "Valadao"),
-            signer("sanchez", "Linda T. Sánchez", "Sánchez"),
-            signer("schiff", "Adam B. Schiff", "Schiff"),
+            Signer::house("waters", "Maxine Waters", "Waters"),
+            Signer::house("velazquez", "Nydia M. Velázquez", "Velázquez"),
+            Signer::house("valadao", "David G. Valadao", "Valadao"),
+            Signer::house("sanchez", "Linda T. Sánchez", "Sánchez"),
+            Signer::house("schiff", "Adam B. Schiff", "Schiff"),
         ];
         list.sort_by(compare_names);
         let ids: Vec<&str> = list.iter().map(|s| s.id.0.as_str()).collect();
@@ -181,8 +162,8 @@ mod tests {
 
     #[test]
     fn same_surname_orders_by_given_name_without_nickname() {
-        let hank = signer("johnson-ga", "Henry C. \"Hank\" Johnson, Jr.", "Johnson");
-        let dusty = signer("johnson-sd", "Dusty Johnson", "Johnson");
+        let hank = Signer::house("johnson-ga", "Henry C. \"Hank\" Johnson, Jr.", "Johnson");
+        let dusty = Signer::house("johnson-sd", "Dusty Johnson", "Johnson");
         assert_eq!(compare_names(&dusty, &hank), Ordering::Less);
         assert_eq!(plain_name(&hank.name), "Henry C. Johnson");
     }

@@ -42,8 +42,7 @@ pub(super) fn roster(
             continue;
         };
         let signer = build(id.get_ref(), s, chamber);
-        out.by_id.insert(signer.id.clone(), out.signers.len());
-        out.signers.push(signer);
+        out.push(signer);
     }
     out
 }
