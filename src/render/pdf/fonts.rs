@@ -114,18 +114,41 @@ impl Hasher for IntHasher {
 
 type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
 
+/// Characters below this are looked up once per face into a table: they
+/// are nearly every character of a letter (Latin, Latin-1, Latin Extended).
+const TABLED: u32 = 0x250;
+
 /// Metrics of one face, read once from its tables.
 struct Metrics {
-    cmap: IntMap<char, u16>,
+    /// Glyph ids of U+0000..[`TABLED`].
+    latin: Vec<Option<u16>>,
+    /// The Unicode cmap subtables, in file order, for the other characters.
+    unicode: Vec<ttf_parser::cmap::Subtable<'static>>,
     /// Advance per glyph id, in whole 1/1000 em (as printpdf's `/W`).
     advances: Vec<u16>,
     /// `kern` table pairs (left << 16 | right) in 1/1000 em.
     kerning: IntMap<u32, f32>,
 }
 
+impl Metrics {
+    /// The glyph of `ch`: the first Unicode subtable that maps it wins.
+    fn lookup(&self, ch: char) -> Option<u16> {
+        match self.latin.get(ch as usize) {
+            Some(&g) => g,
+            None => self
+                .unicode
+                .iter()
+                .find_map(|s| s.glyph_index(ch as u32))
+                .map(|g| g.0),
+        }
+    }
+}
+
+/// A face's metrics, read the first time the face is needed: most letters
+/// never touch the Armenian faces, and many not Bold Italic.
 fn metrics(face: Face) -> &'static Metrics {
-    static TABLE: OnceLock<Vec<Metrics>> = OnceLock::new();
-    &TABLE.get_or_init(|| Face::ALL.iter().map(|&f| load(f)).collect())[face.index()]
+    static TABLE: [OnceLock<Metrics>; 6] = [const { OnceLock::new() }; 6];
+    TABLE[face.index()].get_or_init(|| load(face))
 }
 
 /// Reads cmap, advances and kerning. The files are ours and known good, so a
@@ -133,16 +156,16 @@ fn metrics(face: Face) -> &'static Metrics {
 fn load(face: Face) -> Metrics {
     let ttf = ttf_parser::Face::parse(face.bytes(), 0).expect("shipped font parses");
     let upem = f32::from(ttf.units_per_em());
-    let mut cmap = IntMap::default();
-    for sub in ttf.tables().cmap.iter().flat_map(|c| c.subtables) {
-        if sub.is_unicode() {
-            sub.codepoints(|cp| {
-                if let (Some(ch), Some(g)) = (char::from_u32(cp), sub.glyph_index(cp)) {
-                    cmap.entry(ch).or_insert(g.0);
-                }
-            });
-        }
-    }
+    let unicode: Vec<_> = ttf
+        .tables()
+        .cmap
+        .iter()
+        .flat_map(|c| c.subtables)
+        .filter(|s| s.is_unicode())
+        .collect();
+    let latin = (0..TABLED)
+        .map(|cp| unicode.iter().find_map(|s| s.glyph_index(cp)).map(|g| g.0))
+        .collect();
     let advances = (0..ttf.number_of_glyphs())
         .map(|g| {
             let adv = f32::from(ttf.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0));
@@ -162,7 +185,8 @@ fn load(face: Face) -> Metrics {
         }
     }
     Metrics {
-        cmap,
+        latin,
+        unicode,
         advances,
         kerning,
     }
@@ -180,7 +204,7 @@ fn is_armenian(ch: char) -> bool {
 
 /// The glyph id of `ch` in `face`, if the face has it.
 pub(crate) fn glyph(face: Face, ch: char) -> Option<u16> {
-    metrics(face).cmap.get(&drawn(ch)).copied()
+    metrics(face).lookup(drawn(ch))
 }
 
 /// The face that draws `ch` in `style`: the Liberation face, or Noto Serif
