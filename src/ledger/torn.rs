@@ -6,6 +6,10 @@
 //! required key. It is reported with its line and how to repair it — never
 //! dropped silently, since the event it was recording may matter — and no
 //! event is appended after it until someone has looked.
+//!
+//! A file holding git conflict markers is never torn: two coordinators'
+//! events merged by git look like a cut event, but "delete to the end"
+//! would throw both away. The conflict is reported instead (`load`).
 
 use std::sync::Arc;
 
@@ -70,6 +74,9 @@ impl Torn {
 /// however long the ledger grows. Only when it looks torn is the whole file
 /// parsed, to rule out a header that merely sits inside a multi-line string.
 pub fn torn_tail(text: &str) -> Option<Torn> {
+    if conflict_line(text).is_some() {
+        return None;
+    }
     let offset = last_header(text)?;
     let tail = &text[offset..];
     let header = tail.lines().next().unwrap_or("").trim();
@@ -84,6 +91,14 @@ pub fn torn_tail(text: &str) -> Option<Torn> {
     }
     let line = text[..offset].matches('\n').count() + 1;
     Some(Torn { offset, line })
+}
+
+/// The 1-based line of the first `<<<<<<<` marker an unresolved git merge
+/// left in `text`, recognized as `load` recognizes it.
+pub(super) fn conflict_line(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| l.starts_with("<<<<<<< ") || l.trim_end() == "<<<<<<<")
+        .map(|i| i + 1)
 }
 
 /// True when the whole file loads without a problem.
@@ -171,5 +186,18 @@ mod tests {
         assert_eq!(torn_tail(&typo), None);
         let roster = "[signers.a]\nname = \"A\n";
         assert_eq!(torn_tail(roster), None);
+    }
+
+    /// Two coordinators' events merged by git: the conflict sits inside the
+    /// last event, which must not be taken for a torn write and cut.
+    #[test]
+    fn merge_conflicts_are_not_torn() {
+        let merged = format!(
+            "{HEAD}\n[[signoff]]\nletter = \"l\"\n<<<<<<< HEAD\nsigner = \"a\"\n=======\n\
+             signer = \"b\"\n>>>>>>> 6d58345\nstatus = \"signed\"\nat = 2025-02-01T12:00:00Z\n"
+        );
+        assert_eq!(torn_tail(&merged), None);
+        assert_eq!(conflict_line(&merged), Some(13));
+        assert_eq!(conflict_line(HEAD), None);
     }
 }
