@@ -13,6 +13,7 @@
 //! - `conventions`: the letter conventions `check` warns about;
 //! - `hostile`: hostile text, huge input, unsafe paths, no panics anywhere;
 //! - `ledger`: `signon sign`, `decline`, `withdraw`, `invite`: appends, torn tails, concurrency;
+//! - `faults`: `sign` racing a file replaced under the lock, killed processes;
 //! - `status`: `signon status` as a table, JSON and an HTML page.
 
 #[path = "cli/support.rs"]
@@ -39,6 +40,8 @@ mod conventions;
 #[path = "cli/hostile.rs"]
 mod hostile;
 
+#[path = "cli/faults.rs"]
+mod faults;
 #[path = "cli/ledger.rs"]
 mod ledger;
 
