@@ -14,6 +14,7 @@
 //! - `hostile`: hostile text, huge input, unsafe paths, no panics anywhere;
 //! - `ledger`: `signon sign`, `decline`, `withdraw`, `invite`: appends, torn tails, concurrency;
 //! - `faults`: `sign` racing a file replaced under the lock, killed processes;
+//! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
 //! - `status`: `signon status` as a table, JSON and an HTML page.
 
 #[path = "cli/support.rs"]
@@ -44,6 +45,8 @@ mod hostile;
 mod faults;
 #[path = "cli/ledger.rs"]
 mod ledger;
+#[path = "cli/merge.rs"]
+mod merge;
 
 #[path = "cli/status.rs"]
 mod status;

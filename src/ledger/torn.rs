@@ -112,10 +112,17 @@ fn parses(text: &str) -> bool {
         .is_empty()
 }
 
-/// True when a `[[signoff]]` tail does not parse or lacks a required key.
+/// True when a `[[signoff]]` tail is cut short: it lacks a required key, or
+/// does not parse because of its last line. A write cut short leaves a
+/// prefix of a good event, so an error further up (a key given twice where
+/// a merge mixed two events) is an ordinary mistake, not a torn write.
 fn incomplete(tail: &str) -> bool {
-    let Ok(table) = toml::from_str::<toml::Table>(tail) else {
-        return true;
+    let table = match toml::from_str::<toml::Table>(tail) {
+        Ok(table) => table,
+        Err(e) => {
+            let last_line = tail.trim_end().rfind('\n').map_or(0, |i| i + 1);
+            return e.span().is_none_or(|s| s.end >= last_line);
+        }
     };
     let event = table
         .get("signoff")
@@ -186,6 +193,11 @@ mod tests {
         assert_eq!(torn_tail(&typo), None);
         let roster = "[signers.a]\nname = \"A\n";
         assert_eq!(torn_tail(roster), None);
+        // Two events mixed into one (conflict markers deleted by hand).
+        let mixed = format!(
+            "{HEAD}\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nsigner = \"b\"\nstatus = \"signed\"\nat = 2025-02-01T12:00:00Z\n"
+        );
+        assert_eq!(torn_tail(&mixed), None);
     }
 
     /// Two coordinators' events merged by git: the conflict sits inside the
