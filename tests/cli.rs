@@ -15,7 +15,8 @@
 //! - `ledger`: `signon sign`, `decline`, `withdraw`, `invite`: appends, torn tails, concurrency;
 //! - `faults`: `sign` racing a file replaced under the lock, killed processes;
 //! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
-//! - `status`: `signon status` as a table, JSON and an HTML page.
+//! - `status`: `signon status` as a table, JSON and an HTML page;
+//! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
 mod support;
@@ -50,3 +51,6 @@ mod merge;
 
 #[path = "cli/status.rs"]
 mod status;
+
+#[path = "cli/soak.rs"]
+mod soak;
