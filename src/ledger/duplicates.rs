@@ -71,7 +71,9 @@ fn warning(src: &Arc<Source>, starts: &[usize], line: usize, earlier: usize) -> 
     Diagnostic::warning(
         src,
         start..end,
-        format!("this event repeats the one at line {earlier} exactly (a merge may have doubled it)"),
+        format!(
+            "this event repeats the one at line {earlier} exactly (a merge may have doubled it)"
+        ),
     )
     .with_label("a second copy")
     .with_hint("it changes no one's state; delete one copy to silence this warning")
@@ -86,7 +88,10 @@ mod tests {
 
     fn events(text: &str) -> (Arc<Source>, Vec<SignOff>) {
         let file: toml::Table = toml::from_str(text).unwrap();
-        let mut lines = text.lines().enumerate().filter(|(_, l)| *l == "[[signoff]]");
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| *l == "[[signoff]]");
         let events = file["signoff"]
             .as_array()
             .unwrap()

@@ -17,7 +17,11 @@ use crate::support::*;
 
 /// Opens `path` and takes the lock `signon` takes before appending.
 fn hold_lock(path: &Path) -> File {
-    let file = OpenOptions::new().read(true).append(true).open(path).unwrap();
+    let file = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .open(path)
+        .unwrap();
     fs4::FileExt::lock(&file).unwrap();
     file
 }

@@ -61,7 +61,10 @@ fn record(dir: &Path, args: &[&str]) {
 /// appended at the end.
 fn merge_conflicting(b: &Path) {
     git_ok(b, &["fetch", "-q", "origin"]);
-    assert!(!git(b, &["merge", "-q", "origin/main"]), "the merge conflicts");
+    assert!(
+        !git(b, &["merge", "-q", "origin/main"]),
+        "the merge conflicts"
+    );
 }
 
 /// Resolves the conflict in `signers.toml` by keeping both sides whole: our
@@ -79,7 +82,10 @@ fn keep_both(b: &Path) {
     assert!(ours.starts_with(&base) && theirs.starts_with(&base));
     let resolved = format!("{ours}{}", &theirs[base.len()..]);
     fs::write(b.join("signers.toml"), resolved).unwrap();
-    git_ok(b, &["commit", "-q", "-a", "-m", "merge: both sides' events"]);
+    git_ok(
+        b,
+        &["commit", "-q", "-a", "-m", "merge: both sides' events"],
+    );
 }
 
 fn text(dir: &Path) -> String {
@@ -102,18 +108,30 @@ fn a_conflicting_merge_is_reported_blocks_appends_and_resolves_cleanly() {
     let conflicted = text(&b);
     let sign = signon(&b, &["sign", RUBIO, "chu"]);
     assert_eq!(code(&sign), 1, "{}", stderr(&sign));
-    assert_eq!(text(&b), conflicted, "nothing appended to a conflicted file");
+    assert_eq!(
+        text(&b),
+        conflicted,
+        "nothing appended to a conflicted file"
+    );
     // Deleting only the marker lines mixes the two events into one: an
     // error `check` catches, not a silently wrong ledger.
     let naive: String = conflicted
         .lines()
-        .filter(|l| !["<<<<<<<", "=======", ">>>>>>>"].iter().any(|m| l.starts_with(m)))
+        .filter(|l| {
+            !["<<<<<<<", "=======", ">>>>>>>"]
+                .iter()
+                .any(|m| l.starts_with(m))
+        })
         .map(|l| format!("{l}\n"))
         .collect();
     fs::write(b.join("signers.toml"), &naive).unwrap();
     let check = signon(&b, &["check"]);
     assert_eq!(code(&check), 1);
-    assert!(stderr(&check).contains("duplicate key"), "{}", stderr(&check));
+    assert!(
+        stderr(&check).contains("duplicate key"),
+        "{}",
+        stderr(&check)
+    );
     fs::write(b.join("signers.toml"), &conflicted).unwrap();
     keep_both(&b);
     let check = signon(&b, &["check"]);

@@ -127,7 +127,10 @@ fn verify(dir: &Path, processes: usize, per: usize) {
         for i in 0..per {
             let (c, signer, at, note) = event(p, i, per);
             let e = notes.get(note.as_str()).expect("every event is there");
-            assert_eq!((e["signer"].as_str(), e["status"].as_str()), (Some(&*signer), Some(COMMANDS[c].1)));
+            assert_eq!(
+                (e["signer"].as_str(), e["status"].as_str()),
+                (Some(&*signer), Some(COMMANDS[c].1))
+            );
             let newer = latest.get(&signer).is_none_or(|(t, _)| *t < at);
             if newer {
                 latest.insert(signer, (at, COMMANDS[c].1));
