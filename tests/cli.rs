@@ -13,7 +13,10 @@
 //! - `conventions`: the letter conventions `check` warns about;
 //! - `hostile`: hostile text, huge input, unsafe paths, no panics anywhere;
 //! - `ledger`: `signon sign`, `decline`, `withdraw`, `invite`: appends, torn tails, concurrency;
-//! - `status`: `signon status` as a table, JSON and an HTML page.
+//! - `faults`: `sign` racing a file replaced under the lock, killed processes;
+//! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
+//! - `status`: `signon status` as a table, JSON and an HTML page;
+//! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
 mod support;
@@ -39,8 +42,15 @@ mod conventions;
 #[path = "cli/hostile.rs"]
 mod hostile;
 
+#[path = "cli/faults.rs"]
+mod faults;
 #[path = "cli/ledger.rs"]
 mod ledger;
+#[path = "cli/merge.rs"]
+mod merge;
 
 #[path = "cli/status.rs"]
 mod status;
+
+#[path = "cli/soak.rs"]
+mod soak;

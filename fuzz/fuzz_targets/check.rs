@@ -9,7 +9,9 @@ const SIGNERS: &str = include_str!("../../signers.toml");
 
 fuzz_target!(|data: &[u8]| {
     // The first byte picks which file the fuzzer's text replaces.
-    let Some((&which, rest)) = data.split_first() else { return };
+    let Some((&which, rest)) = data.split_first() else {
+        return;
+    };
     let text = String::from_utf8_lossy(rest);
     let checked = if which % 2 == 0 {
         signon::validate::texts(SIGNERS, &[("fuzz", &text)])

@@ -7,9 +7,14 @@
 //! `sync_data`, so two coordinators appending at once lose nothing and a
 //! reader sees all of a call's events or none of them (short of a crash,
 //! which [`super::torn_tail`] then reports).
+//!
+//! `roster import` replaces the file (temporary file and rename) under the
+//! same lock. A writer that opened the file before such a rename would get
+//! the lock on the old, unlinked file and write its events nowhere, so after
+//! locking it checks that its handle is still the file at the path.
 
-use std::fs::{File, OpenOptions};
-use std::io::{Read, Write};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
@@ -71,22 +76,22 @@ fn key(out: &mut String, name: &str, value: Option<&str>) {
 /// Appends `events` to the ledger at `path`, all of them or none.
 ///
 /// Under the lock it re-reads the file: a torn last event (a crash during an
-/// earlier write) refuses the append, since text after it would bury the
-/// damage; a file not ending in a newline gets one first.
+/// earlier write) or an unresolved merge conflict refuses the append, since
+/// text after it would bury the damage; a file not ending in a newline gets
+/// one first.
 pub fn append(path: &Path, events: &[NewEvent]) -> Result<(), Error> {
     if events.is_empty() {
         return Ok(());
     }
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .open(path)
-        .map_err(|e| Error::io("open", path, e))?;
-    // Fully qualified: std's own `File::lock` is newer than our MSRV.
-    fs4::FileExt::lock(&file).map_err(|e| Error::io("lock", path, e))?;
+    let mut file = open_locked(path)?;
     let text = read_all(&mut file, path)?;
     if let Some(torn) = super::torn_tail(&text) {
         return Err(Error::Message(torn.message()));
+    }
+    if let Some(line) = super::torn::conflict_line(&text) {
+        return Err(Error::Message(format!(
+            "refusing to append to `signers.toml`: it holds an unresolved merge conflict at line {line}"
+        )));
     }
     let mut chunk = String::new();
     if !text.is_empty() && !text.ends_with('\n') {
@@ -100,6 +105,52 @@ pub fn append(path: &Path, events: &[NewEvent]) -> Result<(), Error> {
     file.sync_data().map_err(|e| Error::io("sync", path, e))?;
     // The lock is released when `file` is closed.
     Ok(())
+}
+
+/// How many times a replaced file is reopened before giving up: each retry
+/// means another `roster import` finished meanwhile, so a few suffice.
+const REOPENS: usize = 8;
+
+/// Opens `path` for appending and takes its exclusive lock, making sure the
+/// locked handle is the file now at `path` and not one renamed away while
+/// this process waited for the lock.
+fn open_locked(path: &Path) -> Result<File, Error> {
+    for _ in 0..REOPENS {
+        let file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .open(path)
+            .map_err(|e| Error::io("open", path, e))?;
+        // Fully qualified: std's own `File::lock` is newer than our MSRV.
+        fs4::FileExt::lock(&file).map_err(|e| Error::io("lock", path, e))?;
+        if is_current(&file, path).map_err(|e| Error::io("inspect", path, e))? {
+            return Ok(file);
+        }
+        // Replaced meanwhile: this handle's lock guards nothing; drop it and
+        // take the new file's.
+    }
+    Err(Error::Message(format!(
+        "`{}` was replaced {REOPENS} times while waiting for its lock; try again",
+        path.display()
+    )))
+}
+
+/// True when `file` is the file at `path`: same device and inode.
+#[cfg(unix)]
+fn is_current(file: &File, path: &Path) -> io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let (held, named) = (file.metadata()?, fs::metadata(path)?);
+    Ok(held.dev() == named.dev() && held.ino() == named.ino())
+}
+
+/// True when `file` is the file at `path`. Without inode numbers in stable
+/// std, a replacement shows as a different length or modification time.
+// FIXME: compare the volume serial number and file index on Windows once
+// `windows_by_handle` is stable.
+#[cfg(not(unix))]
+fn is_current(file: &File, path: &Path) -> io::Result<bool> {
+    let (held, named) = (file.metadata()?, fs::metadata(path)?);
+    Ok(held.len() == named.len() && held.modified()? == named.modified()?)
 }
 
 fn read_all(file: &mut File, path: &Path) -> Result<String, Error> {

@@ -4,11 +4,13 @@
 //! `render --final` and `status` share.
 
 mod append;
+mod duplicates;
 mod fingerprint;
 pub mod read;
 mod torn;
 
 pub use append::{NewEvent, append, events_toml};
+pub use duplicates::duplicate_events;
 pub use fingerprint::{canonical, fingerprint};
 pub use torn::{Torn, torn_tail};
 

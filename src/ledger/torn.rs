@@ -6,6 +6,10 @@
 //! required key. It is reported with its line and how to repair it — never
 //! dropped silently, since the event it was recording may matter — and no
 //! event is appended after it until someone has looked.
+//!
+//! A file holding git conflict markers is never torn: two coordinators'
+//! events merged by git look like a cut event, but "delete to the end"
+//! would throw both away. The conflict is reported instead (`load`).
 
 use std::sync::Arc;
 
@@ -70,6 +74,9 @@ impl Torn {
 /// however long the ledger grows. Only when it looks torn is the whole file
 /// parsed, to rule out a header that merely sits inside a multi-line string.
 pub fn torn_tail(text: &str) -> Option<Torn> {
+    if conflict_line(text).is_some() {
+        return None;
+    }
     let offset = last_header(text)?;
     let tail = &text[offset..];
     let header = tail.lines().next().unwrap_or("").trim();
@@ -86,6 +93,14 @@ pub fn torn_tail(text: &str) -> Option<Torn> {
     Some(Torn { offset, line })
 }
 
+/// The 1-based line of the first `<<<<<<<` marker an unresolved git merge
+/// left in `text`, recognized as `load` recognizes it.
+pub(super) fn conflict_line(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| l.starts_with("<<<<<<< ") || l.trim_end() == "<<<<<<<")
+        .map(|i| i + 1)
+}
+
 /// True when the whole file loads without a problem.
 fn parses(text: &str) -> bool {
     let source = Source::new(
@@ -97,10 +112,17 @@ fn parses(text: &str) -> bool {
         .is_empty()
 }
 
-/// True when a `[[signoff]]` tail does not parse or lacks a required key.
+/// True when a `[[signoff]]` tail is cut short: it lacks a required key, or
+/// does not parse because of its last line. A write cut short leaves a
+/// prefix of a good event, so an error further up (a key given twice where
+/// a merge mixed two events) is an ordinary mistake, not a torn write.
 fn incomplete(tail: &str) -> bool {
-    let Ok(table) = toml::from_str::<toml::Table>(tail) else {
-        return true;
+    let table = match toml::from_str::<toml::Table>(tail) {
+        Ok(table) => table,
+        Err(e) => {
+            let last_line = tail.trim_end().rfind('\n').map_or(0, |i| i + 1);
+            return e.span().is_none_or(|s| s.end >= last_line);
+        }
     };
     let event = table
         .get("signoff")
@@ -171,5 +193,23 @@ mod tests {
         assert_eq!(torn_tail(&typo), None);
         let roster = "[signers.a]\nname = \"A\n";
         assert_eq!(torn_tail(roster), None);
+        // Two events mixed into one (conflict markers deleted by hand).
+        let mixed = format!(
+            "{HEAD}\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nsigner = \"b\"\nstatus = \"signed\"\nat = 2025-02-01T12:00:00Z\n"
+        );
+        assert_eq!(torn_tail(&mixed), None);
+    }
+
+    /// Two coordinators' events merged by git: the conflict sits inside the
+    /// last event, which must not be taken for a torn write and cut.
+    #[test]
+    fn merge_conflicts_are_not_torn() {
+        let merged = format!(
+            "{HEAD}\n[[signoff]]\nletter = \"l\"\n<<<<<<< HEAD\nsigner = \"a\"\n=======\n\
+             signer = \"b\"\n>>>>>>> 6d58345\nstatus = \"signed\"\nat = 2025-02-01T12:00:00Z\n"
+        );
+        assert_eq!(torn_tail(&merged), None);
+        assert_eq!(conflict_line(&merged), Some(13));
+        assert_eq!(conflict_line(HEAD), None);
     }
 }

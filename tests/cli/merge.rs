@@ -1,0 +1,178 @@
+//! Two coordinators on two clones of one workspace, each recording events
+//! with `signon sign`, then merged by git (issue #8): the conflict is one
+//! clear error that blocks appends, resolving it by keeping both sides loses
+//! nothing, and an event both sides recorded shows up as an exact repeat.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+use crate::support::*;
+
+/// Runs git in `dir`, isolated from the user's and the system's config, with
+/// pinned dates; returns whether it succeeded.
+fn git(dir: &Path, args: &[&str]) -> bool {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_DATE", "2025-02-01T12:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2025-02-01T12:00:00Z")
+        .output()
+        .expect("git is installed");
+    out.status.success()
+}
+
+fn git_ok(dir: &Path, args: &[&str]) {
+    assert!(git(dir, args), "git {args:?} failed in {}", dir.display());
+}
+
+fn identify(dir: &Path) {
+    git_ok(dir, &["config", "user.name", "Coordinator"]);
+    git_ok(dir, &["config", "user.email", "coordinator@example.org"]);
+}
+
+/// The example workspace committed in `a/`, and a clone of it in `b/`.
+fn clones() -> (TempDir, PathBuf, PathBuf) {
+    let root = TempDir::new().unwrap();
+    let (a, b) = (root.path().join("a"), root.path().join("b"));
+    let example = example();
+    copy_dir(example.path(), &a);
+    git_ok(&a, &["init", "-q", "-b", "main"]);
+    identify(&a);
+    git_ok(&a, &["add", "."]);
+    git_ok(&a, &["commit", "-q", "-m", "workspace"]);
+    git_ok(root.path(), &["clone", "-q", "a", "b"]);
+    identify(&b);
+    (root, a, b)
+}
+
+/// Runs `signon ARGS` in `dir`, expecting success, then commits.
+fn record(dir: &Path, args: &[&str]) {
+    let out = signon(dir, args);
+    assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+    git_ok(dir, &["commit", "-q", "-a", "-m", &args.join(" ")]);
+}
+
+/// Merges the origin's (`a`'s) branch into `b`, which conflicts: both
+/// appended at the end.
+fn merge_conflicting(b: &Path) {
+    git_ok(b, &["fetch", "-q", "origin"]);
+    assert!(
+        !git(b, &["merge", "-q", "origin/main"]),
+        "the merge conflicts"
+    );
+}
+
+/// Resolves the conflict in `signers.toml` by keeping both sides whole: our
+/// file, then the events their side appended to the common base.
+fn keep_both(b: &Path) {
+    let stage = |n: u8| {
+        let out = Command::new("git")
+            .args(["show", &format!(":{n}:signers.toml")])
+            .current_dir(b)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (base, ours, theirs) = (stage(1), stage(2), stage(3));
+    assert!(ours.starts_with(&base) && theirs.starts_with(&base));
+    let resolved = format!("{ours}{}", &theirs[base.len()..]);
+    fs::write(b.join("signers.toml"), resolved).unwrap();
+    git_ok(
+        b,
+        &["commit", "-q", "-a", "-m", "merge: both sides' events"],
+    );
+}
+
+fn text(dir: &Path) -> String {
+    fs::read_to_string(dir.join("signers.toml")).unwrap()
+}
+
+fn count(dir: &Path, signer: &str) -> usize {
+    text(dir).matches(&format!("signer = \"{signer}\"")).count()
+}
+
+#[test]
+fn a_conflicting_merge_is_reported_blocks_appends_and_resolves_cleanly() {
+    let (_root, a, b) = clones();
+    record(&a, &["sign", RUBIO, "pallone", "--by", "AH"]);
+    record(&b, &["sign", RUBIO, "sherman", "--by", "CD"]);
+    merge_conflicting(&b);
+    let check = signon(&b, &["check"]);
+    assert_eq!(code(&check), 1);
+    golden("fault-merge/expected/check.stderr", &stderr(&check), None);
+    let conflicted = text(&b);
+    let sign = signon(&b, &["sign", RUBIO, "chu"]);
+    assert_eq!(code(&sign), 1, "{}", stderr(&sign));
+    assert_eq!(
+        text(&b),
+        conflicted,
+        "nothing appended to a conflicted file"
+    );
+    // Deleting only the marker lines mixes the two events into one: an
+    // error `check` catches, not a silently wrong ledger.
+    let naive: String = conflicted
+        .lines()
+        .filter(|l| {
+            !["<<<<<<<", "=======", ">>>>>>>"]
+                .iter()
+                .any(|m| l.starts_with(m))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(b.join("signers.toml"), &naive).unwrap();
+    let check = signon(&b, &["check"]);
+    assert_eq!(code(&check), 1);
+    assert!(
+        stderr(&check).contains("duplicate key"),
+        "{}",
+        stderr(&check)
+    );
+    fs::write(b.join("signers.toml"), &conflicted).unwrap();
+    keep_both(&b);
+    let check = signon(&b, &["check"]);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+    assert_eq!((count(&b, "pallone"), count(&b, "sherman")), (1, 1));
+    let status = signon(&b, &["status", RUBIO, "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let signers = json["letters"][0]["signers"].as_array().unwrap();
+    for id in ["pallone", "sherman"] {
+        let s = signers.iter().find(|s| s["id"] == id).unwrap();
+        assert_eq!(s["state"], "signed", "{id}");
+    }
+}
+
+/// Both coordinators recorded the same email (same `--at`, same `--by`):
+/// kept whole, the merge holds that event twice. Both copies stay, the
+/// state is unchanged, and `duplicate_events` points at the second copy.
+#[test]
+fn an_event_both_sides_recorded_is_kept_and_flagged_as_a_repeat() {
+    let (_root, a, b) = clones();
+    let same = ["--at", "2025-02-01T09:00:00-05:00", "--by", "AH"];
+    record(&a, &[&["sign", RUBIO, "pallone"][..], &same].concat());
+    record(&a, &["sign", RUBIO, "chu"]);
+    record(&b, &["decline", RUBIO, "tenney"]);
+    record(&b, &[&["sign", RUBIO, "pallone"][..], &same].concat());
+    merge_conflicting(&b);
+    keep_both(&b);
+    let check = signon(&b, &["check"]);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+    assert_eq!(count(&b, "pallone"), 2, "no event is dropped");
+    assert_eq!((count(&b, "chu"), count(&b, "tenney")), (1, 1));
+    let ws = signon::load::Workspace::discover(Some(&b), &b).unwrap();
+    let checked = signon::validate::workspace(&ws, &[]).unwrap();
+    let src = checked.signers_source.as_ref().unwrap();
+    let repeats = signon::ledger::duplicate_events(&checked.ledger, src);
+    let report = signon::diag::report(&repeats);
+    golden("fault-merge/expected/repeat.stderr", &report, Some(&b));
+    let json = stdout(&signon(&b, &["status", RUBIO, "--json"]));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let signers = json["letters"][0]["signers"].as_array().unwrap();
+    let pallone: Vec<_> = signers.iter().filter(|s| s["id"] == "pallone").collect();
+    assert_eq!(pallone.len(), 1);
+    assert_eq!(pallone[0]["state"], "signed");
+}
