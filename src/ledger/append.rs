@@ -113,8 +113,9 @@ const REOPENS: usize = 8;
 
 /// Opens `path` for appending and takes its exclusive lock, making sure the
 /// locked handle is the file now at `path` and not one renamed away while
-/// this process waited for the lock.
-fn open_locked(path: &Path) -> Result<File, Error> {
+/// this process waited for the lock. Every writer of `signers.toml` (the
+/// appender, `roster import`) takes this same lock.
+pub(crate) fn open_locked(path: &Path) -> Result<File, Error> {
     for _ in 0..REOPENS {
         let file = OpenOptions::new()
             .read(true)

@@ -190,8 +190,8 @@ fn conflict_markers(source: &Arc<Source>) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::error(source, offset..end, "unresolved merge conflict")
                     .with_label("git left this marker when two copies of the file were merged")
-                    .with_hint("keep the lines of both sides and delete the three marker lines (`<<<<<<<`, `=======`, `>>>>>>>`)")
-                    .with_hint("in the ledger both coordinators' `[[signoff]]` events belong: it is append-only"),
+                    .with_hint("keep each side's text whole, one after the other, and delete the three marker lines (`<<<<<<<`, `=======`, `>>>>>>>`)")
+                    .with_hint("in the ledger git may split the conflict inside an event: keep each side's `[[signoff]]` events whole; both coordinators' events belong"),
             );
         }
         offset += line.len();

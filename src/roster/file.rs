@@ -58,12 +58,9 @@ pub fn rewrite_locked(
     path: &Path,
     edit: impl FnOnce(&str) -> Result<Option<String>, Error>,
 ) -> Result<(), Error> {
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(path)
-        .map_err(|e| Error::io("open", path, e))?;
-    fs4::FileExt::lock(&file).map_err(|e| Error::io("lock", path, e))?;
+    // The appender's own locking: it also follows a file that another
+    // import renamed into place while this one waited for the lock.
+    let mut file = crate::ledger::open_locked(path)?;
     let mut text = String::new();
     file.read_to_string(&mut text)
         .map_err(|e| Error::io("read", path, e))?;
