@@ -10,6 +10,7 @@
 //! - one person listed twice under two ids;
 //! - a signer whose roster title is explicitly empty.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -254,37 +255,56 @@ fn chamber_name(c: Chamber) -> &'static str {
 }
 
 /// Two ids for one person: the same bioguide, or (when one has none) the
-/// same name in the same chamber and state.
-fn same(a: &Signer, b: &Signer) -> Option<String> {
+/// same name (`keys`, their [`match_key`]s) in the same chamber and state.
+fn same(a: &Signer, b: &Signer, keys: [&str; 2]) -> Option<String> {
     match (&a.bioguide, &b.bioguide) {
         (Some(x), Some(y)) => (x == y).then(|| format!("both have bioguide `{x}`")),
-        _ => (match_key(&a.name) == match_key(&b.name)
+        _ => (keys[0] == keys[1]
             && a.chamber == b.chamber
             && (a.state.is_none() || b.state.is_none() || a.state == b.state))
             .then(|| format!("both are {}", a.name)),
     }
 }
 
+/// Warns at each signer who is the same person as an earlier one (the first
+/// such). Names are folded once and earlier signers found by bioguide or by
+/// name: a letter may list most of Congress, and comparing every pair folded
+/// each name hundreds of times (seconds for a season's letters).
 fn same_person(
     src: &Arc<Source>,
     signers: &[(Range<usize>, &Signer)],
     diags: &mut Vec<Diagnostic>,
 ) {
+    let keys: Vec<String> = signers.iter().map(|(_, s)| match_key(&s.name)).collect();
+    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, (span, later)) in signers.iter().enumerate() {
-        let earlier = signers[..i]
-            .iter()
-            .filter(|(_, e)| e.id != later.id)
-            .find_map(|(_, e)| Some((e, same(e, later)?)));
-        if let Some((e, why)) = earlier {
+        // Every earlier match shares the bioguide or the name key; one index
+        // holds both, as a stray hit is only a candidate that `same` judges.
+        let bioguide = later.bioguide.as_deref().and_then(|b| seen.get(b));
+        let earlier = bioguide
+            .into_iter()
+            .chain(seen.get(keys[i].as_str()))
+            .flatten()
+            .filter(|&&j| signers[j].1.id != later.id)
+            .filter_map(|&j| Some((j, same(signers[j].1, later, [&keys[j], &keys[i]])?)))
+            .min_by_key(|(j, _)| *j);
+        if let Some((j, why)) = earlier {
             diags.push(
                 Diagnostic::warning(
                     src,
                     span.clone(),
-                    format!("`{}` and `{}` are the same person", later.id, e.id),
+                    format!(
+                        "`{}` and `{}` are the same person",
+                        later.id, signers[j].1.id
+                    ),
                 )
                 .with_label(why)
                 .with_hint("keep one of them, or the signature prints twice"),
             );
+        }
+        seen.entry(&keys[i]).or_default().push(i);
+        if let Some(b) = &later.bioguide {
+            seen.entry(b).or_default().push(i);
         }
     }
 }
