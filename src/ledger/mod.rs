@@ -89,15 +89,20 @@ pub fn final_gate(states: &[SignerState], roster: &Roster) -> Result<(), Vec<Str
     };
     let mut reasons = Vec::new();
     for s in states {
-        let who = format!("{} (`{}`)", name(&s.id), s.id);
+        // Named only for a reason: most signers give none, and a letter
+        // has hundreds of them.
+        let who = || format!("{} (`{}`)", name(&s.id), s.id);
         match s.standing {
             Standing::Stale => reasons.push(format!(
-                "{who} signed an earlier text: the letter changed since; ask them to confirm again"
+                "{} signed an earlier text: the letter changed since; ask them to confirm again",
+                who()
             )),
             Standing::Signed { .. } => {}
-            other if s.lead => {
-                reasons.push(format!("lead {who} has not signed ({})", other.as_str()))
-            }
+            other if s.lead => reasons.push(format!(
+                "lead {} has not signed ({})",
+                who(),
+                other.as_str()
+            )),
             _ => {}
         }
     }

@@ -112,7 +112,7 @@ pub fn letter_status(
     ledger: &[SignOff],
     now: DateTime<FixedOffset>,
 ) -> LetterStatus {
-    build(letter, roster, ledger, &surname_ranks(roster), now)
+    build(letter, roster, ledger, &by_surname(roster), now)
 }
 
 /// Every letter, soonest deadline first, letters without one last (by id).
@@ -123,7 +123,7 @@ pub fn overview(
     now: DateTime<FixedOffset>,
 ) -> Vec<LetterStatus> {
     // Sorted once for all letters: collation is the slow part of ordering.
-    let ranks = surname_ranks(roster);
+    let ranks = by_surname(roster);
     let mut by_letter: HashMap<&str, Vec<&SignOff>> = HashMap::new();
     for e in ledger {
         by_letter.entry(e.letter.as_str()).or_default().push(e);
@@ -145,7 +145,7 @@ fn build<'a>(
     letter: &Letter,
     roster: &Roster,
     events: impl IntoIterator<Item = &'a SignOff>,
-    ranks: &HashMap<&str, usize>,
+    ranks: &HashMap<&str, (usize, &Signer)>,
     now: DateTime<FixedOffset>,
 ) -> LetterStatus {
     let fingerprint = ledger::fingerprint(letter);
@@ -154,13 +154,15 @@ fn build<'a>(
     let mut rows: Vec<Row> = states
         .into_iter()
         .map(|s| {
-            let signer = roster.get(&s.id);
+            let signer = ranks.get(s.id.0.as_str()).map(|&(_, signer)| signer);
             row(s, signer)
         })
         .collect();
     // Leads keep their `leads` order (a stable sort); the others go by surname.
     rows.sort_by_cached_key(|r| {
-        let rank = ranks.get(r.id.as_str()).copied().unwrap_or(usize::MAX);
+        let rank = ranks
+            .get(r.id.as_str())
+            .map_or(usize::MAX, |&(rank, _)| rank);
         (!r.lead, if r.lead { 0 } else { rank })
     });
     LetterStatus {
@@ -175,9 +177,10 @@ fn build<'a>(
     }
 }
 
-/// Each roster signer's place in surname order: Unicode collation, so
-/// "Sánchez" files under S-a, not after "Schiff"; ties go by id.
-fn surname_ranks(roster: &Roster) -> HashMap<&str, usize> {
+/// Each roster signer by id, with their place in surname order: Unicode
+/// collation, so "Sánchez" files under S-a, not after "Schiff"; ties go by
+/// id. One hash lookup then serves a row's signer and its rank.
+fn by_surname(roster: &Roster) -> HashMap<&str, (usize, &Signer)> {
     let mut collator = feruca::Collator::default();
     let mut signers: Vec<&Signer> = roster.signers.iter().collect();
     signers.sort_by(|a, b| {
@@ -188,7 +191,7 @@ fn surname_ranks(roster: &Roster) -> HashMap<&str, usize> {
     signers
         .into_iter()
         .enumerate()
-        .map(|(i, s)| (s.id.0.as_str(), i))
+        .map(|(i, s)| (s.id.0.as_str(), (i, s)))
         .collect()
 }
 

@@ -24,11 +24,27 @@ use crate::roster::names::match_key;
 /// Words a Dear Colleague letter should keep to (about two pages).
 const MAX_WORDS: usize = 500;
 
+/// The roster with every signer's name folded for matching ([`match_key`]),
+/// built once per run: each letter lists hundreds of the same people, and
+/// folding their names again for every letter was most of `check`'s time.
+pub(super) struct People<'r> {
+    roster: &'r Roster,
+    /// `match_key` of each of `roster.signers`, by index.
+    keys: Vec<String>,
+}
+
+impl<'r> People<'r> {
+    pub(super) fn new(roster: &'r Roster) -> People<'r> {
+        let keys = roster.signers.iter().map(|s| match_key(&s.name)).collect();
+        People { roster, keys }
+    }
+}
+
 /// Adds a warning for each convention the letter breaks.
 pub(super) fn check(
     src: &Arc<Source>,
     file: &raw::LetterFile,
-    roster: Option<&Roster>,
+    people: Option<&People<'_>>,
     diags: &mut Vec<Diagnostic>,
 ) {
     if let Some(meta) = &file.letter {
@@ -36,8 +52,8 @@ pub(super) fn check(
     }
     dc_styles(src, file, diags);
     length(src, file, diags);
-    if let Some(roster) = roster {
-        let signers = known(roster, &signatory_ids(file));
+    if let Some(people) = people {
+        let signers = known(people, &signatory_ids(file));
         letterhead(src, file, &signers, diags);
         same_person(src, &signers, diags);
         empty_titles(src, &signers, diags);
@@ -192,17 +208,25 @@ fn signatory_ids(file: &raw::LetterFile) -> Vec<Spanned<String>> {
     leads.chain(s.invited.iter().cloned()).collect()
 }
 
+/// A signatory the roster knows: where the letter lists it, the signer,
+/// and the signer's name folded for matching.
+type Known<'r> = (Range<usize>, &'r Signer, &'r str);
+
 /// The ids the roster knows, with their signer (unknown ids are errors elsewhere).
-fn known<'r>(roster: &'r Roster, ids: &[Spanned<String>]) -> Vec<(Range<usize>, &'r Signer)> {
+fn known<'r>(people: &'r People<'_>, ids: &[Spanned<String>]) -> Vec<Known<'r>> {
+    let (roster, keys) = (people.roster, &people.keys);
     ids.iter()
-        .filter_map(|id| Some((id.span(), roster.get(&SignerId(id.get_ref().clone()))?)))
+        .filter_map(|id| {
+            let &i = roster.by_id.get(&SignerId(id.get_ref().clone()))?;
+            Some((id.span(), roster.signers.get(i)?, keys.get(i)?.as_str()))
+        })
         .collect()
 }
 
 fn letterhead(
     src: &Arc<Source>,
     file: &raw::LetterFile,
-    signers: &[(Range<usize>, &Signer)],
+    signers: &[Known<'_>],
     diags: &mut Vec<Diagnostic>,
 ) {
     let Some(meta) = file.letter.as_ref().map(Spanned::get_ref) else {
@@ -218,7 +242,7 @@ fn letterhead(
         "senate" => (Chamber::Senate, Chamber::House, "a Representative"),
         _ => return,
     };
-    if signers.is_empty() || signers.iter().any(|(_, s)| s.chamber != other) {
+    if signers.is_empty() || signers.iter().any(|(_, s, _)| s.chamber != other) {
         return;
     }
     let (span, label) = match &meta.letterhead {
@@ -267,26 +291,22 @@ fn same(a: &Signer, b: &Signer, keys: [&str; 2]) -> Option<String> {
 }
 
 /// Warns at each signer who is the same person as an earlier one (the first
-/// such). Names are folded once and earlier signers found by bioguide or by
-/// name: a letter may list most of Congress, and comparing every pair folded
-/// each name hundreds of times (seconds for a season's letters).
-fn same_person(
-    src: &Arc<Source>,
-    signers: &[(Range<usize>, &Signer)],
-    diags: &mut Vec<Diagnostic>,
-) {
-    let keys: Vec<String> = signers.iter().map(|(_, s)| match_key(&s.name)).collect();
+/// such). Earlier signers are found by bioguide or by folded name: a letter
+/// may list most of Congress, and comparing every pair took seconds for a
+/// season's letters.
+fn same_person(src: &Arc<Source>, signers: &[Known<'_>], diags: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, (span, later)) in signers.iter().enumerate() {
+    for (i, &(ref span, later, key)) in signers.iter().enumerate() {
         // Every earlier match shares the bioguide or the name key; one index
         // holds both, as a stray hit is only a candidate that `same` judges.
         let bioguide = later.bioguide.as_deref().and_then(|b| seen.get(b));
         let earlier = bioguide
             .into_iter()
-            .chain(seen.get(keys[i].as_str()))
+            .chain(seen.get(key))
             .flatten()
-            .filter(|&&j| signers[j].1.id != later.id)
-            .filter_map(|&j| Some((j, same(signers[j].1, later, [&keys[j], &keys[i]])?)))
+            .map(|&j| (j, &signers[j]))
+            .filter(|(_, e)| e.1.id != later.id)
+            .filter_map(|(j, e)| Some((j, same(e.1, later, [e.2, key])?)))
             .min_by_key(|(j, _)| *j);
         if let Some((j, why)) = earlier {
             diags.push(
@@ -302,19 +322,15 @@ fn same_person(
                 .with_hint("keep one of them, or the signature prints twice"),
             );
         }
-        seen.entry(&keys[i]).or_default().push(i);
+        seen.entry(key).or_default().push(i);
         if let Some(b) = &later.bioguide {
             seen.entry(b).or_default().push(i);
         }
     }
 }
 
-fn empty_titles(
-    src: &Arc<Source>,
-    signers: &[(Range<usize>, &Signer)],
-    diags: &mut Vec<Diagnostic>,
-) {
-    for (span, s) in signers.iter().filter(|(_, s)| s.title.trim().is_empty()) {
+fn empty_titles(src: &Arc<Source>, signers: &[Known<'_>], diags: &mut Vec<Diagnostic>) {
+    for (span, s, _) in signers.iter().filter(|(_, s, _)| s.title.trim().is_empty()) {
         diags.push(
             Diagnostic::warning(
                 src,

@@ -132,6 +132,7 @@ fn loaded(
             .or_insert(usize::MAX);
     }
     let known = file.parsed.then_some(&known);
+    let people = known.map(conventions::People::new);
     out.ledger = roster::ledger(
         src,
         file.signoff,
@@ -148,7 +149,12 @@ fn loaded(
             known,
             &mut out.diagnostics,
         );
-        conventions::check(&loaded.source, &loaded.value, known, &mut out.diagnostics);
+        conventions::check(
+            &loaded.source,
+            &loaded.value,
+            people.as_ref(),
+            &mut out.diagnostics,
+        );
         out.letters.extend(letter);
     }
     out
