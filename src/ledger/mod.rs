@@ -14,8 +14,8 @@ pub use duplicates::duplicate_events;
 pub use fingerprint::{canonical, fingerprint};
 pub use torn::{Torn, torn_tail};
 
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 
 use crate::model::{Letter, Roster, SignOff, SignerId, SignerState, Standing, Status};
 
@@ -32,29 +32,33 @@ pub fn states<'a>(
     events: impl IntoIterator<Item = &'a SignOff>,
     current: &str,
 ) -> Vec<SignerState> {
-    // One pass, keeping each signer's latest event: the ledger can hold
-    // thousands of events for hundreds of signers.
-    let mut latest: HashMap<&SignerId, &SignOff> = HashMap::new();
-    let mut answered: Vec<&SignerId> = Vec::new();
+    // One map from signer to latest event, filled in one pass over the
+    // events: the ledger holds thousands of events for hundreds of signers.
+    // It also dedupes, so `order` lists each signer once, first place wins.
+    let mut latest: HashMap<&SignerId, Option<&SignOff>> = HashMap::new();
+    let mut order: Vec<(&SignerId, bool)> = Vec::new();
+    let leads = letter.leads.iter().map(|l| (&l.id, true));
+    for (id, lead) in leads.chain(letter.invited.iter().map(|id| (id, false))) {
+        if let Entry::Vacant(v) = latest.entry(id) {
+            v.insert(None);
+            order.push((id, lead));
+        }
+    }
     for e in events.into_iter().filter(|e| e.letter == letter.id) {
         match latest.entry(&e.signer) {
-            Entry::Occupied(mut o) if e.at >= o.get().at => {
-                o.insert(e);
+            Entry::Occupied(mut o) if o.get().is_none_or(|last| e.at >= last.at) => {
+                o.insert(Some(e));
             }
             Entry::Occupied(_) => {}
             Entry::Vacant(v) => {
-                answered.push(&e.signer);
-                v.insert(e);
+                order.push((&e.signer, false));
+                v.insert(Some(e));
             }
         }
     }
-    let mut seen: HashSet<&SignerId> = HashSet::new();
-    let leads = letter.leads.iter().map(|l| (&l.id, true));
-    let others = letter.invited.iter().chain(answered).map(|id| (id, false));
-    leads
-        .chain(others)
-        .filter(|(id, _)| seen.insert(*id))
-        .map(|(id, lead)| state(id.clone(), lead, latest.get(id).copied(), current))
+    order
+        .into_iter()
+        .map(|(id, lead)| state(id.clone(), lead, latest[id], current))
         .collect()
 }
 
@@ -91,15 +95,20 @@ pub fn final_gate(states: &[SignerState], roster: &Roster) -> Result<(), Vec<Str
     };
     let mut reasons = Vec::new();
     for s in states {
-        let who = format!("{} (`{}`)", name(&s.id), s.id);
+        // Named only for a reason: most signers give none, and a letter
+        // has hundreds of them.
+        let who = || format!("{} (`{}`)", name(&s.id), s.id);
         match s.standing {
             Standing::Stale => reasons.push(format!(
-                "{who} signed an earlier text: the letter changed since; ask them to confirm again"
+                "{} signed an earlier text: the letter changed since; ask them to confirm again",
+                who()
             )),
             Standing::Signed { .. } => {}
-            other if s.lead => {
-                reasons.push(format!("lead {who} has not signed ({})", other.as_str()))
-            }
+            other if s.lead => reasons.push(format!(
+                "lead {} has not signed ({})",
+                who(),
+                other.as_str()
+            )),
             _ => {}
         }
     }

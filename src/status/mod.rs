@@ -112,7 +112,7 @@ pub fn letter_status(
     ledger: &[SignOff],
     now: DateTime<FixedOffset>,
 ) -> LetterStatus {
-    build(letter, roster, ledger, &surname_ranks(roster), now)
+    build(letter, roster, ledger, &by_surname(roster), now)
 }
 
 /// Every letter, soonest deadline first, letters without one last (by id).
@@ -123,7 +123,7 @@ pub fn overview(
     now: DateTime<FixedOffset>,
 ) -> Vec<LetterStatus> {
     // Sorted once for all letters: collation is the slow part of ordering.
-    let ranks = surname_ranks(roster);
+    let ranks = by_surname(roster);
     let mut by_letter: HashMap<&str, Vec<&SignOff>> = HashMap::new();
     for e in ledger {
         by_letter.entry(e.letter.as_str()).or_default().push(e);
@@ -145,7 +145,7 @@ fn build<'a>(
     letter: &Letter,
     roster: &Roster,
     events: impl IntoIterator<Item = &'a SignOff>,
-    ranks: &HashMap<&str, usize>,
+    ranks: &HashMap<&str, Ranked<'_>>,
     now: DateTime<FixedOffset>,
 ) -> LetterStatus {
     let fingerprint = ledger::fingerprint(letter);
@@ -154,13 +154,13 @@ fn build<'a>(
     let mut rows: Vec<Row> = states
         .into_iter()
         .map(|s| {
-            let signer = roster.get(&s.id);
-            row(s, signer)
+            let ranked = ranks.get(s.id.0.as_str());
+            row(s, ranked)
         })
         .collect();
     // Leads keep their `leads` order (a stable sort); the others go by surname.
     rows.sort_by_cached_key(|r| {
-        let rank = ranks.get(r.id.as_str()).copied().unwrap_or(usize::MAX);
+        let rank = ranks.get(r.id.as_str()).map_or(usize::MAX, |r| r.rank);
         (!r.lead, if r.lead { 0 } else { rank })
     });
     LetterStatus {
@@ -175,9 +175,19 @@ fn build<'a>(
     }
 }
 
-/// Each roster signer's place in surname order: Unicode collation, so
-/// "Sánchez" files under S-a, not after "Schiff"; ties go by id.
-fn surname_ranks(roster: &Roster) -> HashMap<&str, usize> {
+/// A roster signer as every row of every letter shows them, worked out once.
+struct Ranked<'r> {
+    /// Place in surname order.
+    rank: usize,
+    signer: &'r Signer,
+    /// [`seat`], built once rather than once per letter.
+    seat: String,
+}
+
+/// Each roster signer by id, with their place in surname order: Unicode
+/// collation, so "Sánchez" files under S-a, not after "Schiff"; ties go by
+/// id. One hash lookup then serves a row's signer, seat and rank.
+fn by_surname(roster: &Roster) -> HashMap<&str, Ranked<'_>> {
     let mut collator = feruca::Collator::default();
     let mut signers: Vec<&Signer> = roster.signers.iter().collect();
     signers.sort_by(|a, b| {
@@ -188,15 +198,18 @@ fn surname_ranks(roster: &Roster) -> HashMap<&str, usize> {
     signers
         .into_iter()
         .enumerate()
-        .map(|(i, s)| (s.id.0.as_str(), i))
+        .map(|(rank, signer)| {
+            let seat = seat(signer);
+            (signer.id.0.as_str(), Ranked { rank, signer, seat })
+        })
         .collect()
 }
 
-fn row(s: crate::model::SignerState, signer: Option<&Signer>) -> Row {
+fn row(s: crate::model::SignerState, ranked: Option<&Ranked<'_>>) -> Row {
     let SignerId(id) = s.id;
     Row {
-        name: signer.map_or_else(|| id.clone(), |r| r.name.clone()),
-        seat: signer.map(seat).unwrap_or_default(),
+        name: ranked.map_or_else(|| id.clone(), |r| r.signer.name.clone()),
+        seat: ranked.map(|r| r.seat.clone()).unwrap_or_default(),
         id,
         lead: s.lead,
         standing: s.standing,

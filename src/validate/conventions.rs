@@ -10,6 +10,7 @@
 //! - one person listed twice under two ids;
 //! - a signer whose roster title is explicitly empty.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -23,11 +24,27 @@ use crate::roster::names::match_key;
 /// Words a Dear Colleague letter should keep to (about two pages).
 const MAX_WORDS: usize = 500;
 
+/// The roster with every signer's name folded for matching ([`match_key`]),
+/// built once per run: each letter lists hundreds of the same people, and
+/// folding their names again for every letter was most of `check`'s time.
+pub(super) struct People<'r> {
+    roster: &'r Roster,
+    /// `match_key` of each of `roster.signers`, by index.
+    keys: Vec<String>,
+}
+
+impl<'r> People<'r> {
+    pub(super) fn new(roster: &'r Roster) -> People<'r> {
+        let keys = roster.signers.iter().map(|s| match_key(&s.name)).collect();
+        People { roster, keys }
+    }
+}
+
 /// Adds a warning for each convention the letter breaks.
 pub(super) fn check(
     src: &Arc<Source>,
     file: &raw::LetterFile,
-    roster: Option<&Roster>,
+    people: Option<&People<'_>>,
     diags: &mut Vec<Diagnostic>,
 ) {
     if let Some(meta) = &file.letter {
@@ -35,8 +52,8 @@ pub(super) fn check(
     }
     dc_styles(src, file, diags);
     length(src, file, diags);
-    if let Some(roster) = roster {
-        let signers = known(roster, &signatory_ids(file));
+    if let Some(people) = people {
+        let signers = known(people, &signatory_ids(file));
         letterhead(src, file, &signers, diags);
         same_person(src, &signers, diags);
         empty_titles(src, &signers, diags);
@@ -191,17 +208,25 @@ fn signatory_ids(file: &raw::LetterFile) -> Vec<Spanned<String>> {
     leads.chain(s.invited.iter().cloned()).collect()
 }
 
+/// A signatory the roster knows: where the letter lists it, the signer,
+/// and the signer's name folded for matching.
+type Known<'r> = (Range<usize>, &'r Signer, &'r str);
+
 /// The ids the roster knows, with their signer (unknown ids are errors elsewhere).
-fn known<'r>(roster: &'r Roster, ids: &[Spanned<String>]) -> Vec<(Range<usize>, &'r Signer)> {
+fn known<'r>(people: &'r People<'_>, ids: &[Spanned<String>]) -> Vec<Known<'r>> {
+    let (roster, keys) = (people.roster, &people.keys);
     ids.iter()
-        .filter_map(|id| Some((id.span(), roster.get(&SignerId(id.get_ref().clone()))?)))
+        .filter_map(|id| {
+            let &i = roster.by_id.get(&SignerId(id.get_ref().clone()))?;
+            Some((id.span(), roster.signers.get(i)?, keys.get(i)?.as_str()))
+        })
         .collect()
 }
 
 fn letterhead(
     src: &Arc<Source>,
     file: &raw::LetterFile,
-    signers: &[(Range<usize>, &Signer)],
+    signers: &[Known<'_>],
     diags: &mut Vec<Diagnostic>,
 ) {
     let Some(meta) = file.letter.as_ref().map(Spanned::get_ref) else {
@@ -217,7 +242,7 @@ fn letterhead(
         "senate" => (Chamber::Senate, Chamber::House, "a Representative"),
         _ => return,
     };
-    if signers.is_empty() || signers.iter().any(|(_, s)| s.chamber != other) {
+    if signers.is_empty() || signers.iter().any(|(_, s, _)| s.chamber != other) {
         return;
     }
     let (span, label) = match &meta.letterhead {
@@ -254,47 +279,58 @@ fn chamber_name(c: Chamber) -> &'static str {
 }
 
 /// Two ids for one person: the same bioguide, or (when one has none) the
-/// same name in the same chamber and state.
-fn same(a: &Signer, b: &Signer) -> Option<String> {
+/// same name (`keys`, their [`match_key`]s) in the same chamber and state.
+fn same(a: &Signer, b: &Signer, keys: [&str; 2]) -> Option<String> {
     match (&a.bioguide, &b.bioguide) {
         (Some(x), Some(y)) => (x == y).then(|| format!("both have bioguide `{x}`")),
-        _ => (match_key(&a.name) == match_key(&b.name)
+        _ => (keys[0] == keys[1]
             && a.chamber == b.chamber
             && (a.state.is_none() || b.state.is_none() || a.state == b.state))
             .then(|| format!("both are {}", a.name)),
     }
 }
 
-fn same_person(
-    src: &Arc<Source>,
-    signers: &[(Range<usize>, &Signer)],
-    diags: &mut Vec<Diagnostic>,
-) {
-    for (i, (span, later)) in signers.iter().enumerate() {
-        let earlier = signers[..i]
-            .iter()
-            .filter(|(_, e)| e.id != later.id)
-            .find_map(|(_, e)| Some((e, same(e, later)?)));
-        if let Some((e, why)) = earlier {
+/// Warns at each signer who is the same person as an earlier one (the first
+/// such). Earlier signers are found by bioguide or by folded name: a letter
+/// may list most of Congress, and comparing every pair took seconds for a
+/// season's letters.
+fn same_person(src: &Arc<Source>, signers: &[Known<'_>], diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, &(ref span, later, key)) in signers.iter().enumerate() {
+        // Every earlier match shares the bioguide or the name key; one index
+        // holds both, as a stray hit is only a candidate that `same` judges.
+        let bioguide = later.bioguide.as_deref().and_then(|b| seen.get(b));
+        let earlier = bioguide
+            .into_iter()
+            .chain(seen.get(key))
+            .flatten()
+            .map(|&j| (j, &signers[j]))
+            .filter(|(_, e)| e.1.id != later.id)
+            .filter_map(|(j, e)| Some((j, same(e.1, later, [e.2, key])?)))
+            .min_by_key(|(j, _)| *j);
+        if let Some((j, why)) = earlier {
             diags.push(
                 Diagnostic::warning(
                     src,
                     span.clone(),
-                    format!("`{}` and `{}` are the same person", later.id, e.id),
+                    format!(
+                        "`{}` and `{}` are the same person",
+                        later.id, signers[j].1.id
+                    ),
                 )
                 .with_label(why)
                 .with_hint("keep one of them, or the signature prints twice"),
             );
         }
+        seen.entry(key).or_default().push(i);
+        if let Some(b) = &later.bioguide {
+            seen.entry(b).or_default().push(i);
+        }
     }
 }
 
-fn empty_titles(
-    src: &Arc<Source>,
-    signers: &[(Range<usize>, &Signer)],
-    diags: &mut Vec<Diagnostic>,
-) {
-    for (span, s) in signers.iter().filter(|(_, s)| s.title.trim().is_empty()) {
+fn empty_titles(src: &Arc<Source>, signers: &[Known<'_>], diags: &mut Vec<Diagnostic>) {
+    for (span, s, _) in signers.iter().filter(|(_, s, _)| s.title.trim().is_empty()) {
         diags.push(
             Diagnostic::warning(
                 src,

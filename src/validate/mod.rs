@@ -111,8 +111,10 @@ fn loaded(
     let src = &signers.source;
     let (mut file, problems) = (signers.value, signers.problems);
     // A torn last event (an interrupted write) is reported on its own, and
-    // the roster and the events before it still count.
-    match roster::recover_torn(src).filter(|_| !problems.is_empty()) {
+    // the roster and the events before it still count. Looked for only when
+    // the file has problems: the search reads the whole ledger line by line.
+    let torn = (!problems.is_empty()).then(|| roster::recover_torn(src));
+    match torn.flatten() {
         Some((before, torn)) => {
             file = before;
             out.diagnostics.push(torn);
@@ -132,6 +134,7 @@ fn loaded(
             .or_insert(usize::MAX);
     }
     let known = file.parsed.then_some(&known);
+    let people = known.map(conventions::People::new);
     out.ledger = roster::ledger(
         src,
         file.signoff,
@@ -149,7 +152,12 @@ fn loaded(
             known,
             &mut out.diagnostics,
         );
-        conventions::check(&loaded.source, &loaded.value, known, &mut out.diagnostics);
+        conventions::check(
+            &loaded.source,
+            &loaded.value,
+            people.as_ref(),
+            &mut out.diagnostics,
+        );
         out.letters.extend(letter);
     }
     out
