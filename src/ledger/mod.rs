@@ -9,6 +9,7 @@ mod fingerprint;
 pub mod read;
 mod torn;
 
+pub(crate) use append::open_locked;
 pub use append::{NewEvent, append, events_toml};
 pub use duplicates::duplicate_events;
 pub use fingerprint::{canonical, fingerprint};

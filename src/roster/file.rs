@@ -4,7 +4,7 @@
 //! to. A roster edit touches only the text before the ledger; the ledger is
 //! carried over as bytes, never parsed and re-printed.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{Read, Write};
 use std::path::Path;
 

@@ -142,7 +142,8 @@ fn loaded(
         letter_ids,
         &mut out.diagnostics,
     );
-    out.diagnostics.extend(crate::ledger::duplicate_events(&out.ledger, src));
+    out.diagnostics
+        .extend(crate::ledger::duplicate_events(&out.ledger, src));
     for (id, loaded) in letters {
         out.diagnostics.extend(loaded.problems);
         let letter = letter::letter(
