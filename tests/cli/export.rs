@@ -5,10 +5,10 @@
 
 use std::fs;
 
-use crate::press::{RUBIO, example_signed, run_ok};
+use crate::press::{example_for_press, run_ok};
 use crate::support::*;
 
-/// Those who signed the current text in `example_signed`, in print order.
+/// Those who signed the current text in `example_for_press`, in print order.
 const SIGNED: [&str; 7] = [
     "pallone",
     "bilirakis",
@@ -21,7 +21,7 @@ const SIGNED: [&str; 7] = [
 
 #[test]
 fn each_format_matches_golden_and_warns_that_the_letter_is_not_final() {
-    let ws = example_signed();
+    let ws = example_for_press();
     for format in ["csv", "json", "txt"] {
         let out = signon(ws.path(), &["export", RUBIO, "--format", format]);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
@@ -36,7 +36,7 @@ fn each_format_matches_golden_and_warns_that_the_letter_is_not_final() {
 
 #[test]
 fn csv_parses_back_with_names_intact() {
-    let ws = example_signed();
+    let ws = example_for_press();
     let text = run_ok(
         ws.path(),
         &["export", RUBIO, "--format", "csv", "--output", "s.csv"],
@@ -62,7 +62,7 @@ fn csv_parses_back_with_names_intact() {
 
 #[test]
 fn json_parses_back_with_names_intact() {
-    let ws = example_signed();
+    let ws = example_for_press();
     let text = run_ok(ws.path(), &["export", RUBIO, "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc["letter"], RUBIO);

@@ -117,20 +117,6 @@ fn a_300_character_word_is_broken_inside_the_margins() {
     );
 }
 
-/// The page layout of the example letter in `ws`, through the library.
-fn example_layout(ws: &Path) -> signon::render::pdf::layout::Layout {
-    let workspace = signon::load::Workspace::discover(Some(ws), ws).unwrap();
-    let checked = signon::validate::workspace(&workspace, &[]).unwrap();
-    let letter = checked.letters.iter().find(|l| l.id == RUBIO).unwrap();
-    let states = signon::ledger::states(
-        letter,
-        &checked.ledger,
-        &signon::ledger::fingerprint(letter),
-    );
-    let composed = signon::compose::compose(letter, &checked.roster, &states, true);
-    signon::render::pdf::layout::layout(&composed, &Default::default()).unwrap()
-}
-
 #[test]
 fn invisible_and_control_characters_are_clear_errors() {
     for (raw, message) in [

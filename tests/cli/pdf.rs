@@ -200,17 +200,7 @@ fn forty_five_signers_flow_onto_further_pages() {
 #[test]
 fn example_layout_matches_the_golden_snapshot() {
     let ws = example_signed();
-    let workspace = signon::load::Workspace::discover(Some(ws.path()), ws.path()).unwrap();
-    let checked = signon::validate::workspace(&workspace, &[]).unwrap();
-    let letter = checked.letters.iter().find(|l| l.id == RUBIO).unwrap();
-    let states = signon::ledger::states(
-        letter,
-        &checked.ledger,
-        &signon::ledger::fingerprint(letter),
-    );
-    let composed = signon::compose::compose(letter, &checked.roster, &states, true);
-    let opts = signon::render::pdf::PdfOptions::default();
-    let layout = signon::render::pdf::layout::layout(&composed, &opts).unwrap();
+    let layout = example_layout(ws.path());
     golden(
         "render-example/expected/letter.layout.txt",
         &layout.snapshot(),

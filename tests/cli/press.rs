@@ -8,38 +8,10 @@ use std::path::Path;
 
 use crate::support::*;
 
-pub(crate) const RUBIO: &str = "2025-02-06-rubio";
-
-/// The fingerprint of some earlier text.
-const OLD: &str = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
-
-/// Appends a `[[signoff]]` event to the workspace's ledger, as `signon sign`
-/// would; `text` is the fingerprint approved (none: recorded by hand).
-pub(crate) fn sign(ws: &Path, signer: &str, status: &str, at: &str, text: Option<&str>) {
-    let mut event = format!(
-        "\n[[signoff]]\nletter = \"{RUBIO}\"\nsigner = \"{signer}\"\nstatus = \"{status}\"\nat = {at}\n"
-    );
-    if let Some(text) = text {
-        event.push_str(&format!("text = \"{text}\"\n"));
-    }
-    let path = ws.join("signers.toml");
-    let mut ledger = fs::read_to_string(&path).unwrap();
-    ledger.push_str(&event);
-    fs::write(&path, ledger).unwrap();
-}
-
-/// The current fingerprint of the example letter, through the library.
-pub(crate) fn fingerprint(ws: &Path) -> String {
-    let workspace = signon::load::Workspace::discover(Some(ws), ws).unwrap();
-    let checked = signon::validate::workspace(&workspace, &[]).unwrap();
-    let letter = checked.letters.iter().find(|l| l.id == RUBIO).unwrap();
-    signon::ledger::fingerprint(letter)
-}
-
 /// The example with three leads signed (two verified, one by hand) and one
 /// not; others verified, by hand, from the Senate; a stale signature, a
 /// withdrawal and a decline, which must not appear anywhere.
-pub(crate) fn example_signed() -> tempfile::TempDir {
+pub(crate) fn example_for_press() -> tempfile::TempDir {
     let ws = example();
     let (p, now) = (ws.path(), fingerprint(ws.path()));
     let at = |h: u32| format!("2025-02-03T{h:02}:00:00-05:00");
@@ -84,7 +56,7 @@ pub(crate) fn run_ok(ws: &Path, args: &[&str]) -> String {
 
 #[test]
 fn press_release_in_each_format_matches_golden() {
-    let ws = example_signed();
+    let ws = example_for_press();
     let p = ws.path();
     let md = run_ok(p, &["press", RUBIO]);
     golden("press-example/expected/press.md", &md, None);
@@ -97,7 +69,7 @@ fn press_release_in_each_format_matches_golden() {
 
 #[test]
 fn only_signers_of_the_current_text_are_named() {
-    let ws = example_signed();
+    let ws = example_for_press();
     for format in ["md", "html", "txt"] {
         let out = run_ok(ws.path(), &["press", RUBIO, "--format", format]);
         // Only the draft line may name them, saying why it is a draft.
@@ -122,7 +94,7 @@ fn a_final_ready_letter_is_not_marked_draft() {
 
 #[test]
 fn output_is_written_atomically_and_announced() {
-    let ws = example_signed();
+    let ws = example_for_press();
     let p = ws.path();
     let said = run_ok(
         p,
@@ -172,7 +144,7 @@ fn markup_in_names_and_text_is_escaped_for_each_format() {
 
 #[test]
 fn letter_as_plain_text_matches_golden_and_fits_72_columns() {
-    let ws = example_signed();
+    let ws = example_for_press();
     let p = ws.path();
     let text = run_ok(p, &["render", RUBIO, "--text", "-"]);
     golden("press-example/expected/letter.txt", &text, None);

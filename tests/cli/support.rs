@@ -196,3 +196,17 @@ pub fn example_signed() -> tempfile::TempDir {
     sign(p, "tenney", "declined", "2025-02-03T09:00:00-05:00", None);
     ws
 }
+
+/// The page layout of the example letter in `ws`, through the library.
+pub fn example_layout(ws: &Path) -> signon::render::pdf::layout::Layout {
+    let workspace = signon::load::Workspace::discover(Some(ws), ws).unwrap();
+    let checked = signon::validate::workspace(&workspace, &[]).unwrap();
+    let letter = checked.letters.iter().find(|l| l.id == RUBIO).unwrap();
+    let states = signon::ledger::states(
+        letter,
+        &checked.ledger,
+        &signon::ledger::fingerprint(letter),
+    );
+    let composed = signon::compose::compose(letter, &checked.roster, &states, true);
+    signon::render::pdf::layout::layout(&composed, &Default::default()).unwrap()
+}
