@@ -22,7 +22,7 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
     if let Some(path) = &args.html {
         let path = cx.cwd.join(path);
         status::html::write(&all, cx.now, &path)?;
-        let _ = writeln!(cx.err, "wrote `{}`", crate::diag::display_path(&path));
+        let _ = writeln!(cx.err, "wrote {}", crate::diag::display_path(&path));
     }
     let done = if args.json {
         status::json::write(&all, cx.now, cx.out)

@@ -141,7 +141,7 @@ fn html_page() {
     let ws = busy_workspace();
     let out = signon(ws.path(), &["status", "--html", "status.html"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(stderr(&out), "wrote `status.html`\n");
+    assert_eq!(stderr(&out), "wrote status.html\n");
     let page = fs::read_to_string(ws.path().join("status.html")).unwrap();
     golden(
         "status-example/expected/status.html",
