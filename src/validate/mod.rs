@@ -5,6 +5,7 @@
 mod conventions;
 mod letter;
 mod roster;
+mod signatories;
 pub mod text;
 
 use std::path::{Path, PathBuf};

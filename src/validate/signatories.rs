@@ -1,0 +1,109 @@
+//! The `[signatories]` of a letter: leads (bare ids or `{ id, role }`
+//! tables), the invited, and the order of the others — every id checked
+//! against the roster, with "did you mean" for a near miss.
+
+use std::collections::HashSet;
+
+use toml::Spanned;
+
+use super::letter::Cx;
+use super::roster::unknown_signer;
+use super::text;
+use crate::diag::Diagnostic;
+use crate::load::raw;
+use crate::model::{Lead, Order, Roster, SignerId};
+
+impl Cx<'_> {
+    pub(super) fn signatories(
+        &mut self,
+        raw: &Spanned<raw::Signatories>,
+        roster: Option<&Roster>,
+    ) -> (Vec<Lead>, Vec<SignerId>, Order) {
+        let s = raw.get_ref();
+        // Sorted (a BTreeMap's keys), for a binary search per id: letters
+        // list hundreds of ids.
+        let known: Option<Vec<&str>> =
+            roster.map(|r| r.by_id.keys().map(|id| id.0.as_str()).collect());
+        if s.leads.get_ref().is_empty() {
+            self.diags.push(
+                Diagnostic::error(self.src, s.leads.span(), "`leads` is empty")
+                    .with_label("name at least one signer"),
+            );
+        }
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut leads = Vec::new();
+        let lead_ids: Vec<Spanned<String>> =
+            s.leads.get_ref().iter().map(raw::Lead::id_at).collect();
+        for (lead, spanned_id) in s.leads.get_ref().iter().zip(&lead_ids) {
+            self.check_id(spanned_id, known.as_deref(), &mut seen, "leads");
+            let id = SignerId(spanned_id.get_ref().clone());
+            let role = lead
+                .get_ref()
+                .role
+                .as_ref()
+                .map(|r| text::collapse(r.get_ref()));
+            let role = role.or_else(|| roster?.get(&id)?.role.clone());
+            leads.push(Lead { id, role });
+        }
+        let lead_ids: HashSet<&str> = seen.clone();
+        let mut invited = Vec::new();
+        for id in &s.invited {
+            if lead_ids.contains(id.get_ref().as_str()) {
+                self.diags.push(
+                    Diagnostic::warning(
+                        self.src,
+                        id.span(),
+                        format!("`{}` is both a lead and invited", id.get_ref()),
+                    )
+                    .with_hint("leads sign anyway: remove it from `invited`"),
+                );
+                continue;
+            }
+            self.check_id(id, known.as_deref(), &mut seen, "invited");
+            invited.push(SignerId(id.get_ref().clone()));
+        }
+        (leads, invited, self.order(s.order.as_ref()))
+    }
+
+    /// Reports an id missing from the roster (unless the roster itself failed
+    /// to load, which is reported once, not once per id) or listed twice.
+    fn check_id<'s>(
+        &mut self,
+        id: &'s Spanned<String>,
+        known: Option<&[&str]>,
+        seen: &mut HashSet<&'s str>,
+        list: &str,
+    ) {
+        if let Some(known) = known.filter(|k| k.binary_search(&id.get_ref().as_str()).is_err()) {
+            self.diags.push(unknown_signer(self.src, id, known));
+        } else if !seen.insert(id.get_ref()) {
+            self.diags.push(
+                Diagnostic::warning(
+                    self.src,
+                    id.span(),
+                    format!("`{}` is listed twice", id.get_ref()),
+                )
+                .with_label(format!("already in `{list}` or the leads")),
+            );
+        }
+    }
+
+    fn order(&mut self, value: Option<&Spanned<String>>) -> Order {
+        let Some(value) = value else {
+            return Order::default();
+        };
+        match value.get_ref().as_str() {
+            "alphabetical" => Order::Alphabetical,
+            "signed" => Order::Signed,
+            "listed" => Order::Listed,
+            other => {
+                self.diags.push(
+                    Diagnostic::error(self.src, value.span(), format!("unknown order `{other}`"))
+                        .with_label("expected `alphabetical`, `signed` or `listed`")
+                        .with_suggestion(other, ["alphabetical", "signed", "listed"]),
+                );
+                Order::default()
+            }
+        }
+    }
+}
