@@ -46,8 +46,10 @@ pub enum Command {
     #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
     /// Start a new workspace: a commented `signers.toml` and an empty `letters/`
+    #[command(after_help = INIT_HELP)]
     Init(InitArgs),
     /// Write a commented letter skeleton `letters/ID.toml`, dated today
+    #[command(after_help = NEW_HELP)]
     New(NewArgs),
     /// Render a letter as PDF and HTML (marked DRAFT unless `--final`)
     #[command(after_help = RENDER_HELP)]
@@ -249,6 +251,39 @@ pub struct StatusArgs {
     #[arg(long, value_name = "PATH")]
     pub html: Option<PathBuf>,
 }
+
+const INIT_HELP: &str = "A roster entry in signers.toml (only `name` and `chamber` are required):
+
+  [signers.sherman]
+  name = \"Brad Sherman\"          # printed exactly like this under the signature
+  chamber = \"house\"              # or \"senate\"; sets \"Member of Congress\" / \"United States Senator\"
+  party = \"D\"
+  state = \"CA\"
+  district = 32
+  role = \"Co-Chair, Congressional Armenian Caucus\"   # printed under a lead's title
+
+Or fill the roster from the official data: signon roster import legislators-current.yaml";
+
+const NEW_HELP: &str = "The smallest letter `signon check` accepts:
+
+  [letter]
+  title = \"Support for Armenia\"
+  date = 2025-02-06                    # a TOML date, no quotes
+  salutation = \"Dear Secretary Rubio:\"
+
+  [[recipient]]                        # repeat for stacked addressees
+  name = \"The Honorable Marco Rubio\"
+  address = [\"2201 C Street, NW\", \"Washington, DC 20520\"]
+
+  [[section]]                          # repeat; heading, quotes and asks are optional
+  body = \"\"\"
+  Paragraphs are separated by a blank line. *Italic* and **bold** work.
+  \"\"\"
+  asks = [\"Enforce Section 907.\"]      # numbered across sections
+
+  [signatories]
+  leads = [\"sherman\"]                  # roster ids, or { id = \"...\", role = \"...\" }
+  invited = [\"chu\", \"schiff\"]";
 
 const CHECK_HELP: &str = "\
 Each problem is printed as `path:line:col: error|warning: message` with the

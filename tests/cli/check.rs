@@ -161,3 +161,20 @@ fn completions_are_printed_for_each_shell() {
         assert!(stdout(&out).contains("signon"), "{shell}");
     }
 }
+
+/// The letter `signon new --help` shows as the smallest one `check` accepts
+/// is accepted: the help teaches the format, so it must stay true.
+#[test]
+fn the_help_letter_checks_clean() {
+    let ws = example();
+    let help = stdout(&signon(ws.path(), &["new", "--help"]));
+    let start = help.find("  [letter]").expect("a letter in the help");
+    let letter: String = help[start..]
+        .lines()
+        .map(|l| l.strip_prefix("  ").unwrap_or(l))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(ws.path().join("letters/from-help.toml"), letter).unwrap();
+    let out = signon(ws.path(), &["check", "from-help"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
