@@ -15,8 +15,9 @@ pub use duplicates::duplicate_events;
 pub use fingerprint::{canonical, fingerprint};
 pub use torn::{Torn, torn_tail};
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::{Letter, Roster, SignOff, SignerId, SignerState, Standing, Status};
 
@@ -36,7 +37,8 @@ pub fn states<'a>(
     // One map from signer to latest event, filled in one pass over the
     // events: the ledger holds thousands of events for hundreds of signers.
     // It also dedupes, so `order` lists each signer once, first place wins.
-    let mut latest: HashMap<&SignerId, Option<&SignOff>> = HashMap::new();
+    // FxHash: the keys are our own ids, and SipHash was the cost of the loop.
+    let mut latest: FxHashMap<&SignerId, Option<&SignOff>> = FxHashMap::default();
     let mut order: Vec<(&SignerId, bool)> = Vec::new();
     let leads = letter.leads.iter().map(|l| (&l.id, true));
     for (id, lead) in leads.chain(letter.invited.iter().map(|id| (id, false))) {

@@ -10,7 +10,7 @@ pub mod html;
 pub mod json;
 pub mod table;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -124,7 +124,7 @@ pub fn overview(
 ) -> Vec<LetterStatus> {
     // Sorted once for all letters: collation is the slow part of ordering.
     let ranks = by_surname(roster);
-    let mut by_letter: HashMap<&str, Vec<&SignOff>> = HashMap::new();
+    let mut by_letter: FxHashMap<&str, Vec<&SignOff>> = FxHashMap::default();
     for e in ledger {
         by_letter.entry(e.letter.as_str()).or_default().push(e);
     }
@@ -145,7 +145,7 @@ fn build<'a>(
     letter: &Letter,
     roster: &Roster,
     events: impl IntoIterator<Item = &'a SignOff>,
-    ranks: &HashMap<&str, Ranked<'_>>,
+    ranks: &FxHashMap<&str, Ranked<'_>>,
     now: DateTime<FixedOffset>,
 ) -> LetterStatus {
     let fingerprint = ledger::fingerprint(letter);
@@ -187,7 +187,7 @@ struct Ranked<'r> {
 /// Each roster signer by id, with their place in surname order: Unicode
 /// collation, so "Sánchez" files under S-a, not after "Schiff"; ties go by
 /// id. One hash lookup then serves a row's signer, seat and rank.
-fn by_surname(roster: &Roster) -> HashMap<&str, Ranked<'_>> {
+fn by_surname(roster: &Roster) -> FxHashMap<&str, Ranked<'_>> {
     let mut collator = feruca::Collator::default();
     let mut signers: Vec<&Signer> = roster.signers.iter().collect();
     signers.sort_by(|a, b| {
