@@ -82,6 +82,10 @@ fn lines(text: &str, start: usize) -> impl Iterator<Item = (usize, &str)> {
 const HEADER: &str = "[[signoff]]";
 
 fn header(line: &str) -> bool {
+    // Most lines are `key = value`: one byte rules them out.
+    if !line.starts_with('[') {
+        return false;
+    }
     let rest = line.strip_prefix(HEADER);
     rest.is_some_and(|r| blank_or_comment(r.trim_end_matches(['\n', '\r'])))
 }
@@ -170,7 +174,7 @@ fn events(text: &str, start: usize) -> Option<Vec<Spanned<raw::SignOff>>> {
 /// a char boundary.
 fn key_value(line: &str, at: usize) -> Option<(&str, &str, Range<usize>)> {
     let eq = line.bytes().position(|b| b == b'=')?;
-    let key = line[..eq].trim_matches([' ', '\t']);
+    let key = line[..eq].trim_matches(|c| c == ' ' || c == '\t');
     if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
@@ -195,8 +199,13 @@ fn key_value(line: &str, at: usize) -> Option<(&str, &str, Range<usize>)> {
 
 /// The index of the quote closing a basic string that starts at 0.
 fn closing_quote(s: &str) -> Option<usize> {
+    // Escapes are rare: up to the first quote or backslash, nothing to track.
+    let from = 1 + s.bytes().skip(1).position(|b| b == b'"' || b == b'\\')?;
+    if s.as_bytes()[from] == b'"' {
+        return Some(from);
+    }
     let mut escaped = false;
-    for (i, b) in s.bytes().enumerate().skip(1) {
+    for (i, b) in s.bytes().enumerate().skip(from) {
         match (escaped, b) {
             (true, _) => escaped = false,
             (false, b'\\') => escaped = true,
@@ -213,7 +222,8 @@ fn string(quoted: &str) -> Option<String> {
     let inner = quoted.strip_prefix('"')?.strip_suffix('"')?;
     // The characters TOML forbids raw in a basic string are all ASCII.
     let plain = |b: u8| b != b'\\' && (b >= 0x20 || b == b'\t') && b != 0x7f;
-    if inner.bytes().all(plain) {
+    // A fold without an early exit: the compiler vectorizes it.
+    if inner.bytes().fold(true, |all, b| all & plain(b)) {
         return Some(inner.to_string());
     }
     match quoted.parse::<toml::Value>().ok()? {
