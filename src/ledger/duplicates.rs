@@ -7,7 +7,7 @@
 //! merged. A repeat changes no one's state, so it is a warning; both copies
 //! stay in the ledger, which is append-only.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
@@ -31,7 +31,9 @@ type Key<'a> = (
 /// A warning for every event that repeats an earlier one exactly, at its
 /// `[[signoff]]` line; `events` are the valid events of `src` in file order.
 pub fn duplicate_events(events: &[SignOff], src: &Arc<Source>) -> Vec<Diagnostic> {
-    let mut first: HashMap<Key<'_>, usize> = HashMap::with_capacity(events.len());
+    // FxHash: twenty thousand keys of short strings, no adversary.
+    let mut first: FxHashMap<Key<'_>, usize> = FxHashMap::default();
+    first.reserve(events.len());
     let mut repeats = Vec::new();
     for e in events {
         let key = (
