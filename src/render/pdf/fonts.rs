@@ -7,8 +7,7 @@
 //! printpdf writes the `/W` array, so that the widths used for line breaking
 //! are the widths a PDF viewer advances by and justified lines end flush.
 
-use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use allsorts::binary::read::ReadScope;
@@ -95,24 +94,9 @@ impl Face {
     }
 }
 
-/// A multiplicative hash for the small integer keys below (FxHash's): std's
-/// SipHash cost more than all the rest of measuring a line.
-#[derive(Default)]
-struct IntHasher(u64);
-
-impl Hasher for IntHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|&b| self.write_u32(u32::from(b)));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
+/// FxHash for the small integer keys below: std's SipHash cost more than
+/// all the rest of measuring a line.
+type IntMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Characters below this are looked up once per face into a table: they
 /// are nearly every character of a letter (Latin, Latin-1, Latin Extended).
