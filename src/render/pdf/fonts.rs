@@ -7,12 +7,7 @@
 //! printpdf writes the `/W` array, so that the widths used for line breaking
 //! are the widths a PDF viewer advances by and justified lines end flush.
 
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
-
-use allsorts::binary::read::ReadScope;
-use allsorts::font_data::FontData;
-use allsorts::subset::{CmapTarget, SubsetProfile};
 
 use crate::compose::Style;
 
@@ -78,7 +73,8 @@ impl Face {
         }
     }
 
-    fn bytes(self) -> &'static [u8] {
+    /// The font file as shipped.
+    pub(crate) fn bytes(self) -> &'static [u8] {
         match self {
             Face::Regular => font_file!("LiberationSerif-Regular.ttf"),
             Face::Bold => font_file!("LiberationSerif-Bold.ttf"),
@@ -283,49 +279,4 @@ pub(crate) fn width(face: Face, text: &str, size: f32) -> Result<f32, PdfError> 
         prev = Some(gid);
     }
     Ok(units * size / 1000.0)
-}
-
-/// A face cut down to the glyphs a document uses.
-pub(crate) struct Subset {
-    /// The subset font program (TrueType), with a cmap for the kept glyphs.
-    pub(crate) bytes: Vec<u8>,
-    /// `ABCDEF+PostScriptName`, the tag derived from the glyph set.
-    pub(crate) name: String,
-}
-
-/// Subsets `face` to `gids` (glyph 0, `.notdef`, is always kept).
-pub(crate) fn subset(face: Face, gids: &BTreeSet<u16>) -> Result<Subset, PdfError> {
-    let mut ids: Vec<u16> = vec![0];
-    ids.extend(gids.iter().copied().filter(|&g| g != 0));
-    let fail = |e: &dyn std::fmt::Debug| PdfError::Font(format!("{}: {e:?}", face.ps_name()));
-    let data = ReadScope::new(face.bytes())
-        .read::<FontData<'_>>()
-        .map_err(|e| fail(&e))?;
-    let provider = data.table_provider(0).map_err(|e| fail(&e))?;
-    // The PDF profile minus `name` (3 KB a face that no viewer reads): what
-    // ISO 32000-1, 9.9 asks of an embedded TrueType program. The hinting
-    // tables stay in case stripping the instructions fails.
-    use allsorts::tag::{CMAP, CVT, FPGM, HEAD, HHEA, HMTX, MAXP, POST, PREP};
-    let profile = SubsetProfile::Custom(vec![CMAP, CVT, FPGM, HEAD, HHEA, HMTX, MAXP, POST, PREP]);
-    let bytes = allsorts::subset::subset(&provider, &ids, &profile, CmapTarget::Unicode)
-        .map_err(|e| fail(&e))?;
-    let bytes = super::sfnt::strip_hinting(&bytes).unwrap_or(bytes);
-    let name = format!("{}+{}", subset_tag(face, &ids), face.ps_name());
-    Ok(Subset { bytes, name })
-}
-
-/// Six capital letters from an FNV-1a hash of the face and glyph set, so the
-/// same letter always gets the same tag (ISO 32000-1, 9.6.4).
-fn subset_tag(face: Face, ids: &[u16]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let bytes = face
-        .ps_name()
-        .bytes()
-        .chain(ids.iter().flat_map(|g| g.to_be_bytes()));
-    for b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    (0..6)
-        .map(|i| char::from(b'A' + ((h >> (i * 8)) % 26) as u8))
-        .collect()
 }

@@ -18,6 +18,7 @@ mod letter;
 mod linebreak;
 mod paint;
 mod sfnt;
+mod subset;
 #[cfg(test)]
 mod tests;
 

@@ -127,7 +127,7 @@ fn embed(
     }
     let mut out = BTreeMap::new();
     for (face, gids) in used {
-        let subset = fonts::subset(face, &gids)?;
+        let subset = super::subset::subset(face, &gids)?;
         let mut font = ParsedFont::from_bytes(&subset.bytes, 0, &mut Vec::new())
             .ok_or_else(|| PdfError::Font(format!("{}: subset does not parse", face.ps_name())))?;
         font.font_name = Some(subset.name);

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use crate::compose::Style;
 use crate::render::pdf::fonts::*;
+use crate::render::pdf::subset::subset;
 
 #[test]
 fn liberation_has_latin_typography_but_not_u2011() {
