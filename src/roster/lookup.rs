@@ -1,23 +1,11 @@
-//! Signer ids typed on the command line: matched exactly, never guessed.
+//! Signer ids typed on the command line are matched exactly (`Roster::get`),
+//! never guessed.
 //! A miss names the close candidates ("did you mean"), so the wrong
 //! "Johnson" is never signed on by a typo.
 
-use crate::model::{Roster, Signer, SignerId};
+use crate::model::Roster;
 
 use super::names::{fold, id_base};
-
-/// The signer with exactly this id, or a one-line error with suggestions
-/// (see [`suggestions`]).
-pub fn lookup<'r>(roster: &'r Roster, id: &str) -> Result<&'r Signer, String> {
-    if let Some(s) = roster.get(&SignerId(id.to_string())) {
-        return Ok(s);
-    }
-    let mut msg = format!("unknown signer `{id}`: no such id in signers.toml");
-    if let Some(hint) = did_you_mean(roster, id) {
-        msg.push_str(&format!("\n  = help: {hint}"));
-    }
-    Err(msg)
-}
 
 /// "did you mean `a` or `b`?" for an id not in the roster, if anything is close.
 pub fn did_you_mean(roster: &Roster, id: &str) -> Option<String> {
@@ -59,6 +47,8 @@ pub fn suggestions<'r>(roster: &'r Roster, id: &str) -> Vec<&'r str> {
 mod tests {
     use super::*;
 
+    use crate::model::{Signer, SignerId};
+
     fn roster(rows: &[(&str, &str)]) -> Roster {
         let mut r = Roster::default();
         for (id, sort_as) in rows {
@@ -75,16 +65,20 @@ mod tests {
             ("johnson-sd", "Johnson"),
             ("garcia-il", "García"),
         ]);
-        assert_eq!(lookup(&r, "velazquez").unwrap().sort_as, "Velázquez");
-        let err = lookup(&r, "johnson").unwrap_err();
         assert!(
-            err.ends_with("did you mean `johnson-ga` or `johnson-sd`?"),
-            "{err}"
+            r.get(&SignerId("velazquez".into())).is_some(),
+            "exact ids match"
         );
-        let err = lookup(&r, "velázquez").unwrap_err();
-        assert!(err.ends_with("did you mean `velazquez`?"), "{err}");
-        let err = lookup(&r, "garcia").unwrap_err();
-        assert!(err.ends_with("did you mean `garcia-il`?"), "{err}");
-        assert!(lookup(&r, "zzz").unwrap_err().ends_with("signers.toml"));
+        let hint = |id| did_you_mean(&r, id);
+        assert_eq!(
+            hint("johnson").as_deref(),
+            Some("did you mean `johnson-ga` or `johnson-sd`?")
+        );
+        assert_eq!(
+            hint("velázquez").as_deref(),
+            Some("did you mean `velazquez`?")
+        );
+        assert_eq!(hint("garcia").as_deref(), Some("did you mean `garcia-il`?"));
+        assert_eq!(hint("zzz"), None, "nothing close: no guess");
     }
 }

@@ -19,5 +19,5 @@ pub mod names;
 
 pub use edit::FieldChange;
 pub use filter::{Filter, select};
-pub use lookup::{did_you_mean, lookup};
+pub use lookup::did_you_mean;
 pub use names::compare_names;
