@@ -52,14 +52,13 @@ fn main() {
     }
     println!("  final_gate:                      {:?}", t.elapsed());
     let t = Instant::now();
-    let mut collator = feruca::Collator::default();
     let mut names: Vec<&str> = checked
         .roster
         .signers
         .iter()
         .map(|s| s.sort_as.as_str())
         .collect();
-    names.sort_by(|a, b| collator.collate(*a, *b));
+    names.sort_by(|a, b| signon::roster::names::collate(a, b));
     println!("  collate roster:                  {:?}", t.elapsed());
     let t = Instant::now();
     let mut json = Vec::new();

@@ -188,13 +188,8 @@ struct Ranked<'r> {
 /// collation, so "Sánchez" files under S-a, not after "Schiff"; ties go by
 /// id. One hash lookup then serves a row's signer, seat and rank.
 fn by_surname(roster: &Roster) -> FxHashMap<&str, Ranked<'_>> {
-    let mut collator = feruca::Collator::default();
     let mut signers: Vec<&Signer> = roster.signers.iter().collect();
-    signers.sort_by(|a, b| {
-        collator
-            .collate(&a.sort_as, &b.sort_as)
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    signers.sort_by(|a, b| crate::roster::names::collate(&a.sort_as, &b.sort_as).then_with(|| a.id.cmp(&b.id)));
     signers
         .into_iter()
         .enumerate()

@@ -20,6 +20,16 @@ fn liberation_has_latin_typography_but_not_u2011() {
 }
 
 #[test]
+fn every_liberation_style_draws_printable_ascii() {
+    // `covers` answers for ASCII without looking: this is why it may.
+    for ch in ' '..='~' {
+        for face in &Face::ALL[..4] {
+            assert!(glyph(*face, ch).is_some(), "{face:?} lacks {ch:?}");
+        }
+    }
+}
+
+#[test]
 fn armenian_falls_back_to_noto() {
     let bold = Style {
         bold: true,
