@@ -191,6 +191,7 @@ pub(crate) fn run(x: f32, y: f32, face: Face, text: &str) -> Run {
         size: SIZE,
         text,
         word_space: 0.0,
+        letter_space: 0.0,
         grey: false,
     }
 }
