@@ -1,7 +1,7 @@
 //! The PDF through the real binary, parsed back with lopdf: pages, embedded
 //! fonts, metadata, the extracted text (names exactly as in the roster, the
 //! printed date), determinism, long signer lists; and the page layout of the
-//! example letter as a golden text snapshot.
+//! example letter as a golden text snapshot, and its space stretch.
 
 use std::fs;
 use std::path::Path;
@@ -206,6 +206,49 @@ fn example_layout_matches_the_golden_snapshot() {
         &layout.snapshot(),
         None,
     );
+}
+
+/// Issue #5: over every justified line of the example letter (body
+/// paragraphs, block quotations, asks), the 90th-percentile space stretch is
+/// at most 1.6x; spaces never shrink below 0.8x and no line overflows.
+/// `cargo test --test cli space_stretch -- --nocapture` prints the figures.
+#[test]
+fn example_p90_space_stretch_is_at_most_1_6() {
+    let ws = example_signed();
+    let layout = example_layout(ws.path());
+    // One entry per justified line: (left edge, stretch); its runs share both.
+    let mut lines = std::collections::BTreeMap::new();
+    for (n, page) in layout.pages.iter().enumerate() {
+        for r in &page.runs {
+            assert!(r.right() <= layout.width - 72.0 + 0.01, "{:?}", r.text);
+            if r.word_space != 0.0 {
+                let line = lines.entry((n, r.y.to_bits())).or_insert((r.x, 0.0));
+                line.1 = r.space_stretch();
+            }
+        }
+    }
+    let all = stretch_figures("all", lines.values().map(|l| l.1));
+    stretch_figures("body", lines.values().filter(|l| l.0 == 72.0).map(|l| l.1));
+    assert!(all.len() >= 25, "{} justified lines", all.len());
+    let p90 = all[all.len() * 9 / 10];
+    assert!(p90 <= 1.6, "p90 space stretch {p90:.3}");
+    assert!(all[0] >= 0.799, "spaces shrank to {:.3}", all[0]);
+}
+
+/// The stretches sorted, after printing their median, p90 and extremes.
+fn stretch_figures(what: &str, stretches: impl Iterator<Item = f32>) -> Vec<f32> {
+    let mut r: Vec<f32> = stretches.collect();
+    r.sort_by(f32::total_cmp);
+    let at = |q: usize| r[(r.len() * q / 10).min(r.len() - 1)];
+    eprintln!(
+        "{what}: {} lines, min {:.3} median {:.3} p90 {:.3} max {:.3}",
+        r.len(),
+        r[0],
+        at(5),
+        at(9),
+        r[r.len() - 1]
+    );
+    r
 }
 
 /// The repository's own example, ledger included, goes final: every lead

@@ -9,7 +9,7 @@
 use crate::compose::{Span, Style};
 
 use super::PdfError;
-use super::fonts::Face;
+use super::fonts::{self, Face};
 use super::layout::{MARGIN, Rule, Run};
 use super::linebreak::{Line, break_lines};
 
@@ -151,29 +151,66 @@ impl Flow {
     }
 }
 
+/// Spaces alone stretch a justified line up to this multiple of their
+/// natural width (InDesign's default maximum word spacing, 133%).
+const WORD_MAX: f32 = 1.33;
+/// Beyond that, tracking adds up to this fraction of the em between the
+/// letters of each word (0.18 pt at 12 pt): hard to see at reading size, but
+/// on a loose line of some 60 letter gaps it takes 11 pt of slack that the
+/// spaces would otherwise show as holes. This is the letter-spacing step of
+/// InDesign's justification (pdfTeX's font expansion serves the same end).
+/// Better breaks cannot do it: the loose lines of issue #5 are in short
+/// paragraphs and followed by a word that may not be split (the last word,
+/// a capitalised one) or has no hyphenation point ("hostages"); retuning the
+/// optimal fit (units of 1/4 to 1/16 em, hyphen penalty 0 to 30) changes no
+/// break of the example letter.
+const LETTER_MAX: f32 = 0.015;
+
 /// Runs of one line, aligned within the pen's measure, at baseline `y`.
 /// Justified lines share the slack among their spaces; a last line that only
 /// fits with shrunk spaces is justified too.
 pub(crate) fn line_runs(line: &Line, pen: Pen, y: f32) -> Vec<Run> {
     let slack = pen.measure - line.width;
-    let stretch = pen.align == Align::Justify && (!line.last || slack < 0.0) && line.spaces > 0;
-    let word_space = if stretch {
-        slack / line.spaces as f32
-    } else {
-        0.0
-    };
+    let (word_space, letter_space) = justify(line, pen);
     let shift = match pen.align {
         Align::Left | Align::Justify => 0.0,
         Align::Center => slack / 2.0,
         Align::Right => slack,
     };
     let runs = line.pieces.iter().map(|p| Run {
-        x: pen.x + shift + p.x + word_space * p.spaces_before as f32,
+        x: pen.x
+            + shift
+            + p.x
+            + word_space * p.spaces_before as f32
+            + letter_space * p.gaps_before as f32,
         size: pen.size,
         word_space,
+        letter_space,
         ..run(0.0, y, p.face, &p.text)
     });
     runs.collect()
+}
+
+/// How a line shares its slack: (extra pt per space, extra pt per letter
+/// gap). The spaces take it alone up to `WORD_MAX`, then tracking takes what
+/// it can up to `LETTER_MAX`, and the spaces take the rest. Shrinking is
+/// done by the spaces only.
+fn justify(line: &Line, pen: Pen) -> (f32, f32) {
+    let slack = pen.measure - line.width;
+    let stretch = pen.align == Align::Justify && (!line.last || slack < 0.0) && line.spaces > 0;
+    if !stretch {
+        return (0.0, 0.0);
+    }
+    let spaces = line.spaces as f32;
+    let gaps = line.gaps as f32;
+    let space = fonts::width(Face::Regular, " ", pen.size).unwrap_or(pen.size / 4.0);
+    let beyond = slack - (WORD_MAX - 1.0) * space * spaces;
+    let letter_space = if beyond > 0.0 && line.gaps > 0 {
+        (beyond / gaps).min(LETTER_MAX * pen.size)
+    } else {
+        0.0
+    };
+    ((slack - letter_space * gaps) / spaces, letter_space)
 }
 
 /// Baseline below the top of a line box of height `lead`.
@@ -191,6 +228,7 @@ pub(crate) fn run(x: f32, y: f32, face: Face, text: &str) -> Run {
         size: SIZE,
         text,
         word_space: 0.0,
+        letter_space: 0.0,
         grey: false,
     }
 }

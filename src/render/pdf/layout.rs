@@ -13,6 +13,7 @@ use std::ops::Range;
 use crate::compose::Composed;
 
 use super::fonts::Face;
+use super::linebreak::{is_space, letter_gaps};
 use super::{PdfError, PdfOptions, flow, letter};
 
 /// One inch, the margin on every side.
@@ -57,6 +58,9 @@ pub struct Run {
     pub text: String,
     /// Extra width added to each space (and NBSP), pt: justification.
     pub word_space: f32,
+    /// Extra width between adjacent letters of a word, pt: the tracking
+    /// that takes part of the slack of a loose justified line.
+    pub letter_space: f32,
     /// Light grey instead of black (the DRAFT mark).
     pub grey: bool,
 }
@@ -65,13 +69,19 @@ impl Run {
     /// The run's right edge, pt from the page's left: where its last glyph
     /// ends, justification included.
     pub fn right(&self) -> f32 {
-        let spaces = self
-            .text
-            .chars()
-            .filter(|&c| c == ' ' || c == '\u{a0}')
-            .count();
+        let spaces = self.text.chars().filter(|&c| is_space(c)).count();
+        let gaps = letter_gaps(&self.text) as f32;
         let width = super::fonts::width(self.face, &self.text, self.size).unwrap_or(0.0);
-        self.x + width + self.word_space * spaces as f32
+        self.x + width + self.word_space * spaces as f32 + self.letter_space * gaps
+    }
+
+    /// How far justification stretched this run's spaces: their justified
+    /// width over their natural width (below 1 where they shrank). This is
+    /// the measure of issue #5; tracking never widens the space between
+    /// words, so it does not enter into it.
+    pub fn space_stretch(&self) -> f32 {
+        let space = super::fonts::width(self.face, " ", self.size).unwrap_or(1.0);
+        (space + self.word_space) / space
     }
 }
 
@@ -185,6 +195,7 @@ fn draft_mark(frame: Frame) -> Run {
         size,
         text: "DRAFT".to_string(),
         word_space: 0.0,
+        letter_space: 0.0,
         grey: true,
     }
 }
@@ -209,6 +220,7 @@ fn header(c: &Composed, number: usize, top: f32, page: &mut Page) -> f32 {
             size: HEADER_SIZE,
             text,
             word_space: 0.0,
+            letter_space: 0.0,
             grey: false,
         });
     }
@@ -232,6 +244,9 @@ impl fmt::Display for Layout {
                 write!(f, "p{n} {:.1} {:.1} {:?} {:.1}", r.x, r.y, r.face, r.size)?;
                 if r.word_space != 0.0 {
                     write!(f, " ws{:+.2}", r.word_space)?;
+                }
+                if r.letter_space != 0.0 {
+                    write!(f, " ls{:+.2}", r.letter_space)?;
                 }
                 let grey = if r.grey { " grey" } else { "" };
                 writeln!(f, "{grey} {:?}", r.text)?;

@@ -27,6 +27,9 @@ pub(crate) struct Line {
     pub(crate) width: f32,
     /// Stretchable spaces in the line.
     pub(crate) spaces: usize,
+    /// Letter gaps in the line: pairs of adjacent characters within a word,
+    /// which tracking may widen (see `flow::justify`).
+    pub(crate) gaps: usize,
     /// The paragraph's last line (set ragged).
     pub(crate) last: bool,
 }
@@ -42,6 +45,8 @@ pub(crate) struct Piece {
     pub(crate) x: f32,
     /// Stretchable spaces before this run in the line.
     pub(crate) spaces_before: usize,
+    /// Letter gaps before this run's first character in the line.
+    pub(crate) gaps_before: usize,
 }
 
 /// A paragraph's text with a face resolved for every character.
@@ -263,21 +268,34 @@ fn build_line(s: &Styled, frags: &[Frag], last: bool) -> Result<Line, PdfError> 
         pieces: Vec::new(),
         width: 0.0,
         spaces: 0,
+        gaps: 0,
         last,
     };
+    // The whole line so far: a word may go on across a change of face
+    // ("trade" bold, "." not), and its letter gap with it.
+    let mut all = String::new();
     for (face, text) in parts {
         let spaces = text.chars().filter(|&c| is_space(c)).count();
         let w = fonts::width(face, &text, s.size)?;
+        all.push_str(&text);
         line.pieces.push(Piece {
             face,
-            text,
             x: line.width,
             spaces_before: line.spaces,
+            gaps_before: letter_gaps(&all) - letter_gaps(&text),
+            text,
         });
         line.width += w;
         line.spaces += spaces;
     }
+    line.gaps = letter_gaps(&all);
     Ok(line)
+}
+
+/// Pairs of adjacent characters in `text` that are both not spaces.
+pub(crate) fn letter_gaps(text: &str) -> usize {
+    let spaces: Vec<bool> = text.chars().map(is_space).collect();
+    spaces.windows(2).filter(|w| !w[0] && !w[1]).count()
 }
 
 /// Spaces that justification stretches (NBSP too: it only forbids a break).

@@ -165,6 +165,8 @@ fn page_ops(page: &Page, shaped: &[Vec<Glyph>], fonts: &BTreeMap<Face, FontId>) 
     let mut ops: Vec<Op> = page.rules.iter().flat_map(rule_ops).collect();
     ops.push(Op::StartTextSection);
     let mut state: Option<(Face, u32, bool)> = None;
+    // `Tc`, in pt: the run's tracking (see `text_items`).
+    let mut tracking = 0.0;
     for (run, glyphs) in page.runs.iter().zip(shaped) {
         let font = &fonts[&run.face];
         if state.is_none_or(|(_, _, grey)| grey != run.grey) {
@@ -182,6 +184,12 @@ fn page_ops(page: &Page, shaped: &[Vec<Glyph>], fonts: &BTreeMap<Face, FontId>) 
             });
         }
         state = Some(key);
+        if run.letter_space != tracking {
+            tracking = run.letter_space;
+            ops.push(Op::SetCharacterSpacing {
+                multiplier: tracking,
+            });
+        }
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(run.x), Pt(run.y)),
         });
@@ -195,17 +203,25 @@ fn page_ops(page: &Page, shaped: &[Vec<Glyph>], fonts: &BTreeMap<Face, FontId>) 
 
 /// The run as `TJ` items: the text, split where kerning or a stretched
 /// space moves the pen. printpdf encodes each piece through the subset's
-/// cmap and builds the ToUnicode map from the same characters.
-fn text_items(run: &Run, glyphs: &[Glyph]) -> Vec<TextItem> {
-    let space = run.word_space * 1000.0 / run.size;
+/// cmap and builds the ToUnicode map from the same characters. Tracking is
+/// the `Tc` that `page_ops` sets, so the text is not cut up per letter.
+pub(super) fn text_items(run: &Run, glyphs: &[Glyph]) -> Vec<TextItem> {
+    let em = 1000.0 / run.size;
     let mut items = Vec::new();
     let mut text = String::new();
-    for g in glyphs {
+    for (i, g) in glyphs.iter().enumerate() {
         text.push(fonts::drawn(g.ch));
-        let stretch = if is_space(g.ch) { space } else { 0.0 };
+        let next = glyphs.get(i + 1).map(|n| n.ch);
+        let stretch = if is_space(g.ch) { run.word_space } else { 0.0 };
+        // `Tc` tracks every glyph, spaces too; take it back wherever no
+        // letter of the same word follows, so that words keep their spacing.
+        let untrack = match next {
+            Some(n) if is_space(g.ch) || is_space(n) => run.letter_space,
+            _ => 0.0,
+        };
         // Hundredths of a thousandth of an em: far below a device pixel,
         // and it keeps the content stream short.
-        let offset = ((g.kern + stretch) * 100.0).round() / 100.0;
+        let offset = ((g.kern + (stretch - untrack) * em) * 100.0).round() / 100.0;
         if offset != 0.0 {
             items.push(TextItem::Text(std::mem::take(&mut text)));
             items.push(TextItem::Offset(-offset));

@@ -38,13 +38,7 @@ fn everything_stays_inside_the_margins() {
     for paper in [Paper::Letter, Paper::A4] {
         let l = layout(&sample(), &PdfOptions { paper }).unwrap();
         for r in l.pages.iter().flat_map(|p| &p.runs) {
-            let w = crate::render::pdf::fonts::width(r.face, &r.text, r.size).unwrap();
-            let spaces = r
-                .text
-                .chars()
-                .filter(|&c| c == ' ' || c == '\u{a0}')
-                .count() as f32;
-            let right = r.x + w + r.word_space * spaces;
+            let right = r.right();
             assert!(
                 r.x >= 71.9 && right <= l.width - 71.9,
                 "{:?} {} {right}",

@@ -1,7 +1,14 @@
-//! Painting: reproducible bytes, small files, embedded subsets.
+//! Painting: reproducible bytes, small files, embedded subsets, where the
+//! pen goes.
+
+use printpdf::TextItem;
 
 use super::{Letter, sample};
-use crate::render::pdf::layout::layout;
+use crate::render::pdf::flow::run;
+use crate::render::pdf::fonts::{self, Face};
+use crate::render::pdf::layout::{Run, layout};
+use crate::render::pdf::linebreak::{is_space, letter_gaps};
+use crate::render::pdf::paint::text_items;
 use crate::render::pdf::{PdfError, PdfOptions, render};
 
 #[test]
@@ -67,4 +74,53 @@ fn armenian_uses_the_fallback_font() {
         .build();
     let bytes = render(&c, &PdfOptions::default()).unwrap();
     assert!(String::from_utf8_lossy(&bytes).contains("+NotoSerifArmenian-Regular"));
+}
+
+/// Where `text_items` puts the pen before each glyph of `run`, pt from the
+/// run's start, with `Tc` set to the run's letter space as `page_ops` does.
+fn painted_positions(run: &Run) -> Vec<f32> {
+    let glyphs = fonts::shape(run.face, &run.text).unwrap();
+    let (mut pen, mut at, mut out) = (0.0, 0, Vec::new());
+    for item in text_items(run, &glyphs) {
+        match item {
+            TextItem::Text(text) => {
+                for _ in text.chars() {
+                    out.push(pen);
+                    pen += glyphs[at].advance * run.size / 1000.0 + run.letter_space;
+                    at += 1;
+                }
+            }
+            TextItem::Offset(n) => pen -= n * run.size / 1000.0,
+            TextItem::GlyphIds(_) => unreachable!("runs are drawn as text"),
+        }
+    }
+    out
+}
+
+#[test]
+fn tracking_widens_letter_gaps_only_and_spaces_by_the_word_space() {
+    for (word_space, letter_space) in [(0.0, 0.0), (1.74, 0.18), (-0.4, 0.0)] {
+        let run = Run {
+            word_space,
+            letter_space,
+            ..run(
+                108.0,
+                500.0,
+                Face::Regular,
+                "Press for\u{a0}the AV-war, “ok”",
+            )
+        };
+        let chars: Vec<char> = run.text.chars().collect();
+        let painted = painted_positions(&run);
+        for (i, x) in painted.iter().enumerate() {
+            let before: String = chars[..i].iter().collect();
+            let through: String = chars[..=i].iter().collect();
+            let spaces = before.chars().filter(|&c| is_space(c)).count() as f32;
+            // The natural start of glyph `i`: kerning with the one before included.
+            let natural = fonts::width(run.face, &through, run.size).unwrap()
+                - fonts::width(run.face, &chars[i].to_string(), run.size).unwrap();
+            let want = natural + word_space * spaces + letter_space * letter_gaps(&through) as f32;
+            assert!((x - want).abs() < 0.001, "{letter_space} {i} {x} {want}");
+        }
+    }
 }
