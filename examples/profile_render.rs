@@ -25,19 +25,27 @@ fn main() {
     let (dir, id) = (args.next().expect("DIR"), args.next().expect("ID"));
     let total = Instant::now();
     let ws = Workspace::discover(Some(dir.as_ref()), &std::env::current_dir().unwrap()).unwrap();
-    let path = ws.resolve_letter(&id, &std::env::current_dir().unwrap()).unwrap();
+    let path = ws
+        .resolve_letter(&id, &std::env::current_dir().unwrap())
+        .unwrap();
     let checked = timed("load + validate", || {
         signon::validate::workspace(&ws, std::slice::from_ref(&path)).unwrap()
     });
     let letter = &checked.letters[0];
     let fp = timed("fingerprint", || signon::ledger::fingerprint(letter));
-    let states = timed("states", || signon::ledger::states(letter, &checked.ledger, &fp));
+    let states = timed("states", || {
+        signon::ledger::states(letter, &checked.ledger, &fp)
+    });
     let composed = timed("compose", || {
         signon::compose::compose(letter, &checked.roster, &states, true)
     });
     timed("html", || html::letter(&composed, Paper::Letter).unwrap());
     let opts = pdf::PdfOptions::default();
-    timed("pdf layout", || pdf::layout::layout(&composed, &opts).unwrap());
-    timed("pdf (layout + paint)", || pdf::render(&composed, &opts).unwrap());
+    timed("pdf layout", || {
+        pdf::layout::layout(&composed, &opts).unwrap()
+    });
+    timed("pdf (layout + paint)", || {
+        pdf::render(&composed, &opts).unwrap()
+    });
     let _: Duration = total.elapsed();
 }

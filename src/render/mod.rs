@@ -65,7 +65,8 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     };
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("create", dir, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io("write", path, e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io("write", path, e))?;
     // A NamedTempFile is created 0600; a letter is an ordinary document.
     set_readable(tmp.as_file());
     tmp.persist(path)

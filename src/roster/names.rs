@@ -2,7 +2,7 @@
 //! folded to ASCII, and the collation every sorted list of signers uses.
 //!
 //! Sorting follows the Unicode Collation Algorithm (CLDR root order, via
-//! `feruca`), so "Velázquez" files between "Valadao" and "Waters", as a
+//! ICU4X's `icu_collator`), so "Velázquez" files between "Valadao" and "Waters", as a
 //! reader expects, instead of after "Z" as a byte comparison would put it.
 
 use std::cmp::Ordering;
@@ -171,11 +171,25 @@ mod tests {
 
     #[test]
     fn punctuation_and_case_count_only_after_the_letters() {
-        let mut list = ["Obama", "O'Rourke", "Orr", "DeLauro", "de la Cruz", "Delgado"];
+        let mut list = [
+            "Obama",
+            "O'Rourke",
+            "Orr",
+            "DeLauro",
+            "de la Cruz",
+            "Delgado",
+        ];
         list.sort_by(|a, b| collate(a, b));
         assert_eq!(
             list,
-            ["de la Cruz", "DeLauro", "Delgado", "Obama", "O'Rourke", "Orr"]
+            [
+                "de la Cruz",
+                "DeLauro",
+                "Delgado",
+                "Obama",
+                "O'Rourke",
+                "Orr"
+            ]
         );
         assert_eq!(collate("Ó", "O"), Ordering::Greater, "accent after base");
         // Equal letters: the punctuation decides (UCA shifted, quaternary).

@@ -189,7 +189,9 @@ struct Ranked<'r> {
 /// id. One hash lookup then serves a row's signer, seat and rank.
 fn by_surname(roster: &Roster) -> FxHashMap<&str, Ranked<'_>> {
     let mut signers: Vec<&Signer> = roster.signers.iter().collect();
-    signers.sort_by(|a, b| crate::roster::names::collate(&a.sort_as, &b.sort_as).then_with(|| a.id.cmp(&b.id)));
+    signers.sort_by(|a, b| {
+        crate::roster::names::collate(&a.sort_as, &b.sort_as).then_with(|| a.id.cmp(&b.id))
+    });
     signers
         .into_iter()
         .enumerate()
