@@ -49,6 +49,14 @@ fn fingerprint_ignores_wrapping_and_indentation() {
 }
 
 #[test]
+fn fingerprint_is_the_same_for_composed_and_decomposed_accents() {
+    let composed = LETTER.replace("Second paragraph.", "Caf\u{e9} Armenia\u{2019}s.");
+    let decomposed = LETTER.replace("Second paragraph.", "Cafe\u{301} Armenia\u{2019}s.");
+    assert_eq!(fp(&composed), fp(&decomposed));
+    assert_ne!(fp(&composed), fp(LETTER));
+}
+
+#[test]
 fn fingerprint_changes_with_words_punctuation_order_and_emphasis() {
     let base = fp(LETTER);
     let changed = [
