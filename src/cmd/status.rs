@@ -14,7 +14,7 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
     };
     let checked = usable(
         ws,
-        validate::workspace(ws, &paths)?,
+        validate::workspace_errors(ws, &paths)?,
         args.letter.is_some(),
         cx,
     )?;

@@ -147,7 +147,42 @@ impl Partial {
 }
 
 /// Every event from `start` on, or `None` at the first line not understood.
+/// A season's ledger is read in two halves at once, split at a header: the
+/// events are independent, and their spans are offsets into the whole file.
 fn events(text: &str, start: usize) -> Option<Vec<Spanned<raw::SignOff>>> {
+    let Some(mid) = middle_header(text, start) else {
+        return events_in(text, start);
+    };
+    let (second, first) = crate::parallel::join(
+        true,
+        || events_in(text, mid),
+        || events_in(&text[..mid], start),
+    );
+    let mut out = first?;
+    out.extend(second?);
+    Some(out)
+}
+
+/// A header line near the middle of a ledger worth reading in halves.
+fn middle_header(text: &str, start: usize) -> Option<usize> {
+    // Below about a megabyte, starting a thread costs more than it saves.
+    if text.len() - start < 1 << 20 {
+        return None;
+    }
+    let half = start + (text.len() - start) / 2;
+    let needle = b"\n[[signoff]]";
+    let at = text.as_bytes()[half..]
+        .windows(needle.len())
+        .position(|w| w == needle)?;
+    let line = half + at + 1;
+    lines(text, line)
+        .next()
+        .filter(|(_, l)| header(l))
+        .map(|(at, _)| at)
+}
+
+/// The events of `text` from `start` on; `text` ends at a line end.
+fn events_in(text: &str, start: usize) -> Option<Vec<Spanned<raw::SignOff>>> {
     let mut out = Vec::new();
     let mut current: Option<Partial> = None;
     for (at, line) in lines(text, start) {

@@ -128,13 +128,18 @@ pub fn overview(
     for e in ledger {
         by_letter.entry(e.letter.as_str()).or_default().push(e);
     }
-    let mut all: Vec<LetterStatus> = letters
-        .iter()
-        .map(|l| {
-            let events = by_letter.get(l.id.as_str()).map_or(&[][..], Vec::as_slice);
-            build(l, roster, events.iter().copied(), &ranks, now)
-        })
-        .collect();
+    let status = |l: &Letter| {
+        let events = by_letter.get(l.id.as_str()).map_or(&[][..], Vec::as_slice);
+        build(l, roster, events.iter().copied(), &ranks, now)
+    };
+    // Each letter's status is its own: a season's letters go in two halves.
+    let (first, second) = letters.split_at(letters.len() / 2);
+    let (mut all, rest) = crate::parallel::join(
+        letters.len() >= 8,
+        || first.iter().map(status).collect::<Vec<_>>(),
+        || second.iter().map(status).collect::<Vec<_>>(),
+    );
+    all.extend(rest);
     all.sort_by(|a, b| {
         (a.deadline.is_none(), a.deadline, &a.id).cmp(&(b.deadline.is_none(), b.deadline, &b.id))
     });

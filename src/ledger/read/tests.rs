@@ -72,3 +72,21 @@ fn anything_unusual_goes_to_toml() {
     assert!(fast(&missing).is_none());
     assert!(fast(ROSTER).is_none(), "no ledger: nothing to speed up");
 }
+
+#[test]
+fn a_season_ledger_read_in_halves_is_read_exactly_as_toml_does() {
+    // Past a megabyte the ledger is read in two halves at once.
+    let copies = (1 << 20) / LEDGER.len() + 1;
+    let text = format!("{ROSTER}{}", LEDGER.repeat(copies));
+    assert!(
+        middle_header(&text, ROSTER.len()).is_some(),
+        "the split path runs"
+    );
+    let (fast, slow) = both(&text);
+    assert_eq!(slow.len(), 2 * copies);
+    assert_eq!(fast.expect("the fast reader takes this ledger"), slow);
+    // A line it does not understand in the second half still sends the
+    // whole file to toml.
+    let odd = format!("{text}\n[[signoff]]\nletter = 'literal'\n");
+    assert!(fast(&odd).is_none());
+}
