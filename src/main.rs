@@ -44,3 +44,7 @@ fn with_newline(mut s: String) -> String {
     }
     s
 }
+
+// Why mimalloc rather than the system allocator: see Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

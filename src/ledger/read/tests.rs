@@ -82,9 +82,9 @@ fn a_season_ledger_read_in_halves_is_read_exactly_as_toml_does() {
         middle_header(&text, ROSTER.len()).is_some(),
         "the split path runs"
     );
-    let (fast, slow) = both(&text);
+    let (quick, slow) = both(&text);
     assert_eq!(slow.len(), 2 * copies);
-    assert_eq!(fast.expect("the fast reader takes this ledger"), slow);
+    assert_eq!(quick.expect("the fast reader takes this ledger"), slow);
     // A line it does not understand in the second half still sends the
     // whole file to toml.
     let odd = format!("{text}\n[[signoff]]\nletter = 'literal'\n");
