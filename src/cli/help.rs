@@ -1,0 +1,127 @@
+//! The long `after_help` texts: examples and file formats shown below each
+//! command's options. They are kept apart from the derive types so that the
+//! structs in the other `cli` files stay readable as the list of options.
+
+/// After `signon --help`: the workspace, the everyday commands, exit codes.
+pub(super) const AFTER_HELP: &str = "\
+A workspace is a folder with `signers.toml` (the roster, and the ledger of
+sign-offs that signon appends to) and `letters/<id>.toml` (one letter a file).
+
+  signon init my-caucus          start a workspace
+  signon new 2025-02-06-rubio    a commented letter skeleton, dated today
+  signon check                   every problem in every file, with line and column
+  signon sign 2025-02-06-rubio sherman --by AH --note \"LD confirmed by email\"
+  signon status                  who is still missing, letter by letter
+  signon render 2025-02-06-rubio out/2025-02-06-rubio.pdf and .html (marked DRAFT)
+  signon press 2025-02-06-rubio  a press-release draft in Markdown
+
+Exit codes: 0 ok, 1 a problem with the input or a refused command, 2 a usage error.";
+
+/// After `signon check --help`.
+pub(super) const CHECK_HELP: &str = "\
+Each problem is printed as `path:line:col: error|warning: message` with the
+source line and a caret, and a hint where one helps. Exit code 1 when there is
+an error; warnings alone exit 0.
+
+  signon check                      the whole workspace
+  signon check 2025-02-06-rubio     one letter (by id), with the roster and ledger
+  signon check letters/draft.toml   one letter (by path)";
+
+/// After `signon init --help`: what a roster entry looks like.
+pub(super) const INIT_HELP: &str = "A roster entry in signers.toml (only `name` and `chamber` are required):
+
+  [signers.sherman]
+  name = \"Brad Sherman\"          # printed exactly like this under the signature
+  chamber = \"house\"              # or \"senate\"; sets \"Member of Congress\" / \"United States Senator\"
+  party = \"D\"
+  state = \"CA\"
+  district = 32
+  role = \"Co-Chair, Congressional Armenian Caucus\"   # printed under a lead's title
+
+Or fill the roster from the official data: signon roster import legislators-current.yaml";
+
+/// After `signon new --help`: the smallest valid letter.
+pub(super) const NEW_HELP: &str = "The smallest letter `signon check` accepts:
+
+  [letter]
+  title = \"Support for Armenia\"
+  date = 2025-02-06                    # a TOML date, no quotes
+  salutation = \"Dear Secretary Rubio:\"
+
+  [[recipient]]                        # repeat for stacked addressees
+  name = \"The Honorable Marco Rubio\"
+  address = [\"2201 C Street, NW\", \"Washington, DC 20520\"]
+
+  [[section]]                          # repeat; heading, quotes and asks are optional
+  body = \"\"\"
+  Paragraphs are separated by a blank line. *Italic* and **bold** work.
+  \"\"\"
+  asks = [\"Enforce Section 907.\"]      # numbered across sections
+
+  [signatories]
+  leads = [\"sherman\"]                  # roster ids, or { id = \"...\", role = \"...\" }
+  invited = [\"chu\", \"schiff\"]";
+
+/// After `signon render --help`.
+pub(super) const RENDER_HELP: &str = "\
+Output goes to a temporary file beside the target and is renamed into place,
+so a failed render never leaves a partial file.
+
+  signon render 2025-02-06-rubio                      out/2025-02-06-rubio.pdf and .html (DRAFT)
+  signon render 2025-02-06-rubio --html out/rubio.html
+  signon render 2025-02-06-rubio --final              refused until every lead signed this text";
+
+/// After `signon press --help`.
+pub(super) const PRESS_HELP: &str = "\
+Headline, a lead paragraph naming the leads and counting the co-signers,
+each section's asks, the quotes marked `pull = true`, and every signer as
+\"Rep. Name (P-ST)\". Only signatures on the current text are counted. Until
+the letter could render `--final`, the draft says so at the top, with why.
+
+  signon press 2025-02-06-rubio                        Markdown on standard output
+  signon press 2025-02-06-rubio --format html --output out/rubio-press.html";
+
+/// After `signon export --help`.
+pub(super) const EXPORT_HELP: &str = "\
+Lists those who signed the current text, in the letter's order (leads first):
+id, name, chamber, party, state, district, standing, signed_at, lead.
+
+  signon export 2025-02-06-rubio --format csv --output out/rubio-signers.csv
+  signon export 2025-02-06-rubio --format txt          \"Rep. Name (P-ST)\" a line";
+
+/// After the help of `sign`, `decline`, `withdraw` and `invite`.
+pub(super) const RECORD_HELP: &str = "\
+Each signer gets one `[[signoff]]` event appended to the end of `signers.toml`;
+nothing above it is changed. Several signers are recorded all together or not
+at all. `sign` stores the fingerprint of the letter's current text, so a later
+edit of the words shows the signature as stale in `signon status`.
+
+  signon sign 2025-02-06-rubio sherman --by AH --note \"LD confirmed by email\"
+  signon decline 2025-02-06-rubio tenney --at 2025-02-03T16:30:00-05:00
+  signon invite 2025-02-06-rubio chu lieu schiff
+  signon invite 2025-02-06-rubio --party D --state CA    every California Democrat";
+
+/// After `signon status --help`.
+pub(super) const STATUS_HELP: &str =
+    "  signon status                       every letter: counts, deadline, ready to go final
+  signon status 2025-02-06-rubio      one letter: each signer's state, when and by whom
+  signon status --json                the same as JSON, for scripts
+  signon status --html status.html    a self-contained page for the office screen";
+
+/// After `signon roster import --help`.
+pub(super) const IMPORT_HELP: &str = "\
+Reads the congress-legislators YAML (legislators-current.yaml, public domain,
+from github.com/unitedstates/congress-legislators) and adds or updates one
+[signers.ID] table per Member. Entries are matched by bioguide id, so ids,
+comments, hand-set fields (role, staffer, email, sort_as, title) and the
+ledger are kept. Nothing is ever deleted: Members in the roster who are not
+in the data are reported.
+
+  signon roster import legislators-current.yaml
+  signon roster import legislators-current.yaml --state CA --state NY --dry-run";
+
+/// After `signon signers --help`.
+pub(super) const SIGNERS_HELP: &str =
+    "  signon signers                          everyone, by surname
+  signon signers --party D --state CA     California Democrats
+  signon signers --chamber senate --json  Senators, as JSON";

@@ -1,0 +1,206 @@
+//! The command line, as clap derive types only. Doc comments are the help text.
+//!
+//! This file holds the top level and the small per-command structs; the
+//! long `after_help` texts live in `help`, the roster and signer filters in
+//! `roster`, and the commands that write a letter out in `output`.
+
+mod help;
+mod output;
+mod roster;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use help::{
+    AFTER_HELP, CHECK_HELP, EXPORT_HELP, INIT_HELP, NEW_HELP, PRESS_HELP, RECORD_HELP, RENDER_HELP,
+    SIGNERS_HELP, STATUS_HELP,
+};
+pub use output::{ExportArgs, ExportFormat, Paper, PressArgs, PressFormat, RenderArgs};
+pub use roster::{ChamberArg, FilterArgs, ImportArgs, RosterArgs, RosterCommand, SignersArgs};
+
+/// Draft, track and print congressional sign-on letters.
+#[derive(Debug, Parser)]
+#[command(name = "signon", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The workspace folder (default: this folder or the nearest parent
+    /// holding `signers.toml`)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the roster, the ledger and letters; report every problem
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
+    /// Start a new workspace: a commented `signers.toml` and an empty `letters/`
+    #[command(after_help = INIT_HELP)]
+    Init(InitArgs),
+    /// Write a commented letter skeleton `letters/ID.toml`, dated today
+    #[command(after_help = NEW_HELP)]
+    New(NewArgs),
+    /// Render a letter as PDF and HTML (marked DRAFT unless `--final`)
+    #[command(after_help = RENDER_HELP)]
+    Render(RenderArgs),
+    /// A press-release draft from the letter and its signers
+    #[command(after_help = PRESS_HELP)]
+    Press(PressArgs),
+    /// The signer list as CSV, JSON or text, for partner organizations
+    #[command(after_help = EXPORT_HELP)]
+    Export(ExportArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Record that signers signed the letter's current text
+    #[command(after_help = RECORD_HELP)]
+    Sign(RecordArgs),
+    /// Record that signers declined to sign
+    #[command(after_help = RECORD_HELP)]
+    Decline(RecordArgs),
+    /// Record that signers withdrew their signature
+    #[command(after_help = RECORD_HELP)]
+    Withdraw(RecordArgs),
+    /// Record that signers were asked to sign on
+    #[command(after_help = RECORD_HELP)]
+    Invite(RecordArgs),
+    /// Who has signed, declined, is stale or has not answered, and days to the deadline
+    #[command(after_help = STATUS_HELP)]
+    Status(StatusArgs),
+    /// Keep the roster: import Members from the official congress-legislators data
+    Roster(RosterArgs),
+    /// List the roster, filtered by party, state and chamber, sorted by name
+    #[command(after_help = SIGNERS_HELP)]
+    Signers(SignersArgs),
+}
+
+/// `signon check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Letters to check, by id or path (default: every letter)
+    #[arg(value_name = "LETTER")]
+    pub letters: Vec<String>,
+}
+
+/// `signon init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create or fill (default: this folder)
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// `signon new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The letter id, used as its file name: e.g. `2025-02-06-rubio`
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+/// `signon sign`, `decline`, `withdraw` and `invite`.
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "LETTER")]
+    pub letter: String,
+    /// Roster ids of the signers
+    #[arg(value_name = "SIGNER", required_unless_present_any = ["parties", "states", "chamber"])]
+    pub signers: Vec<String>,
+    /// `invite` only: also everyone on the roster matching these filters
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Who records it (e.g. your initials)
+    #[arg(long, value_name = "WHO")]
+    pub by: Option<String>,
+    /// When it happened (default: now): `2025-02-03T10:12:00-05:00`,
+    /// `2025-02-03 10:12` (this machine's offset) or `2025-02-03`
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub at: Option<toml::value::Datetime>,
+    /// A note kept with the event
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// Accepts a TOML (RFC 3339) date-time, with or without offset, or a date.
+fn parse_time(s: &str) -> Result<toml::value::Datetime, String> {
+    let dt: toml::value::Datetime = s
+        .trim()
+        .parse()
+        .map_err(|_| "expected a time like `2025-02-03T10:12:00-05:00` or `2025-02-03`")?;
+    if dt.date.is_none() || (dt.time.is_none() && dt.offset.is_some()) {
+        return Err("give a date, e.g. `2025-02-03` or `2025-02-03T10:12:00-05:00`".into());
+    }
+    Ok(dt)
+}
+
+/// `signon status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// One letter, by id or path (default: every letter)
+    #[arg(value_name = "LETTER")]
+    pub letter: Option<String>,
+    /// Print JSON for scripts instead of the table
+    #[arg(long)]
+    pub json: bool,
+    /// Write a self-contained HTML status page to PATH
+    #[arg(long, value_name = "PATH")]
+    pub html: Option<PathBuf>,
+}
+
+/// `signon completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// Shells with completion scripts.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Shell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
+    /// PowerShell.
+    Powershell,
+    /// Elvish.
+    Elvish,
+}
+
+impl From<Shell> for clap_complete::Shell {
+    fn from(s: Shell) -> Self {
+        match s {
+            Shell::Bash => clap_complete::Shell::Bash,
+            Shell::Zsh => clap_complete::Shell::Zsh,
+            Shell::Fish => clap_complete::Shell::Fish,
+            Shell::Powershell => clap_complete::Shell::PowerShell,
+            Shell::Elvish => clap_complete::Shell::Elvish,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,88 @@
+//! `signon render`, `press` and `export`: the commands that write a letter
+//! out, with their output formats and paper sizes.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+/// `signon render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "LETTER")]
+    pub letter: String,
+    /// Write the PDF here (default: `out/ID.pdf` in the workspace)
+    #[arg(long, value_name = "PATH")]
+    pub pdf: Option<PathBuf>,
+    /// Write the HTML here (default: `out/ID.html` in the workspace)
+    #[arg(long, value_name = "PATH")]
+    pub html: Option<PathBuf>,
+    /// Write the letter as plain text here, wrapped at 72 columns (`-`: standard output)
+    #[arg(long, value_name = "PATH")]
+    pub text: Option<PathBuf>,
+    /// The copy to send: refused while a lead has not signed or a signature is stale
+    #[arg(long = "final")]
+    pub final_copy: bool,
+    /// The paper size
+    #[arg(long, value_enum, default_value_t = Paper::Letter)]
+    pub paper: Paper,
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+}
+
+/// `signon press`.
+#[derive(Debug, Args)]
+pub struct PressArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "LETTER")]
+    pub letter: String,
+    /// The output format
+    #[arg(long, value_enum, default_value_t = PressFormat::Md)]
+    pub format: PressFormat,
+    /// Write here instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of the press release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PressFormat {
+    /// Markdown.
+    Md,
+    /// A self-contained HTML page.
+    Html,
+    /// Plain text, wrapped at 72 columns.
+    Txt,
+}
+
+/// `signon export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "LETTER")]
+    pub letter: String,
+    /// The output format
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write here instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of the signer list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values with a header row (UTF-8).
+    Csv,
+    /// A JSON document: the letter and its signers.
+    Json,
+    /// One `Rep. Name (P-ST)` a line.
+    Txt,
+}
