@@ -1,0 +1,148 @@
+//! A letter's types: the text, its addressees and who leads it, as checked
+//! from `letters/<id>.toml`. Body text is already split into paragraphs of
+//! styled spans.
+
+use chrono::NaiveDate;
+
+use super::SignerId;
+
+/// Inline style of a span of body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Style {
+    /// `*italic*`.
+    pub italic: bool,
+    /// `**bold**`.
+    pub bold: bool,
+}
+
+/// A run of text in one style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The text, without the markup.
+    pub text: String,
+    /// Its style.
+    pub style: Style,
+}
+
+/// A paragraph: spans in reading order.
+pub type Paragraph = Vec<Span>;
+
+/// Letterhead printed centered on page 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Letterhead {
+    /// "Congress of the United States" / "House of Representatives" / "Washington, DC 20515".
+    House,
+    /// "United States Senate" / "Washington, DC 20510".
+    Senate,
+    /// Lines given in the letter.
+    Custom(Vec<String>),
+}
+
+impl Letterhead {
+    /// The lines printed.
+    pub fn lines(&self) -> Vec<String> {
+        let preset: &[&str] = match self {
+            Letterhead::House => &[
+                "Congress of the United States",
+                "House of Representatives",
+                "Washington, DC 20515",
+            ],
+            Letterhead::Senate => &["United States Senate", "Washington, DC 20510"],
+            Letterhead::Custom(lines) => return lines.clone(),
+        };
+        preset.iter().map(|s| s.to_string()).collect()
+    }
+}
+
+/// One addressee.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    /// "The Honorable Marco Rubio".
+    pub name: String,
+    /// "Secretary of State".
+    pub title: Option<String>,
+    /// Address lines, at least one.
+    pub address: Vec<String>,
+}
+
+/// A block quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted words.
+    pub text: Paragraph,
+    /// Attribution.
+    pub source: Option<String>,
+    /// Marked as a passage for the press release.
+    pub pull: bool,
+}
+
+/// One section of the letter body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Bold heading.
+    pub heading: Option<String>,
+    /// Body paragraphs.
+    pub paragraphs: Vec<Paragraph>,
+    /// Block quotations, after the body.
+    pub quotes: Vec<Quote>,
+    /// The number of the first ask (numbering runs on across sections).
+    pub asks_start: usize,
+    /// The asks, after the quotes.
+    pub asks: Vec<Paragraph>,
+}
+
+/// A lead signer with the role printed for this letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lead {
+    /// The roster id.
+    pub id: SignerId,
+    /// The role: the letter's, else the roster's.
+    pub role: Option<String>,
+}
+
+/// How the non-lead signers are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// By surname (the default).
+    #[default]
+    Alphabetical,
+    /// By the time they signed.
+    Signed,
+    /// As listed in `invited`.
+    Listed,
+}
+
+/// A validated letter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Letter {
+    /// The file stem, e.g. `2025-02-06-rubio`.
+    pub id: String,
+    /// Title: PDF Title, HTML `<title>`.
+    pub title: String,
+    /// The letter's date.
+    pub date: NaiveDate,
+    /// The letterhead on page 1.
+    pub letterhead: Letterhead,
+    /// Sign-on deadline.
+    pub deadline: Option<NaiveDate>,
+    /// Printed as a "Re:" line.
+    pub subject: Option<String>,
+    /// Printed verbatim.
+    pub salutation: String,
+    /// One or more recipients.
+    pub recipients: Vec<Recipient>,
+    /// One or more sections.
+    pub sections: Vec<Section>,
+    /// "Sincerely," by default.
+    pub closing: String,
+    /// Copies to.
+    pub cc: Vec<String>,
+    /// Enclosures.
+    pub enclosures: Vec<String>,
+    /// Leads, printed first, in order.
+    pub leads: Vec<Lead>,
+    /// Others asked to sign on.
+    pub invited: Vec<SignerId>,
+    /// How the others are ordered.
+    pub order: Order,
+}

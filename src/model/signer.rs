@@ -1,0 +1,118 @@
+//! The roster's types: who can sign. A [`Signer`] is one roster entry with
+//! its defaults filled in, keyed by a [`SignerId`]; they change only when
+//! `signers.toml`'s roster part is edited, never by the ledger.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A roster id such as `pallone` or `johnson-ga`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SignerId(pub String);
+
+impl fmt::Display for SignerId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The chamber a Member sits in; it decides the default title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Chamber {
+    /// House of Representatives.
+    House,
+    /// Senate.
+    Senate,
+}
+
+impl Chamber {
+    /// The title printed under the name when the roster gives none.
+    pub fn default_title(self) -> &'static str {
+        match self {
+            Chamber::House => "Member of Congress",
+            Chamber::Senate => "United States Senator",
+        }
+    }
+
+    /// The lowercase word used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Chamber::House => "house",
+            Chamber::Senate => "senate",
+        }
+    }
+}
+
+/// One person on the roster, with defaults filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signer {
+    /// The roster id.
+    pub id: SignerId,
+    /// The printed name, e.g. "Frank Pallone, Jr.".
+    pub name: String,
+    /// The surname used for ordering, e.g. "Pallone".
+    pub sort_as: String,
+    /// House or Senate.
+    pub chamber: Chamber,
+    /// The title printed under the name.
+    pub title: String,
+    /// Party letter, e.g. "D".
+    pub party: Option<String>,
+    /// Two-letter state code.
+    pub state: Option<String>,
+    /// House district (0 for at-large).
+    pub district: Option<u32>,
+    /// Official Member id.
+    pub bioguide: Option<String>,
+    /// The role printed when this signer is a lead and the letter sets none.
+    pub role: Option<String>,
+    /// Office address for follow-up.
+    pub office: Option<String>,
+    /// The staffer to contact.
+    pub staffer: Option<String>,
+    /// The staffer's email.
+    pub email: Option<String>,
+}
+
+/// The roster: every signer by id, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    /// Signers in the order they appear in `signers.toml`.
+    pub signers: Vec<Signer>,
+    /// Index into `signers` by id.
+    pub by_id: BTreeMap<SignerId, usize>,
+}
+
+impl Signer {
+    /// A House Member known only by id, name and surname, every other field
+    /// empty or defaulted: the start of a signer built by hand.
+    pub fn house(id: &str, name: &str, sort_as: &str) -> Signer {
+        Signer {
+            id: SignerId(id.to_string()),
+            name: name.to_string(),
+            sort_as: sort_as.to_string(),
+            chamber: Chamber::House,
+            title: Chamber::House.default_title().to_string(),
+            party: None,
+            state: None,
+            district: None,
+            bioguide: None,
+            role: None,
+            office: None,
+            staffer: None,
+            email: None,
+        }
+    }
+}
+
+impl Roster {
+    /// Adds a signer at the end (an id already present now names this one).
+    pub fn push(&mut self, signer: Signer) {
+        self.by_id.insert(signer.id.clone(), self.signers.len());
+        self.signers.push(signer);
+    }
+
+    /// Looks a signer up by id.
+    pub fn get(&self, id: &SignerId) -> Option<&Signer> {
+        self.by_id.get(id).and_then(|&i| self.signers.get(i))
+    }
+}

@@ -1,0 +1,115 @@
+//! The ledger's types: the `[[signoff]]` events and the per-letter standing
+//! replayed from them. Kept apart from the roster and letter types because
+//! they describe history (what happened, when), not configuration.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::SignerId;
+
+/// What a ledger event records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Asked to sign on.
+    Invited,
+    /// Signed on.
+    Signed,
+    /// Declined to sign.
+    Declined,
+    /// Withdrew an earlier signature.
+    Withdrawn,
+}
+
+impl Status {
+    /// Every status, in the order they are documented.
+    pub const ALL: [Status; 4] = [
+        Status::Invited,
+        Status::Signed,
+        Status::Declined,
+        Status::Withdrawn,
+    ];
+
+    /// The word used in `signers.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Invited => "invited",
+            Status::Signed => "signed",
+            Status::Declined => "declined",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Parses the word used in `signers.toml`.
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// One `[[signoff]]` event of the ledger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignOff {
+    /// The letter id.
+    pub letter: String,
+    /// The roster id.
+    pub signer: SignerId,
+    /// What happened.
+    pub status: Status,
+    /// When it happened.
+    pub at: DateTime<FixedOffset>,
+    /// Who recorded it.
+    pub by: Option<String>,
+    /// The fingerprint of the text approved (`sha256:…`), on "signed".
+    pub text: Option<String>,
+    /// A free note.
+    pub note: Option<String>,
+    /// 1-based line of the `[[signoff]]` header in `signers.toml`.
+    pub line: usize,
+}
+
+/// Where a signer stands on one letter, replayed from the ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Standing {
+    /// Named in `leads` or `invited`, or invited by an event, and no answer yet.
+    NoAnswer,
+    /// Signed the current text. `verified` is false for a "signed" event
+    /// without a fingerprint (recorded by hand).
+    Signed {
+        /// The event carries the current text's fingerprint.
+        verified: bool,
+    },
+    /// Signed, but an older text: the letter changed after they approved it.
+    Stale,
+    /// Declined.
+    Declined,
+    /// Withdrew a signature.
+    Withdrawn,
+}
+
+impl Standing {
+    /// The word shown to people: "signed", "stale", "declined", "withdrawn", "no answer".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::NoAnswer => "no answer",
+            Standing::Signed { .. } => "signed",
+            Standing::Stale => "stale",
+            Standing::Declined => "declined",
+            Standing::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// One signer's state on one letter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignerState {
+    /// The roster id.
+    pub id: SignerId,
+    /// A lead of the letter.
+    pub lead: bool,
+    /// Where they stand.
+    pub standing: Standing,
+    /// When the latest event was recorded (none for "no answer" without events).
+    pub at: Option<DateTime<FixedOffset>>,
+    /// Who recorded the latest event.
+    pub by: Option<String>,
+    /// The latest event's note.
+    pub note: Option<String>,
+}
