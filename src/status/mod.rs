@@ -10,12 +10,18 @@ pub mod html;
 pub mod json;
 pub mod table;
 
+mod rows;
+mod text;
+
 use rustc_hash::FxHashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::ledger;
-use crate::model::{Letter, Roster, SignOff, Signer, SignerId, Standing};
+use crate::model::{Letter, Roster, SignOff, Standing};
+pub use rows::seat;
+use rows::{Ranked, by_surname, row, totals};
+pub use text::{days_text, deadline_text, when_text};
 
 /// One letter's sign-on status.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,124 +186,9 @@ fn build<'a>(
     }
 }
 
-/// A roster signer as every row of every letter shows them, worked out once.
-struct Ranked<'r> {
-    /// Place in surname order.
-    rank: usize,
-    signer: &'r Signer,
-    /// [`seat`], built once rather than once per letter.
-    seat: String,
-}
-
-/// Each roster signer by id, with their place in surname order: Unicode
-/// collation, so "Sánchez" files under S-a, not after "Schiff"; ties go by
-/// id. One hash lookup then serves a row's signer, seat and rank.
-fn by_surname(roster: &Roster) -> FxHashMap<&str, Ranked<'_>> {
-    let mut signers: Vec<&Signer> = roster.signers.iter().collect();
-    signers.sort_by(|a, b| {
-        crate::roster::names::collate(&a.sort_as, &b.sort_as).then_with(|| a.id.cmp(&b.id))
-    });
-    signers
-        .into_iter()
-        .enumerate()
-        .map(|(rank, signer)| {
-            let seat = seat(signer);
-            (signer.id.0.as_str(), Ranked { rank, signer, seat })
-        })
-        .collect()
-}
-
-fn row(s: crate::model::SignerState, ranked: Option<&Ranked<'_>>) -> Row {
-    let SignerId(id) = s.id;
-    Row {
-        name: ranked.map_or_else(|| id.clone(), |r| r.signer.name.clone()),
-        seat: ranked.map(|r| r.seat.clone()).unwrap_or_default(),
-        id,
-        lead: s.lead,
-        standing: s.standing,
-        at: s.at,
-        by: s.by,
-        note: s.note,
-    }
-}
-
-/// "D-CA-32"; senators "D-CA"; an at-large district "AL"; missing parts left out.
-pub fn seat(s: &Signer) -> String {
-    let district = match (s.chamber, s.district) {
-        (crate::model::Chamber::House, Some(0)) => Some("AL".to_string()),
-        (crate::model::Chamber::House, Some(d)) => Some(d.to_string()),
-        _ => None,
-    };
-    [s.party.clone(), s.state.clone(), district]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-fn totals(rows: &[Row]) -> Totals {
-    let mut t = Totals {
-        total: rows.len(),
-        ..Totals::default()
-    };
-    for r in rows {
-        match r.standing {
-            Standing::Signed { .. } => t.signed += 1,
-            Standing::Stale => t.stale += 1,
-            Standing::Declined => t.declined += 1,
-            Standing::Withdrawn => t.withdrawn += 1,
-            Standing::NoAnswer => t.no_answer += 1,
-        }
-    }
-    t
-}
-
-/// "in 4 days", "in 1 day", "today", "passed 1 day ago", "passed 3 days ago".
-pub fn days_text(days: i64) -> String {
-    let unit = |n: i64| if n == 1 { "day" } else { "days" };
-    match days {
-        0 => "today".to_string(),
-        n if n > 0 => format!("in {n} {}", unit(n)),
-        n => format!("passed {} {} ago", -n, unit(-n)),
-    }
-}
-
-/// "deadline 2025-02-05: in 4 days", or "no deadline".
-pub fn deadline_text(s: &LetterStatus) -> String {
-    match (s.deadline, s.days_left) {
-        (Some(d), Some(n)) => format!("deadline {d}: {}", days_text(n)),
-        _ => "no deadline".to_string(),
-    }
-}
-
-/// A time as the terminal and the page show it: in the clock's offset.
-pub fn when_text(at: Option<DateTime<FixedOffset>>, now: DateTime<FixedOffset>) -> String {
-    at.map(|t| {
-        t.with_timezone(now.offset())
-            .format("%Y-%m-%d %H:%M")
-            .to_string()
-    })
-    .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn days_are_said_in_words() {
-        let said: Vec<String> = [4, 1, 0, -1, -3].map(days_text).into();
-        assert_eq!(
-            said,
-            [
-                "in 4 days",
-                "in 1 day",
-                "today",
-                "passed 1 day ago",
-                "passed 3 days ago"
-            ]
-        );
-    }
 
     #[test]
     fn summary_leaves_out_empty_states_but_signed() {
