@@ -16,6 +16,7 @@ mod fonts;
 pub mod layout;
 mod letter;
 mod linebreak;
+mod meta;
 mod paint;
 mod sfnt;
 mod subset;
@@ -81,7 +82,7 @@ impl std::error::Error for PdfError {}
 /// Renders `c` to PDF bytes: layout, then paint.
 pub fn render(c: &Composed, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let pages = layout::layout(c, opts)?;
-    paint::paint(&pages, &paint::Meta::of(c, env!("CARGO_PKG_VERSION")))
+    paint::paint(&pages, &meta::Meta::of(c, env!("CARGO_PKG_VERSION")))
 }
 
 /// Whether a shipped font draws `ch` in every style (Armenian through the

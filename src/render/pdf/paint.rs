@@ -5,50 +5,21 @@
 //! fonts); each glyph carries its text, from which printpdf writes the
 //! ToUnicode map, so the text extracts exactly. Kerning and justification are
 //! `TJ` offsets: `Tw` does nothing for two-byte (Identity-H) fonts. Resource
-//! names, subset tags, dates and the document id are all derived from the
-//! input, so the output is byte-for-byte reproducible.
+//! names, subset tags, dates and the document id (see `meta`) are all derived
+//! from the input, so the output is byte-for-byte reproducible.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{Datelike, NaiveDate};
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFont,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
 };
 
-use crate::compose::Composed;
-
 use super::PdfError;
 use super::fonts::{self, Face, Glyph};
 use super::layout::{Layout, Page, Rule, Run};
 use super::linebreak::is_space;
-
-/// The document information pinned into the PDF.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Meta {
-    pub(crate) title: String,
-    pub(crate) author: String,
-    pub(crate) subject: String,
-    pub(crate) creator: String,
-    /// Creation and modification date (midnight UTC).
-    pub(crate) date: NaiveDate,
-    /// Seeds the document id.
-    pub(crate) id: String,
-}
-
-impl Meta {
-    /// Metadata of letter `c`, written by signon `version`.
-    pub(crate) fn of(c: &Composed, version: &str) -> Meta {
-        Meta {
-            title: c.title.clone(),
-            author: c.authors.clone(),
-            subject: c.summary.clone(),
-            creator: format!("signon {version}"),
-            date: c.date,
-            id: c.id.clone(),
-        }
-    }
-}
+use super::meta::{Meta, pin_trailer_id, set_info};
 
 /// Paints `layout` into a PDF document.
 pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
@@ -233,77 +204,4 @@ pub(super) fn text_items(run: &Run, glyphs: &[Glyph]) -> Vec<TextItem> {
         items.push(TextItem::Text(text));
     }
     items
-}
-
-fn set_info(doc: &mut PdfDocument, meta: &Meta) {
-    let info = &mut doc.metadata.info;
-    info.document_title = meta.title.clone();
-    info.author = meta.author.clone();
-    info.subject = meta.subject.clone();
-    info.creator = meta.creator.clone();
-    info.producer = meta.creator.clone();
-    let when = midnight_utc(meta.date);
-    info.creation_date = when;
-    info.modification_date = when;
-    info.metadata_date = when;
-    info.identifier = document_id(&meta.id);
-}
-
-fn midnight_utc(d: NaiveDate) -> printpdf::OffsetDateTime {
-    let date = printpdf::Date {
-        year: d.year(),
-        month: d.month() as u8,
-        day: d.day() as u8,
-    };
-    let time = printpdf::Time {
-        hour: 0,
-        minute: 0,
-        second: 0,
-        millisecond: 0,
-    };
-    let offset = printpdf::Offset {
-        hours: 0,
-        minutes: 0,
-        seconds: 0,
-        milliseconds: 0,
-    };
-    printpdf::OffsetDateTime::new_in_offset(date, time, offset)
-}
-
-/// 32 hex digits from two FNV-1a hashes of the letter id.
-fn document_id(id: &str) -> String {
-    let fnv = |seed: u64| {
-        id.bytes().fold(seed, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
-    };
-    format!(
-        "{:016X}{:016X}",
-        fnv(0xcbf2_9ce4_8422_2325),
-        fnv(0x8422_2325_cbf2_9ce4)
-    )
-}
-
-/// printpdf writes a random trailer `/ID` (two 32-letter strings). Replace
-/// both, in place and at equal length, with the id derived from the letter,
-/// so nothing else in the file moves.
-fn pin_trailer_id(mut bytes: Vec<u8>, id: &str) -> Vec<u8> {
-    let fixed = document_id(id);
-    let Some(at) = bytes.windows(4).rposition(|w| w == b"/ID[") else {
-        return bytes;
-    };
-    let mut i = at + 4;
-    for _ in 0..2 {
-        let len = bytes[i..]
-            .iter()
-            .position(|&b| b == b')')
-            .unwrap_or(0)
-            .saturating_sub(1);
-        if bytes.get(i) != Some(&b'(') || len != fixed.len() {
-            break;
-        }
-        bytes[i + 1..i + 1 + len].copy_from_slice(fixed.as_bytes());
-        i += len + 2;
-    }
-    bytes
 }

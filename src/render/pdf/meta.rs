@@ -1,0 +1,112 @@
+//! The document information and trailer id pinned into every PDF.
+//!
+//! printpdf stamps the clock time and a random `/ID` by default; here the
+//! dates come from the letter and the id from its id, so the same input
+//! gives the same bytes. Apart from the painting because none of it depends
+//! on the layout: it is all derived from the [`Composed`] letter.
+
+use chrono::{Datelike, NaiveDate};
+use printpdf::PdfDocument;
+
+use crate::compose::Composed;
+
+/// The document information pinned into the PDF.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Meta {
+    pub(crate) title: String,
+    pub(crate) author: String,
+    pub(crate) subject: String,
+    pub(crate) creator: String,
+    /// Creation and modification date (midnight UTC).
+    pub(crate) date: NaiveDate,
+    /// Seeds the document id.
+    pub(crate) id: String,
+}
+
+impl Meta {
+    /// Metadata of letter `c`, written by signon `version`.
+    pub(crate) fn of(c: &Composed, version: &str) -> Meta {
+        Meta {
+            title: c.title.clone(),
+            author: c.authors.clone(),
+            subject: c.summary.clone(),
+            creator: format!("signon {version}"),
+            date: c.date,
+            id: c.id.clone(),
+        }
+    }
+}
+
+/// Writes `meta` into the document information, with every date pinned.
+pub(super) fn set_info(doc: &mut PdfDocument, meta: &Meta) {
+    let info = &mut doc.metadata.info;
+    info.document_title = meta.title.clone();
+    info.author = meta.author.clone();
+    info.subject = meta.subject.clone();
+    info.creator = meta.creator.clone();
+    info.producer = meta.creator.clone();
+    let when = midnight_utc(meta.date);
+    info.creation_date = when;
+    info.modification_date = when;
+    info.metadata_date = when;
+    info.identifier = document_id(&meta.id);
+}
+
+fn midnight_utc(d: NaiveDate) -> printpdf::OffsetDateTime {
+    let date = printpdf::Date {
+        year: d.year(),
+        month: d.month() as u8,
+        day: d.day() as u8,
+    };
+    let time = printpdf::Time {
+        hour: 0,
+        minute: 0,
+        second: 0,
+        millisecond: 0,
+    };
+    let offset = printpdf::Offset {
+        hours: 0,
+        minutes: 0,
+        seconds: 0,
+        milliseconds: 0,
+    };
+    printpdf::OffsetDateTime::new_in_offset(date, time, offset)
+}
+
+/// 32 hex digits from two FNV-1a hashes of the letter id.
+fn document_id(id: &str) -> String {
+    let fnv = |seed: u64| {
+        id.bytes().fold(seed, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    };
+    format!(
+        "{:016X}{:016X}",
+        fnv(0xcbf2_9ce4_8422_2325),
+        fnv(0x8422_2325_cbf2_9ce4)
+    )
+}
+
+/// printpdf writes a random trailer `/ID` (two 32-letter strings). Replace
+/// both, in place and at equal length, with the id derived from the letter,
+/// so nothing else in the file moves.
+pub(super) fn pin_trailer_id(mut bytes: Vec<u8>, id: &str) -> Vec<u8> {
+    let fixed = document_id(id);
+    let Some(at) = bytes.windows(4).rposition(|w| w == b"/ID[") else {
+        return bytes;
+    };
+    let mut i = at + 4;
+    for _ in 0..2 {
+        let len = bytes[i..]
+            .iter()
+            .position(|&b| b == b')')
+            .unwrap_or(0)
+            .saturating_sub(1);
+        if bytes.get(i) != Some(&b'(') || len != fixed.len() {
+            break;
+        }
+        bytes[i + 1..i + 1 + len].copy_from_slice(fixed.as_bytes());
+        i += len + 2;
+    }
+    bytes
+}
