@@ -127,18 +127,6 @@ pub(crate) fn break_lines(spans: &[Span], size: f32, measure: f32) -> Result<Vec
 
 /// Turns the chosen fragments into a line of face runs.
 fn build_line(s: &Styled, frags: &[Frag], last: bool) -> Result<Line, PdfError> {
-    let (first, tail) = (frags[0], frags[frags.len() - 1]);
-    let mut parts: Vec<(Face, String)> = s
-        .pieces(first.start, tail.end)
-        .map(|(f, t)| (f, t.to_string()))
-        .collect();
-    if tail.hyphen && !last {
-        let face = s.face_at(tail.end.saturating_sub(1));
-        match parts.last_mut() {
-            Some((f, t)) if *f == face => t.push('-'),
-            _ => parts.push((face, "-".to_string())),
-        }
-    }
     let mut line = Line {
         pieces: Vec::new(),
         width: 0.0,
@@ -149,7 +137,7 @@ fn build_line(s: &Styled, frags: &[Frag], last: bool) -> Result<Line, PdfError> 
     // The whole line so far: a word may go on across a change of face
     // ("trade" bold, "." not), and its letter gap with it.
     let mut all = String::new();
-    for (face, text) in parts {
+    for (face, text) in line_parts(s, frags, last) {
         let spaces = text.chars().filter(|&c| is_space(c)).count();
         let w = fonts::width(face, &text, s.size)?;
         all.push_str(&text);
@@ -165,6 +153,24 @@ fn build_line(s: &Styled, frags: &[Frag], last: bool) -> Result<Line, PdfError> 
     }
     line.gaps = letter_gaps(&all);
     Ok(line)
+}
+
+/// The chosen fragments' text as face runs, with a hyphen (in the face of
+/// the letter before it) where the line ends inside a word.
+fn line_parts(s: &Styled, frags: &[Frag], last: bool) -> Vec<(Face, String)> {
+    let (first, tail) = (frags[0], frags[frags.len() - 1]);
+    let mut parts: Vec<(Face, String)> = s
+        .pieces(first.start, tail.end)
+        .map(|(f, t)| (f, t.to_string()))
+        .collect();
+    if tail.hyphen && !last {
+        let face = s.face_at(tail.end.saturating_sub(1));
+        match parts.last_mut() {
+            Some((f, t)) if *f == face => t.push('-'),
+            _ => parts.push((face, "-".to_string())),
+        }
+    }
+    parts
 }
 
 /// Pairs of adjacent characters in `text` that are both not spaces.
