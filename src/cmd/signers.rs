@@ -82,23 +82,6 @@ fn row(s: &Signer) -> Row<'_> {
     }
 }
 
-/// "D-CA-32", "D-CA" for a Senator, "R-SD-AL" for an at-large seat.
-pub(crate) fn seat(s: &Signer) -> String {
-    let parts = [
-        s.party.clone(),
-        s.state.clone(),
-        s.district.map(|d| {
-            if d == 0 {
-                "AL".to_string()
-            } else {
-                d.to_string()
-            }
-        }),
-    ];
-    let text: Vec<String> = parts.into_iter().flatten().collect();
-    text.join("-")
-}
-
 /// Aligned columns, widths measured in characters so accented names line up.
 fn table(list: &[&Signer]) -> String {
     let rows: Vec<[String; 4]> = list
@@ -107,7 +90,7 @@ fn table(list: &[&Signer]) -> String {
             [
                 s.id.0.clone(),
                 s.name.clone(),
-                seat(s),
+                crate::status::seat(s),
                 s.chamber.as_str().to_string(),
             ]
         })
