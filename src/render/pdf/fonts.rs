@@ -217,6 +217,11 @@ pub(crate) fn clean(text: &str) -> String {
         .collect()
 }
 
+/// Latin-1, Latin Extended-A and -B, and General Punctuation: where every
+/// Liberation style has the same characters.
+pub(crate) const SAME_IN_EVERY_STYLE: [std::ops::RangeInclusive<char>; 2] =
+    ['\u{a0}'..='\u{24f}', '\u{2000}'..='\u{206f}'];
+
 /// Whether the shipped fonts draw `ch` in every style (or [`clean`] drops it).
 pub(crate) fn covers(ch: char) -> bool {
     // Every Liberation style draws all of printable ASCII (a test checks),
@@ -224,6 +229,11 @@ pub(crate) fn covers(ch: char) -> bool {
     // of every letter, which cost a tenth of a render in lookups.
     if ch == ' ' || ch.is_ascii_graphic() {
         return true;
+    }
+    // In these ranges the four styles draw the same characters (a test
+    // checks): asking the regular face spares loading the others' metrics.
+    if SAME_IN_EVERY_STYLE.iter().any(|r| r.contains(&ch)) {
+        return glyph(Face::Regular, ch).is_some();
     }
     if matches!(ch, '\n' | '\r' | '\t' | '\u{ad}' | '\u{200b}') {
         return true;

@@ -175,8 +175,17 @@ fn line_parts(s: &Styled, frags: &[Frag], last: bool) -> Vec<(Face, String)> {
 
 /// Pairs of adjacent characters in `text` that are both not spaces.
 pub(crate) fn letter_gaps(text: &str) -> usize {
-    let spaces: Vec<bool> = text.chars().map(is_space).collect();
-    spaces.windows(2).filter(|w| !w[0] && !w[1]).count()
+    let mut chars = text.chars().map(is_space);
+    let Some(mut prev) = chars.next() else {
+        return 0;
+    };
+    chars
+        .filter(|&space| {
+            let gap = !prev && !space;
+            prev = space;
+            gap
+        })
+        .count()
 }
 
 /// Spaces that justification stretches (NBSP too: it only forbids a break).

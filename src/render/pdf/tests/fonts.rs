@@ -138,3 +138,17 @@ fn outline(face: &ttf_parser::Face<'_>, id: ttf_parser::GlyphId) -> Vec<(f32, f3
     face.outline_glyph(id, &mut points);
     points.0
 }
+
+#[test]
+fn the_liberation_styles_agree_on_latin_and_punctuation() {
+    // `covers` asks only the regular face in these ranges: this is why it may.
+    for range in SAME_IN_EVERY_STYLE {
+        for ch in range.clone() {
+            let have: Vec<bool> = Face::ALL[..4]
+                .iter()
+                .map(|f| glyph(*f, ch).is_some())
+                .collect();
+            assert!(have.iter().all(|&h| h == have[0]), "{ch:?}: {have:?}");
+        }
+    }
+}
