@@ -167,16 +167,16 @@ fn length(src: &Arc<Source>, file: &raw::LetterFile, diags: &mut Vec<Diagnostic>
 /// quotes are not words), trimmed of surrounding quote marks.
 fn words_in(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
     let slice = text.get(span.clone()).unwrap_or_default();
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for token in slice.split_ascii_whitespace() {
-        let at = pos + slice[pos..].find(token).unwrap_or(0);
-        pos = at + token.len();
-        let inner = token.trim_matches(['"', '\'']);
-        if inner.chars().any(char::is_alphanumeric) {
-            let start = span.start + at + token.find(inner).unwrap_or(0);
-            out.push(start..start + inner.len());
-        }
-    }
-    out
+    // Every token and its trimmed core are sub-slices of `slice`: where they
+    // start is where their bytes are, no search needed.
+    let offset = |part: &str| part.as_ptr().addr() - slice.as_ptr().addr();
+    slice
+        .split_ascii_whitespace()
+        .map(|token| token.trim_matches(['"', '\'']))
+        .filter(|inner| inner.chars().any(char::is_alphanumeric))
+        .map(|inner| {
+            let start = span.start + offset(inner);
+            start..start + inner.len()
+        })
+        .collect()
 }
