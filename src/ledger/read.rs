@@ -12,8 +12,10 @@
 //! caller parses the whole file with the toml crate, which stays the judge of
 //! every error and its message. Values keep the exact spans toml would give.
 
+use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use toml::Spanned;
 use toml::value::Datetime;
@@ -24,20 +26,36 @@ use crate::error::Error;
 use crate::load::{self, Loaded, raw};
 
 /// Loads `signers.toml` like [`load::load_file`] does, taking the fast path
-/// when it can; otherwise the file is read again and the toml crate parses it.
+/// when it can; otherwise the toml crate parses the same bytes.
 pub fn load_signers(path: &Path) -> Result<Loaded<raw::SignersFile>, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
-    if let Ok(text) = String::from_utf8(bytes) {
-        let source = Source::new(path, text);
-        if let Some(value) = parse_signers(&source) {
-            return Ok(Loaded {
-                source,
-                value,
-                problems: Vec::new(),
-            });
-        }
+    let bytes = read_locked(path).map_err(|e| Error::io("read", path, e))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Ok(load::load_bytes(path, e.into_bytes())),
+    };
+    let source = Source::new(path, text);
+    if let Some(value) = parse_signers(&source) {
+        return Ok(Loaded {
+            source,
+            value,
+            problems: Vec::new(),
+        });
     }
-    load::load_file(path)
+    let text = Arc::try_unwrap(source).map_or_else(|s| s.text.clone(), |s| s.text);
+    Ok(load::load_bytes(path, text.into_bytes()))
+}
+
+/// The bytes of `signers.toml`, read under its shared lock. Every writer
+/// holds the exclusive lock for its one write, so a reader never sees an
+/// append half done: unlocked, a `status` could catch an event whose write
+/// crossed a page boundary, cut short, as the soak test did.
+fn read_locked(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut file = std::fs::File::open(path)?;
+    // Fully qualified: std's own `File::lock_shared` is newer than our MSRV.
+    fs4::FileExt::lock_shared(&file)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Parses `signers.toml`, or `None` when only the full parser may: when the

@@ -136,6 +136,12 @@ pub struct Loaded<T> {
 /// problems in the text are diagnostics in the result.
 pub fn load_file<T: FileKind + Default>(path: &Path) -> Result<Loaded<T>, Error> {
     let bytes = fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    Ok(load_bytes(path, bytes))
+}
+
+/// Parses the bytes read from `path` as `T`; text that is not UTF-8 is a
+/// diagnostic at the first byte that is not.
+pub fn load_bytes<T: FileKind + Default>(path: &Path, bytes: Vec<u8>) -> Loaded<T> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -144,20 +150,20 @@ pub fn load_file<T: FileKind + Default>(path: &Path) -> Result<Loaded<T>, Error>
             let source = Source::new(path, text);
             let diag = Diagnostic::error(&source, valid..valid + 1, "file is not valid UTF-8")
                 .with_hint("save the file as UTF-8");
-            return Ok(Loaded {
+            return Loaded {
                 source,
                 value: T::default(),
                 problems: vec![diag],
-            });
+            };
         }
     };
     let source = Source::new(path, text);
     let (value, problems) = T::parse(&source);
-    Ok(Loaded {
+    Loaded {
         source,
         value,
         problems,
-    })
+    }
 }
 
 /// A file kind: its raw type, built part by part so that every problem is found.

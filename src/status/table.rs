@@ -69,6 +69,9 @@ fn signer_row(r: &Row, now: DateTime<FixedOffset>, color: bool) -> Vec<Cell> {
 
 /// Every letter, one line each, in the order given.
 pub fn overview(all: &[LetterStatus], color: bool) -> String {
+    if all.is_empty() {
+        return "no letters in `letters/`: start one with `signon new ID`\n".to_string();
+    }
     let head = [
         "Letter",
         "Deadline",
@@ -82,36 +85,33 @@ pub fn overview(all: &[LetterStatus], color: bool) -> String {
         "Final",
     ];
     let mut rows = vec![head.map(cell).into()];
-    for s in all {
-        let t = &s.totals;
-        let final_cell = match &s.gate {
-            Ok(()) => Cell {
-                color: color.then_some(GREEN),
-                ..cell("ready")
-            },
-            Err(r) => cell(format!("not ready ({} reason{})", r.len(), plural(r.len()))),
-        };
-        rows.push(vec![
-            cell(s.id.as_str()),
-            cell(
-                s.deadline
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "none".into()),
-            ),
-            cell(s.days_left.map(days_text).unwrap_or_default()),
-            num(t.signed),
-            num(t.stale),
-            num(t.declined),
-            num(t.withdrawn),
-            num(t.no_answer),
-            num(t.total),
-            final_cell,
-        ]);
-    }
-    if all.is_empty() {
-        return "no letters in `letters/`: start one with `signon new ID`\n".to_string();
-    }
+    rows.extend(all.iter().map(|s| overview_row(s, color)));
     grid(rows)
+}
+
+/// One letter's line of the overview.
+fn overview_row(s: &LetterStatus, color: bool) -> Vec<Cell> {
+    let t = &s.totals;
+    let final_cell = match &s.gate {
+        Ok(()) => Cell {
+            color: color.then_some(GREEN),
+            ..cell("ready")
+        },
+        Err(r) => cell(format!("not ready ({} reason{})", r.len(), plural(r.len()))),
+    };
+    let deadline = s.deadline.map(|d| d.to_string());
+    vec![
+        cell(s.id.as_str()),
+        cell(deadline.unwrap_or_else(|| "none".into())),
+        cell(s.days_left.map(days_text).unwrap_or_default()),
+        num(t.signed),
+        num(t.stale),
+        num(t.declined),
+        num(t.withdrawn),
+        num(t.no_answer),
+        num(t.total),
+        final_cell,
+    ]
 }
 
 fn plural(n: usize) -> &'static str {

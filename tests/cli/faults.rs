@@ -156,3 +156,32 @@ fn hold_lock_helper() {
     println!("locked");
     std::thread::sleep(Duration::from_secs(600));
 }
+
+/// A reader (`status`) waits while an append holds the lock, so it never
+/// reads an event half written: unlocked, the soak test once caught one cut
+/// short where its write crossed a page boundary.
+#[test]
+fn a_reader_waits_for_an_append_in_progress() {
+    use std::io::Write;
+    let ws = example();
+    let path = ws.path().join("signers.toml");
+    let mut holder = hold_lock(&path);
+    // The first half of an event, as a write caught midway leaves it.
+    let half = format!("\n[[signoff]]\nletter = \"{RUBIO}\"\nsigner = \"sherman\"\n");
+    holder.write_all(half.as_bytes()).unwrap();
+    let child = spawn(ws.path(), &["status", RUBIO, "--json"]);
+    wait_blocked(child.id());
+    let rest = "status = \"declined\"\nat = 2025-02-05T09:00:00-05:00\nby = \"AH\"\n";
+    holder.write_all(rest.as_bytes()).unwrap();
+    drop(holder);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sherman = json["letters"][0]["signers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "sherman")
+        .unwrap();
+    assert_eq!(sherman["state"], "declined", "the whole event was read");
+}
