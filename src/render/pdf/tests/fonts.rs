@@ -16,6 +16,7 @@ fn liberation_has_latin_typography_but_not_u2011() {
         glyph(Face::Regular, '\u{2010}')
     );
     assert!(covers('\u{2011}'), "drawn as U+2010");
+    assert!(covers('\u{ad}') && covers('\u{200b}'), "dropped by `clean`");
     assert!(!covers('\u{4e2d}'), "no CJK");
 }
 
