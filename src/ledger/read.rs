@@ -15,7 +15,6 @@
 use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 use toml::Spanned;
 use toml::value::Datetime;
@@ -41,8 +40,7 @@ pub fn load_signers(path: &Path) -> Result<Loaded<raw::SignersFile>, Error> {
             problems: Vec::new(),
         });
     }
-    let text = Arc::try_unwrap(source).map_or_else(|s| s.text.clone(), |s| s.text);
-    Ok(load::load_bytes(path, text.into_bytes()))
+    Ok(Loaded::parse(source))
 }
 
 /// The bytes of `signers.toml`, read under its shared lock. Every writer

@@ -157,12 +157,18 @@ pub fn load_bytes<T: FileKind + Default>(path: &Path, bytes: Vec<u8>) -> Loaded<
             };
         }
     };
-    let source = Source::new(path, text);
-    let (value, problems) = T::parse(&source);
-    Loaded {
-        source,
-        value,
-        problems,
+    Loaded::parse(Source::new(path, text))
+}
+
+impl<T: FileKind> Loaded<T> {
+    /// Parses a file's text, already read, as `T`.
+    pub fn parse(source: Arc<Source>) -> Loaded<T> {
+        let (value, problems) = T::parse(&source);
+        Loaded {
+            source,
+            value,
+            problems,
+        }
     }
 }
 

@@ -106,13 +106,10 @@ fn load_letters(paths: &[PathBuf]) -> Result<LoadedLetters, Error> {
 /// Validates files already in memory: `signers.toml` and `(id, text)` letters.
 /// The same checks as [`workspace`], without touching the disk.
 pub fn texts(signers: &str, letters: &[(&str, &str)]) -> Checked {
-    let source = Source::new(Path::new(load::SIGNERS_FILE), signers.to_string());
-    let (value, problems) = <raw::SignersFile as load::FileKind>::parse(&source);
-    let signers = Loaded {
-        source,
-        value,
-        problems,
-    };
+    let signers = Loaded::parse(Source::new(
+        Path::new(load::SIGNERS_FILE),
+        signers.to_string(),
+    ));
     let ids: Vec<String> = letters.iter().map(|(id, _)| id.to_string()).collect();
     let letters = letters
         .iter()
@@ -121,15 +118,7 @@ pub fn texts(signers: &str, letters: &[(&str, &str)]) -> Checked {
                 &Path::new(load::LETTERS_DIR).join(format!("{id}.toml")),
                 text.to_string(),
             );
-            let (value, problems) = <raw::LetterFile as load::FileKind>::parse(&source);
-            (
-                id.to_string(),
-                Loaded {
-                    source,
-                    value,
-                    problems,
-                },
-            )
+            (id.to_string(), Loaded::parse(source))
         })
         .collect();
     loaded(signers, letters, &ids, Conventions::Check)
