@@ -2,7 +2,7 @@
 //! the time goes: `cargo run --release --example profile_render -- DIR ID`.
 //! Each stage runs once cold (as the command does) and then warm.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use signon::load::Workspace;
 use signon::render::{Paper, html, pdf};
@@ -23,7 +23,6 @@ fn timed<T>(label: &str, f: impl Fn() -> T) -> T {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (dir, id) = (args.next().expect("DIR"), args.next().expect("ID"));
-    let total = Instant::now();
     let ws = Workspace::discover(Some(dir.as_ref()), &std::env::current_dir().unwrap()).unwrap();
     let path = ws
         .resolve_letter(&id, &std::env::current_dir().unwrap())
@@ -47,5 +46,4 @@ fn main() {
     timed("pdf (layout + paint)", || {
         pdf::render(&composed, &opts).unwrap()
     });
-    let _: Duration = total.elapsed();
 }
