@@ -106,18 +106,27 @@ fn embed(
     layout: &Layout,
     shaped: &[Vec<Vec<Glyph>>],
 ) -> Result<BTreeMap<Face, FontId>, PdfError> {
-    let mut used: BTreeMap<Face, BTreeSet<u16>> = BTreeMap::new();
+    // Per face: the glyphs drawn, and the character each draws.
+    let mut used: BTreeMap<Face, (BTreeSet<u16>, BTreeMap<u32, u16>)> = BTreeMap::new();
     let runs = layout.pages.iter().flat_map(|p| &p.runs);
     for (run, glyphs) in runs.zip(shaped.iter().flatten()) {
-        used.entry(run.face)
-            .or_default()
-            .extend(glyphs.iter().map(|g| g.gid));
+        let (gids, chars) = used.entry(run.face).or_default();
+        for g in glyphs {
+            gids.insert(g.gid);
+            chars.insert(u32::from(fonts::drawn(g.ch)), g.gid);
+        }
     }
     let mut out = BTreeMap::new();
-    for (face, gids) in used {
+    for (face, (gids, chars)) in used {
         let subset = super::subset::subset(face, &gids)?;
         let mut font = ParsedFont::from_bytes(&subset.bytes, 0, &mut Vec::new())
             .ok_or_else(|| PdfError::Font(format!("{}: subset does not parse", face.ps_name())))?;
+        // The subset has no cmap: printpdf learns here which glyph draws
+        // each character of the text items, and writes ToUnicode from it.
+        font.codepoint_to_glyph = chars
+            .into_iter()
+            .filter_map(|(ch, gid)| Some((ch, subset.gid(gid)?)))
+            .collect();
         font.font_name = Some(subset.name);
         // printpdf's own ids are random; "F0".."F5" keep the bytes stable.
         let id = FontId(format!("F{}", face as usize));
