@@ -56,8 +56,8 @@ pub(super) fn emit(cx: &mut Context<'_>, output: Option<&Path>, text: &str) -> R
         None => super::write_out(cx, text),
         Some(path) => {
             let path = cx.cwd.join(path);
-            render::write(&path, text.as_bytes())?;
-            super::write_out(cx, &format!("wrote {}\n", display_path(&path)))
+            let verb = render::write(&path, text.as_bytes())?.verb();
+            super::write_out(cx, &format!("{verb} {}\n", display_path(&path)))
         }
     }
 }

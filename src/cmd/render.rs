@@ -49,8 +49,8 @@ pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) ->
                 .map_err(|e| Error::io("write", "standard output", e))?;
             continue;
         }
-        render::write(&path, &bytes)?;
-        super::write_out(cx, &format!("wrote {} ({kind})\n", display_path(&path)))?;
+        let verb = render::write(&path, &bytes)?.verb();
+        super::write_out(cx, &format!("{verb} {} ({kind})\n", display_path(&path)))?;
     }
     Ok(())
 }

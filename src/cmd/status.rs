@@ -21,8 +21,8 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
     let all = status::overview(&checked.letters, &checked.roster, &checked.ledger, cx.now);
     if let Some(path) = &args.html {
         let path = cx.cwd.join(path);
-        status::html::write(&all, cx.now, &path)?;
-        let _ = writeln!(cx.err, "wrote {}", crate::diag::display_path(&path));
+        let verb = status::html::write(&all, cx.now, &path)?.verb();
+        let _ = writeln!(cx.err, "{verb} {}", crate::diag::display_path(&path));
     }
     let done = if args.json {
         status::json::write(&all, cx.now, cx.out)

@@ -8,7 +8,7 @@
 pub mod html;
 pub mod pdf;
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::error::Error;
@@ -50,15 +50,43 @@ impl From<crate::cli::Paper> for Paper {
     }
 }
 
+/// What [`write`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// The file was made or replaced.
+    New,
+    /// The file already held these exact bytes and was left alone.
+    Unchanged,
+}
+
+impl Written {
+    /// The word a command prints before the path.
+    pub fn verb(self) -> &'static str {
+        match self {
+            Written::New => "wrote",
+            Written::Unchanged => "unchanged",
+        }
+    }
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder
 /// (created if needed), then renamed over the target, so no reader ever sees
 /// half a file and a failed write leaves the old one in place.
+///
+/// A file that already holds exactly `bytes` is left alone. Output is
+/// deterministic, so re-rendering an unchanged letter is common: its file
+/// keeps its time (sync tools and print queues see nothing new), and the
+/// rename is skipped, which on ext4 evicted the old inode and flushed the
+/// new one, a twentieth of a render.
 ///
 /// Not synced, unlike the ledger: an output is remade from the workspace by
 /// the same command, and the two `fdatasync` calls of a render were a tenth
 /// of its time. (ext4 and XFS flush a file's data before a rename that
 /// replaces another commits, so a crash leaves the old output or the new.)
-pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+pub fn write(path: &Path, bytes: &[u8]) -> Result<Written, Error> {
+    if holds(path, bytes) {
+        return Ok(Written::Unchanged);
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -71,7 +99,19 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     set_readable(tmp.as_file());
     tmp.persist(path)
         .map_err(|e| Error::io("write", path, e.error))?;
-    Ok(())
+    Ok(Written::New)
+}
+
+/// Whether `path` is a regular file holding exactly `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let same_size = file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+    let mut old = Vec::with_capacity(bytes.len());
+    same_size && file.read_to_end(&mut old).is_ok() && old == bytes
 }
 
 #[cfg(unix)]

@@ -4,7 +4,6 @@
 //! Every string is settled here so the template only loops and branches;
 //! askama escapes it all, and nothing from TOML is marked safe.
 
-use std::io::Write;
 use std::path::Path;
 
 use askama::Template;
@@ -58,19 +57,14 @@ pub fn render(all: &[LetterStatus], now: DateTime<FixedOffset>) -> String {
         .expect("the template only formats plain strings")
 }
 
-/// Writes the page to `path` through a temporary file in the same folder,
-/// renamed into place, so a screen refreshing it never shows half a page.
-pub fn write(all: &[LetterStatus], now: DateTime<FixedOffset>, path: &Path) -> Result<(), Error> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("create", path, e))?;
-    tmp.write_all(render(all, now).as_bytes())
-        .map_err(|e| Error::io("write", path, e))?;
-    tmp.persist(path)
-        .map_err(|e| Error::io("write", path, e.error))?;
-    Ok(())
+/// Writes the page to `path` through [`crate::render::write`]: a temporary
+/// file renamed into place, so a screen refreshing it never shows half a page.
+pub fn write(
+    all: &[LetterStatus],
+    now: DateTime<FixedOffset>,
+    path: &Path,
+) -> Result<crate::render::Written, Error> {
+    crate::render::write(path, render(all, now).as_bytes())
 }
 
 fn letter(s: &LetterStatus, now: DateTime<FixedOffset>) -> LetterView {

@@ -68,6 +68,34 @@ fn two_renders_give_the_same_bytes() {
 }
 
 #[test]
+fn an_unchanged_output_is_left_alone_and_a_changed_one_replaced() {
+    use std::os::unix::fs::MetadataExt;
+    let ws = example();
+    let pdf = ws.path().join(format!("out/{RUBIO}.pdf"));
+    let first = signon(ws.path(), &["render", RUBIO]);
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    let before = fs::metadata(&pdf).unwrap();
+    let again = signon(ws.path(), &["render", RUBIO]);
+    assert_eq!(
+        stdout(&again),
+        format!("unchanged out/{RUBIO}.pdf (draft)\nunchanged out/{RUBIO}.html (draft)\n")
+    );
+    let after = fs::metadata(&pdf).unwrap();
+    assert_eq!(
+        (before.ino(), before.mtime_nsec()),
+        (after.ino(), after.mtime_nsec()),
+        "the same file, untouched"
+    );
+    // A4 changes both: the PDF's pages and the HTML's print CSS.
+    let a4 = signon(ws.path(), &["render", RUBIO, "--paper", "a4"]);
+    assert_eq!(
+        stdout(&a4),
+        format!("wrote out/{RUBIO}.pdf (draft)\nwrote out/{RUBIO}.html (draft)\n")
+    );
+    assert_ne!(fs::metadata(&pdf).unwrap().ino(), before.ino(), "replaced");
+}
+
+#[test]
 fn a4_paper_sets_the_print_page_size() {
     let ws = example();
     let out = signon(ws.path(), &["render", RUBIO, "--paper", "a4"]);
