@@ -3,6 +3,7 @@
 //! [`Diagnostic`] rather than stopping at the first.
 
 mod conventions;
+mod ledger;
 mod letter;
 mod roster;
 mod signatories;
@@ -136,7 +137,7 @@ fn loaded(
     // A torn last event (an interrupted write) is reported on its own, and
     // the roster and the events before it still count. Looked for only when
     // the file has problems: the search reads the whole ledger line by line.
-    let torn = (!problems.is_empty()).then(|| roster::recover_torn(src));
+    let torn = (!problems.is_empty()).then(|| ledger::recover_torn(src));
     match torn.flatten() {
         Some((before, torn)) => {
             file = before;
@@ -187,7 +188,7 @@ fn ledger(
     letter_ids: &[String],
 ) -> (Vec<SignOff>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let ledger = roster::ledger(src, signoffs, roster, letter_ids, &mut diags);
+    let ledger = ledger::ledger(src, signoffs, roster, letter_ids, &mut diags);
     diags.extend(crate::ledger::duplicate_events(&ledger, src));
     (ledger, diags)
 }

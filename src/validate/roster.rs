@@ -1,19 +1,16 @@
-//! Validates `signers.toml`: the roster with its defaults filled in, and the
-//! `[[signoff]]` ledger checked against the roster and the letters.
+//! Validates the roster of `signers.toml`, with its defaults filled in, and
+//! the text checks every field of every file goes through.
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
-
-use rustc_hash::FxHashSet;
 
 use toml::Spanned;
 
 use super::text;
 use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
-use crate::model::{Chamber, Roster, SignOff, Signer, SignerId, Status};
+use crate::model::{Chamber, Roster, Signer, SignerId};
 
 /// Builds the roster, reporting duplicate `bioguide` ids and bad chambers.
 pub(super) fn roster(
@@ -146,147 +143,4 @@ fn narrow(src: &Source, span: Range<usize>, needle: &str) -> Range<usize> {
         .map_or(span.clone(), |i| {
             span.start + i..span.start + i + needle.len()
         })
-}
-
-/// When `signers.toml` fails to parse only because its last event is torn:
-/// the file up to that event, and the diagnostic for the torn event.
-pub(super) fn recover_torn(src: &Arc<Source>) -> Option<(raw::SignersFile, Diagnostic)> {
-    let torn = crate::ledger::torn_tail(&src.text)?;
-    let prefix = Source::new(
-        std::path::Path::new(&src.name),
-        src.text[..torn.offset].to_string(),
-    );
-    let (file, problems) = <raw::SignersFile as crate::load::FileKind>::parse(&prefix);
-    if !problems.is_empty() {
-        return None;
-    }
-    Some((file, torn.diagnostic(src)))
-}
-
-/// Checks every `[[signoff]]` event and returns the valid ones, in file order.
-/// The events are taken by value: their strings move into the model rather
-/// than being copied, which matters for a ledger of tens of thousands.
-pub(super) fn ledger(
-    src: &Arc<Source>,
-    events: Vec<Spanned<raw::SignOff>>,
-    roster: &Roster,
-    letter_ids: &[String],
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<SignOff> {
-    let known = Known {
-        signers: roster.signers.iter().map(|s| s.id.0.as_str()).collect(),
-        letters: letter_ids.iter().map(String::as_str).collect(),
-        text: &src.text,
-        seen: Cell::new((0, 1)),
-    };
-    events
-        .into_iter()
-        .filter_map(|ev| event(src, ev, &known, diags))
-        .collect()
-}
-
-/// What events are checked against, indexed once (FxHash: 40,000 lookups of
-/// our own ids, where SipHash showed in profiles): a ledger of 20,000 events
-/// would otherwise rescan the roster and the letters once per event.
-struct Known<'a> {
-    signers: FxHashSet<&'a str>,
-    letters: FxHashSet<&'a str>,
-    text: &'a str,
-    /// The last offset asked for by [`Known::line`] and its line.
-    seen: Cell<(usize, usize)>,
-}
-
-impl Known<'_> {
-    /// The 1-based line of a byte offset. Events come in file order, so
-    /// lines are counted on from the previous event rather than indexed up
-    /// front: a counting pass vectorizes, and no table of 200,000 line
-    /// starts is built. An offset behind the last one counts from the top.
-    fn line(&self, offset: usize) -> usize {
-        let (from, line) = match self.seen.get() {
-            (at, line) if at <= offset => (at, line),
-            _ => (0, 1),
-        };
-        let skipped = self.text.as_bytes()[from..offset].iter();
-        let line = line + skipped.filter(|&&b| b == b'\n').count();
-        self.seen.set((offset, line));
-        line
-    }
-
-    fn sorted<'s>(set: &FxHashSet<&'s str>) -> Vec<&'s str> {
-        let mut all: Vec<&str> = set.iter().copied().collect();
-        all.sort_unstable();
-        all
-    }
-}
-
-fn event(
-    src: &Arc<Source>,
-    ev: Spanned<raw::SignOff>,
-    known: &Known<'_>,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<SignOff> {
-    let line = known.line(ev.span().start);
-    let e = ev.into_inner();
-    let before = diags.len();
-    let letter = e.letter.get_ref();
-    if !known.letters.contains(letter.as_str()) {
-        diags.push(
-            Diagnostic::error(src, e.letter.span(), format!("unknown letter `{letter}`"))
-                .with_label("no such file in letters/")
-                .with_suggestion(letter, Known::sorted(&known.letters)),
-        );
-    }
-    let signer = e.signer.get_ref();
-    if !known.signers.contains(signer.as_str()) {
-        diags.push(unknown_signer(
-            src,
-            &e.signer,
-            &Known::sorted(&known.signers),
-        ));
-    }
-    let status = Status::parse(e.status.get_ref());
-    if status.is_none() {
-        let names = Status::ALL.map(Status::as_str);
-        diags.push(
-            Diagnostic::error(
-                src,
-                e.status.span(),
-                format!("unknown status `{}`", e.status.get_ref()),
-            )
-            .with_label("expected `invited`, `signed`, `declined` or `withdrawn`")
-            .with_suggestion(e.status.get_ref(), names),
-        );
-    }
-    let at = text::offset_datetime(e.at.get_ref());
-    if at.is_none() {
-        diags.push(
-            Diagnostic::error(src, e.at.span(), "`at` needs a date, a time and an offset")
-                .with_hint("write it like `2025-02-03T10:12:00-05:00`"),
-        );
-    }
-    if diags.len() > before {
-        return None;
-    }
-    Some(SignOff {
-        letter: e.letter.into_inner(),
-        signer: SignerId(e.signer.into_inner()),
-        status: status?,
-        at: at?,
-        by: e.by,
-        text: e.text.map(Spanned::into_inner),
-        note: e.note,
-        line,
-    })
-}
-
-/// "unknown signer `x`" at the id, with a "did you mean" hint.
-pub(super) fn unknown_signer(
-    src: &Arc<Source>,
-    id: &Spanned<String>,
-    known: &[&str],
-) -> Diagnostic {
-    let wrong = id.get_ref();
-    Diagnostic::error(src, id.span(), format!("unknown signer `{wrong}`"))
-        .with_label("not in signers.toml")
-        .with_suggestion(wrong, known.iter().copied())
 }

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use toml::Spanned;
 
+use super::ledger::unknown_signer;
 use super::letter::Cx;
-use super::roster::unknown_signer;
 use super::text;
 use crate::diag::Diagnostic;
 use crate::load::raw;
