@@ -7,14 +7,14 @@
 //! hand-typed entry without one, by name or by chamber, state and surname;
 //! its id and every field the data does not have are kept.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use toml_edit::{DocumentMut, Item, Table, TableLike};
 
 use super::edit::{self, Field, FieldChange};
 use super::legislators::Member;
-use super::matching::{existing, match_existing, missing};
+use super::matching::{Existing, existing, match_existing, missing};
 use super::names::sort_as_for;
 use super::{file, ids};
 use crate::diag::{Diagnostic, Source};
@@ -83,17 +83,7 @@ pub fn import(
     let mut doc = parse_roster(src, end)?;
     let signers = signers_table(src, &mut doc)?;
     let existing = existing(&*signers);
-    let selected: Vec<usize> = (0..members.len())
-        .filter(|&i| opts.wants(&members[i]))
-        .collect();
-    let matched = match_existing(&existing, members, &selected);
-    let new: Vec<usize> = selected
-        .iter()
-        .copied()
-        .filter(|i| !matched.contains_key(i))
-        .collect();
-    let taken: HashSet<String> = existing.iter().map(|e| e.id.clone()).collect();
-    let new_ids = ids::assign(members, &new, &taken);
+    let plan = Plan::new(&existing, members, opts);
     let mut out = Outcome {
         text: String::new(),
         added: Vec::new(),
@@ -101,30 +91,70 @@ pub fn import(
         unchanged: 0,
         missing: missing(&existing, members),
     };
-    for &i in &selected {
-        let Some(id) = matched.get(&i) else { continue };
-        let entry = signers.get_mut(id).and_then(Item::as_table_like_mut);
-        match entry.map(|t| update(t, &members[i])).unwrap_or_default() {
-            fields if fields.is_empty() => out.unchanged += 1,
-            fields => out.updated.push(change(id, &members[i], fields)),
-        }
-    }
-    let first_entry = existing.is_empty();
-    for (&i, id) in new.iter().zip(&new_ids) {
-        let (table, fields) = new_table(&members[i]);
-        signers.insert(id, Item::Table(table));
-        out.added.push(change(id, &members[i], fields));
-    }
+    plan.apply(signers, members, &mut out);
     if out.added.is_empty() && out.updated.is_empty() {
         out.text = src.text.clone();
         return Ok(out);
     }
-    if first_entry {
-        move_leading_comments(&mut doc, &new_ids, end < src.text.len());
+    if existing.is_empty() {
+        move_leading_comments(&mut doc, &plan.new_ids, end < src.text.len());
     }
     out.text = join(doc.to_string(), &src.text[end..]);
     loads(src, &out.text)?;
     Ok(out)
+}
+
+/// Which Members of the data an import touches, by their index in it.
+struct Plan {
+    /// Every Member `opts` asks for, in data order.
+    selected: Vec<usize>,
+    /// Those already in the roster, with their roster ids.
+    matched: HashMap<usize, String>,
+    /// Those not yet in it, and the ids they get.
+    new: Vec<usize>,
+    new_ids: Vec<String>,
+}
+
+impl Plan {
+    fn new(existing: &[Existing], members: &[Member], opts: &Options) -> Plan {
+        let selected: Vec<usize> = (0..members.len())
+            .filter(|&i| opts.wants(&members[i]))
+            .collect();
+        let matched = match_existing(existing, members, &selected);
+        let new: Vec<usize> = selected
+            .iter()
+            .copied()
+            .filter(|i| !matched.contains_key(i))
+            .collect();
+        let taken: HashSet<String> = existing.iter().map(|e| e.id.clone()).collect();
+        let new_ids = ids::assign(members, &new, &taken);
+        Plan {
+            selected,
+            matched,
+            new,
+            new_ids,
+        }
+    }
+
+    /// Updates the matched entries in place and adds the new ones after
+    /// them, counting each in `out`.
+    fn apply(&self, signers: &mut Table, members: &[Member], out: &mut Outcome) {
+        for &i in &self.selected {
+            let Some(id) = self.matched.get(&i) else {
+                continue;
+            };
+            let entry = signers.get_mut(id).and_then(Item::as_table_like_mut);
+            match entry.map(|t| update(t, &members[i])).unwrap_or_default() {
+                fields if fields.is_empty() => out.unchanged += 1,
+                fields => out.updated.push(change(id, &members[i], fields)),
+            }
+        }
+        for (&i, id) in self.new.iter().zip(&self.new_ids) {
+            let (table, fields) = new_table(&members[i]);
+            signers.insert(id, Item::Table(table));
+            out.added.push(change(id, &members[i], fields));
+        }
+    }
 }
 
 /// The roster part of the file, for editing.
