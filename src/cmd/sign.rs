@@ -35,32 +35,29 @@ pub(crate) fn record(
         let _ = writeln!(cx.err, "warning: `--at {shown}` is in the future");
     }
     let text = (status == Status::Signed).then(|| ledger::fingerprint(letter));
-    let events: Vec<NewEvent> = signers
-        .iter()
-        .map(|id| NewEvent {
-            letter: letter.id.clone(),
-            signer: id.clone(),
-            status,
-            at,
-            by: args.by.clone(),
-            text: text.clone(),
-            note: args.note.clone(),
-        })
-        .collect();
+    let event = |id: &String| NewEvent {
+        letter: letter.id.clone(),
+        signer: id.clone(),
+        status,
+        at,
+        by: args.by.clone(),
+        text: text.clone(),
+        note: args.note.clone(),
+    };
+    let events: Vec<NewEvent> = signers.iter().map(event).collect();
     ledger::append(&ws.signers_path(), &events)?;
-    let shown = at.to_rfc3339();
-    let lines: String = events
+    super::write_out(cx, &recorded(&events))
+}
+
+/// What the command says: a line per event appended.
+fn recorded(events: &[NewEvent]) -> String {
+    events
         .iter()
         .map(|e| {
-            format!(
-                "recorded `{}` {} `{}` at {shown}\n",
-                e.signer,
-                status.as_str(),
-                e.letter
-            )
+            let (status, at) = (e.status.as_str(), e.at.to_rfc3339());
+            format!("recorded `{}` {status} `{}` at {at}\n", e.signer, e.letter)
         })
-        .collect();
-    super::write_out(cx, &lines)
+        .collect()
 }
 
 /// The letter, which must live in this workspace's `letters/`: the ledger

@@ -24,18 +24,32 @@ impl Cx<'_> {
         // list hundreds of ids.
         let known: Option<Vec<&str>> =
             roster.map(|r| r.by_id.keys().map(|id| id.0.as_str()).collect());
+        let lead_ids: Vec<Spanned<String>> =
+            s.leads.get_ref().iter().map(raw::Lead::id_at).collect();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let leads = self.leads(s, &lead_ids, roster, known.as_deref(), &mut seen);
+        let invited = self.invited(&s.invited, known.as_deref(), &mut seen);
+        (leads, invited, self.order(s.order.as_ref()))
+    }
+
+    /// The leads, each with its role (given here, or the roster's).
+    fn leads<'s>(
+        &mut self,
+        s: &raw::Signatories,
+        ids: &'s [Spanned<String>],
+        roster: Option<&Roster>,
+        known: Option<&[&str]>,
+        seen: &mut HashSet<&'s str>,
+    ) -> Vec<Lead> {
         if s.leads.get_ref().is_empty() {
             self.diags.push(
                 Diagnostic::error(self.src, s.leads.span(), "`leads` is empty")
                     .with_label("name at least one signer"),
             );
         }
-        let mut seen: HashSet<&str> = HashSet::new();
         let mut leads = Vec::new();
-        let lead_ids: Vec<Spanned<String>> =
-            s.leads.get_ref().iter().map(raw::Lead::id_at).collect();
-        for (lead, spanned_id) in s.leads.get_ref().iter().zip(&lead_ids) {
-            self.check_id(spanned_id, known.as_deref(), &mut seen, "leads");
+        for (lead, spanned_id) in s.leads.get_ref().iter().zip(ids) {
+            self.check_id(spanned_id, known, seen, "leads");
             let id = SignerId(spanned_id.get_ref().clone());
             let role = lead
                 .get_ref()
@@ -45,10 +59,21 @@ impl Cx<'_> {
             let role = role.or_else(|| roster?.get(&id)?.role.clone());
             leads.push(Lead { id, role });
         }
-        let lead_ids: HashSet<&str> = seen.clone();
+        leads
+    }
+
+    /// The invited; `seen` holds the leads, and a lead invited too is
+    /// dropped with a warning.
+    fn invited<'s>(
+        &mut self,
+        ids: &'s [Spanned<String>],
+        known: Option<&[&str]>,
+        seen: &mut HashSet<&'s str>,
+    ) -> Vec<SignerId> {
+        let leads: HashSet<&str> = seen.clone();
         let mut invited = Vec::new();
-        for id in &s.invited {
-            if lead_ids.contains(id.get_ref().as_str()) {
+        for id in ids {
+            if leads.contains(id.get_ref().as_str()) {
                 self.diags.push(
                     Diagnostic::warning(
                         self.src,
@@ -59,10 +84,10 @@ impl Cx<'_> {
                 );
                 continue;
             }
-            self.check_id(id, known.as_deref(), &mut seen, "invited");
+            self.check_id(id, known, seen, "invited");
             invited.push(SignerId(id.get_ref().clone()));
         }
-        (leads, invited, self.order(s.order.as_ref()))
+        invited
     }
 
     /// Reports an id missing from the roster (unless the roster itself failed
