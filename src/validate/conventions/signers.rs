@@ -88,18 +88,7 @@ fn letterhead(
     if signers.is_empty() || signers.iter().any(|(_, s, _)| s.chamber != other) {
         return;
     }
-    let (span, label) = match &meta.letterhead {
-        Some(l) => (
-            l.span(),
-            format!("the `{}` letterhead", letterhead.as_str()),
-        ),
-        None => (
-            file.signatories
-                .as_ref()
-                .map_or(0..0, |s| s.get_ref().leads.span()),
-            "no `letterhead`: it defaults to `house`".to_string(),
-        ),
-    };
+    let (span, label) = letterhead_at(file, meta, letterhead);
     diags.push(
         Diagnostic::warning(
             src,
@@ -112,6 +101,27 @@ fn letterhead(
         .with_label(label)
         .with_hint(format!("set `letterhead = \"{}\"`", other.as_str())),
     );
+}
+
+/// Where to point at the letterhead, and what to say there: the
+/// `letterhead` key, or the leads when the key is left to its default.
+fn letterhead_at(
+    file: &raw::LetterFile,
+    meta: &raw::LetterMeta,
+    letterhead: Chamber,
+) -> (std::ops::Range<usize>, String) {
+    match &meta.letterhead {
+        Some(l) => (
+            l.span(),
+            format!("the `{}` letterhead", letterhead.as_str()),
+        ),
+        None => (
+            file.signatories
+                .as_ref()
+                .map_or(0..0, |s| s.get_ref().leads.span()),
+            "no `letterhead`: it defaults to `house`".to_string(),
+        ),
+    }
 }
 
 fn chamber_name(c: Chamber) -> &'static str {
