@@ -17,6 +17,7 @@ use crate::model::Standing;
 #[derive(Template)]
 #[template(path = "status.html")]
 struct StatusPage {
+    title: String,
     as_of: String,
     letters: Vec<LetterView>,
 }
@@ -49,8 +50,10 @@ struct RowView {
 
 /// The page as a string.
 pub fn render(all: &[LetterStatus], now: DateTime<FixedOffset>) -> String {
+    let as_of = now.format("%Y-%m-%d %H:%M %:z").to_string();
     let page = StatusPage {
-        as_of: now.format("%Y-%m-%d %H:%M %:z").to_string(),
+        title: format!("Sign-on status as of {as_of}"),
+        as_of,
         letters: all.iter().map(|s| letter(s, now)).collect(),
     };
     page.render()
