@@ -65,7 +65,8 @@ pub(super) const NEW_HELP: &str = "The smallest letter `signon check` accepts:
 /// After `signon render --help`.
 pub(super) const RENDER_HELP: &str = "\
 Output goes to a temporary file beside the target and is renamed into place,
-so a failed render never leaves a partial file.
+so a failed render never leaves a partial file. A file that already holds the
+same bytes is left alone (\"unchanged\"), keeping its time.
 
   signon render 2025-02-06-rubio                      out/2025-02-06-rubio.pdf and .html (DRAFT)
   signon render 2025-02-06-rubio --html out/rubio.html
