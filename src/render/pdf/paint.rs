@@ -106,18 +106,20 @@ fn embed(
     layout: &Layout,
     shaped: &[Vec<Vec<Glyph>>],
 ) -> Result<BTreeMap<Face, FontId>, PdfError> {
-    // Per face: the glyphs drawn, and the character each draws.
-    let mut used: BTreeMap<Face, (BTreeSet<u16>, BTreeMap<u32, u16>)> = BTreeMap::new();
+    // Per face: each character drawn, and its glyph.
+    let mut used: BTreeMap<Face, BTreeMap<u32, u16>> = BTreeMap::new();
     let runs = layout.pages.iter().flat_map(|p| &p.runs);
     for (run, glyphs) in runs.zip(shaped.iter().flatten()) {
-        let (gids, chars) = used.entry(run.face).or_default();
-        for g in glyphs {
-            gids.insert(g.gid);
-            chars.insert(u32::from(fonts::drawn(g.ch)), g.gid);
-        }
+        let chars = used.entry(run.face).or_default();
+        chars.extend(
+            glyphs
+                .iter()
+                .map(|g| (u32::from(fonts::drawn(g.ch)), g.gid)),
+        );
     }
     let mut out = BTreeMap::new();
-    for (face, (gids, chars)) in used {
+    for (face, chars) in used {
+        let gids: BTreeSet<u16> = chars.values().copied().collect();
         let subset = super::subset::subset(face, &gids)?;
         let mut font = ParsedFont::from_bytes(&subset.bytes, 0, &mut Vec::new())
             .ok_or_else(|| PdfError::Font(format!("{}: subset does not parse", face.ps_name())))?;
