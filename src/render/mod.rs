@@ -110,8 +110,11 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
     let same_size = file
         .metadata()
         .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+    if !same_size {
+        return false;
+    }
     let mut old = Vec::with_capacity(bytes.len());
-    same_size && file.read_to_end(&mut old).is_ok() && old == bytes
+    file.read_to_end(&mut old).is_ok() && old == bytes
 }
 
 #[cfg(unix)]
