@@ -5,6 +5,7 @@
 //! the snippet (source line, caret, hints) is drawn by it too; this module only
 //! puts the grep-friendly location first, as compilers do in their short form.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -136,14 +137,15 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        match (&self.source, &self.span) {
+        let line = match (&self.source, &self.span) {
             (Some(src), Some(span)) => {
                 let (line, col) = src.line_col(span.start);
                 format!("{}:{line}:{col}: {kind}: {}", src.name, self.message)
             }
             (Some(src), None) => format!("{}: {kind}: {}", src.name, self.message),
             _ => format!("{kind}: {}", self.message),
-        }
+        };
+        escape_controls(&line).into_owned()
     }
 }
 
@@ -152,7 +154,7 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "{}", self.headline())?;
         let (Some(src), Some(span)) = (&self.source, &self.span) else {
             for hint in &self.hints {
-                writeln!(f, "  = help: {hint}")?;
+                writeln!(f, "  = help: {}", escape_controls(hint))?;
             }
             return Ok(());
         };
@@ -162,15 +164,25 @@ impl fmt::Display for Diagnostic {
 
 /// The source line, caret and hints, drawn by codespan-reporting. Its own
 /// header and `-->` locus lines are dropped: our headline replaces both.
+///
+/// Control characters in the quoted line are shown as escapes (`\u{1b}`), the
+/// caret moved with them: a file must never drive the terminal it is checked in.
 fn snippet(d: &Diagnostic, src: &Source, span: Range<usize>) -> String {
-    let file = SimpleFile::new(src.name.as_str(), src.text.as_str());
     let end = span.end.clamp(span.start, src.text.len());
     let start = span.start.min(end);
-    let label = Label::primary((), start..end).with_message(d.label.clone().unwrap_or_default());
+    let (text, span) = escaped(&src.text, start..end);
+    let file = SimpleFile::new(src.name.as_str(), text.as_ref());
+    let label = Label::primary((), span)
+        .with_message(escape_controls(d.label.as_deref().unwrap_or_default()));
     let cs = CsDiagnostic::error()
-        .with_message(&d.message)
+        .with_message(escape_controls(&d.message))
         .with_label(label)
-        .with_notes(d.hints.iter().map(|h| format!("help: {h}")).collect());
+        .with_notes(
+            d.hints
+                .iter()
+                .map(|h| format!("help: {}", escape_controls(h)))
+                .collect(),
+        );
     let config = Config {
         chars: Chars::ascii(),
         ..Config::default()
@@ -184,6 +196,46 @@ fn snippet(d: &Diagnostic, src: &Source, span: Range<usize>) -> String {
             acc.push('\n');
             acc
         })
+}
+
+/// `text` with every control character (C0, DEL, C1) shown as a visible
+/// escape such as `\u{1b}`, except the newline, the tab and the carriage
+/// return of a CRLF line end: text from a file or the command line must never
+/// reach a terminal as a command to it.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    escaped(text, 0..0).0
+}
+
+/// [`escape_controls`], with `span` (byte offsets in `text`) moved to the
+/// same characters in the escaped text.
+fn escaped(text: &str, span: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
+    let raw = |i: usize, c: char| {
+        !c.is_control()
+            || c == '\n'
+            || c == '\t'
+            || (c == '\r' && text.as_bytes().get(i + 1) == Some(&b'\n'))
+    };
+    if text.char_indices().all(|(i, c)| raw(i, c)) {
+        return (Cow::Borrowed(text), span);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let (mut start, mut end) = (None, None);
+    for (i, c) in text.char_indices() {
+        if i >= span.start && start.is_none() {
+            start = Some(out.len());
+        }
+        if i >= span.end && end.is_none() {
+            end = Some(out.len());
+        }
+        if raw(i, c) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_unicode());
+        }
+    }
+    let start = start.unwrap_or(out.len());
+    let end = end.unwrap_or(out.len()).max(start);
+    (Cow::Owned(out), start..end)
 }
 
 /// Renders diagnostics in order, errors and warnings alike.

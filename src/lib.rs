@@ -22,6 +22,7 @@ pub mod error;
 pub mod ledger;
 pub mod load;
 pub mod model;
+pub mod output;
 mod parallel;
 pub mod press;
 pub mod render;

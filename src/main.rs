@@ -19,8 +19,15 @@ fn main() -> ExitCode {
     };
     match signon::run(cli, &mut cx) {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that stopped early (`| head`) wanted no more: not a failure.
+        Err(signon::Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
-            eprint!("{}", with_newline(e.to_string()));
+            eprint!(
+                "{}",
+                signon::diag::escape_controls(&with_newline(e.to_string()))
+            );
             ExitCode::from(e.exit_code())
         }
     }

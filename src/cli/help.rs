@@ -68,6 +68,13 @@ Output goes to a temporary file beside the target and is renamed into place,
 so a failed render never leaves a partial file. A file that already holds the
 same bytes is left alone (\"unchanged\"), keeping its time.
 
+An output path must be a new file or a regular file: signon refuses, writing
+nothing, a path that is `signers.toml` or a letter (through links and `..`
+too), a folder, a device, a pipe or a socket, and a folder that does not exist
+(only the default `out/` is made). `-` is standard output, for one output only:
+`--pdf -` writes the PDF bytes there, and asks for no HTML.
+
+  signon render 2025-02-06-rubio --pdf - | lpr
   signon render 2025-02-06-rubio                      out/2025-02-06-rubio.pdf and .html (DRAFT)
   signon render 2025-02-06-rubio --html out/rubio.html
   signon render 2025-02-06-rubio --final              refused until every lead signed this text";
@@ -86,6 +93,8 @@ the letter could render `--final`, the draft says so at the top, with why.
 pub(super) const EXPORT_HELP: &str = "\
 Lists those who signed the current text, in the letter's order (leads first):
 id, name, chamber, party, state, district, standing, signed_at, lead.
+A CSV cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return
+gets a leading `'`, so a spreadsheet shows it as text, never as a formula.
 
   signon export 2025-02-06-rubio --format csv --output out/rubio-signers.csv
   signon export 2025-02-06-rubio --format txt          \"Rep. Name (P-ST)\" a line";
@@ -107,7 +116,10 @@ pub(super) const STATUS_HELP: &str =
     "  signon status                       every letter: counts, deadline, ready to go final
   signon status 2025-02-06-rubio      one letter: each signer's state, when and by whom
   signon status --json                the same as JSON, for scripts
-  signon status --html status.html    a self-contained page for the office screen";
+  signon status --html status.html    a self-contained page for the office screen
+
+A letter with errors is left out of the overview: the others are shown, then
+its problems with their places, and the command exits 1.";
 
 /// After `signon roster import --help`.
 pub(super) const IMPORT_HELP: &str = "\

@@ -73,8 +73,10 @@ pub enum Command {
     #[command(after_help = RECORD_HELP)]
     Withdraw(RecordArgs),
     /// Record that signers were asked to sign on
-    #[command(after_help = RECORD_HELP)]
-    Invite(RecordArgs),
+    #[command(after_help = RECORD_HELP, mut_arg("signers", |a| a
+        .required(false)
+        .required_unless_present_any(["parties", "states", "chamber"])))]
+    Invite(InviteArgs),
     /// Who has signed, declined, is stale or has not answered, and days to the deadline
     #[command(after_help = STATUS_HELP)]
     Status(StatusArgs),
@@ -116,10 +118,11 @@ pub struct RecordArgs {
     #[arg(value_name = "LETTER")]
     pub letter: String,
     /// Roster ids of the signers
-    #[arg(value_name = "SIGNER", required_unless_present_any = ["parties", "states", "chamber"])]
+    #[arg(value_name = "SIGNER", required = true)]
     pub signers: Vec<String>,
-    /// `invite` only: also everyone on the roster matching these filters
-    #[command(flatten)]
+    /// `invite` only, filled from [`InviteArgs`]: `sign`, `decline` and
+    /// `withdraw` take no filters, so clap refuses `--party` there
+    #[arg(skip)]
     pub filter: FilterArgs,
     /// Who records it (e.g. your initials)
     #[arg(long, value_name = "WHO")]
@@ -131,6 +134,18 @@ pub struct RecordArgs {
     /// A note kept with the event
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+}
+
+/// `signon invite`: the arguments of every record command, and the filters
+/// that pick whom to invite.
+#[derive(Debug, Args)]
+pub struct InviteArgs {
+    /// The letter, the signers and the event's details.
+    #[command(flatten)]
+    pub record: RecordArgs,
+    /// Also everyone on the roster matching these filters
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 /// Accepts a TOML (RFC 3339) date-time, with or without offset, or a date.
@@ -154,7 +169,7 @@ pub struct StatusArgs {
     /// Print JSON for scripts instead of the table
     #[arg(long)]
     pub json: bool,
-    /// Write a self-contained HTML status page to PATH
+    /// Write a self-contained HTML status page to PATH (`-`: standard output)
     #[arg(long, value_name = "PATH")]
     pub html: Option<PathBuf>,
 }

@@ -11,10 +11,12 @@ pub struct RenderArgs {
     /// The letter, by id or path
     #[arg(value_name = "LETTER")]
     pub letter: String,
-    /// Write the PDF here (default: `out/ID.pdf` in the workspace)
+    /// Write the PDF here (default: `out/ID.pdf` in the workspace; `-`:
+    /// standard output, for one output only)
     #[arg(long, value_name = "PATH")]
     pub pdf: Option<PathBuf>,
-    /// Write the HTML here (default: `out/ID.html` in the workspace)
+    /// Write the HTML here (default: `out/ID.html` in the workspace; `-`:
+    /// standard output, for one output only)
     #[arg(long, value_name = "PATH")]
     pub html: Option<PathBuf>,
     /// Write the letter as plain text here, wrapped at 72 columns (`-`: standard output)
@@ -46,7 +48,8 @@ pub struct PressArgs {
     /// The output format
     #[arg(long, value_enum, default_value_t = PressFormat::Md)]
     pub format: PressFormat,
-    /// Write here instead of standard output
+    /// Write here instead of standard output (`-`: standard output); the
+    /// folder must exist, and no input of the workspace is overwritten
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
@@ -71,7 +74,8 @@ pub struct ExportArgs {
     /// The output format
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Write here instead of standard output
+    /// Write here instead of standard output (`-`: standard output); the
+    /// folder must exist, and no input of the workspace is overwritten
     #[arg(long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }

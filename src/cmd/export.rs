@@ -13,6 +13,10 @@ pub(crate) fn export(
     args: &ExportArgs,
     cx: &mut Context<'_>,
 ) -> Result<(), Error> {
+    let guard = super::guard(ws, Some(&args.letter), cx)?;
+    if let Some(path) = &args.output {
+        super::press::check(cx, path, &guard)?;
+    }
     let p = super::press::prepare(ws, &args.letter, cx)?;
     if let Some(reasons) = &p.not_final {
         let mut warning = format!(
@@ -29,5 +33,5 @@ pub(crate) fn export(
         ExportFormat::Json => export::json(&p.composed, &p.rows)?,
         ExportFormat::Txt => export::txt(&p.rows),
     };
-    super::press::emit(cx, args.output.as_deref(), &text)
+    super::press::emit(cx, args.output.as_deref(), &text, &guard)
 }

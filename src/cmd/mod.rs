@@ -13,7 +13,7 @@ mod status;
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, InviteArgs};
 use crate::load::Workspace;
 use crate::model::Status;
 use crate::{Context, Error};
@@ -31,16 +31,24 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
         Command::Roster(args) => roster::roster(&workspace(root, cx)?, &args, cx),
         Command::Signers(args) => signers::signers(&workspace(root, cx)?, &args, cx),
         Command::Completions(args) => {
+            // Made in memory first: clap_complete panics when its writer
+            // fails, and a closed pipe (`| head -0`) must end quietly.
+            let mut script = Vec::new();
             let shell = clap_complete::Shell::from(args.shell);
-            clap_complete::generate(shell, &mut Cli::command(), "signon", cx.out);
-            Ok(())
+            clap_complete::generate(shell, &mut Cli::command(), "signon", &mut script);
+            cx.out
+                .write_all(&script)
+                .map_err(|e| Error::io("write", "standard output", e))
         }
         Command::Sign(args) => sign::record(&workspace(root, cx)?, &args, Status::Signed, cx),
         Command::Decline(args) => sign::record(&workspace(root, cx)?, &args, Status::Declined, cx),
         Command::Withdraw(args) => {
             sign::record(&workspace(root, cx)?, &args, Status::Withdrawn, cx)
         }
-        Command::Invite(args) => sign::record(&workspace(root, cx)?, &args, Status::Invited, cx),
+        Command::Invite(InviteArgs { mut record, filter }) => {
+            record.filter = filter;
+            sign::record(&workspace(root, cx)?, &record, Status::Invited, cx)
+        }
         Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
     }
 }
@@ -80,6 +88,28 @@ pub(crate) fn one_letter(
     let states =
         crate::ledger::states(letter, &checked.ledger, &crate::ledger::fingerprint(letter));
     Ok(OneLetter { checked, states })
+}
+
+/// What an output of this workspace must never replace: `signers.toml`,
+/// every letter (a new `letters/*.toml` too) and `letter`, one named on the
+/// command line, which may live elsewhere. `out/` is the one folder that is
+/// made when missing.
+pub(crate) fn guard(
+    ws: &Workspace,
+    letter: Option<&str>,
+    cx: &Context<'_>,
+) -> Result<crate::output::Guard, Error> {
+    let mut inputs = ws.letter_paths()?;
+    inputs.push(ws.signers_path());
+    if let Some(name) = letter {
+        inputs.push(ws.resolve_letter(name, &cx.cwd)?);
+    }
+    let dirs = [ws.letters_dir()];
+    Ok(crate::output::Guard::new(
+        &inputs,
+        &dirs,
+        Some(&ws.out_dir()),
+    ))
 }
 
 /// Writes to the context's output, turning a broken pipe into an I/O error.

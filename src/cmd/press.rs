@@ -10,7 +10,7 @@ use crate::diag::display_path;
 use crate::load::Workspace;
 use crate::press::{self, ReleaseFormat, signers::SignerRow};
 use crate::validate::Checked;
-use crate::{Context, Error, ledger, render};
+use crate::{Context, Error, ledger, output};
 
 /// A letter, validated and composed, with who signed it.
 pub(super) struct Prepared {
@@ -26,11 +26,15 @@ pub(super) struct Prepared {
 
 /// Writes the press release for one letter.
 pub(crate) fn press(ws: &Workspace, args: &PressArgs, cx: &mut Context<'_>) -> Result<(), Error> {
+    let guard = super::guard(ws, Some(&args.letter), cx)?;
+    if let Some(path) = &args.output {
+        check(cx, path, &guard)?;
+    }
     let p = prepare(ws, &args.letter, cx)?;
     let letter = &p.checked.letters[0];
     let release = press::release::build(&p.composed, &p.rows, p.not_final.as_deref());
     let text = press::release(&release, &letter.id, args.format.into())?;
-    emit(cx, args.output.as_deref(), &text)
+    emit(cx, args.output.as_deref(), &text, &guard)
 }
 
 /// Validates the workspace for one letter, replays the ledger, asks the
@@ -49,14 +53,29 @@ pub(super) fn prepare(ws: &Workspace, name: &str, cx: &mut Context<'_>) -> Resul
     })
 }
 
-/// Prints `text`, or writes it to `output` (relative to the working folder)
-/// through [`render::write`] and says so.
-pub(super) fn emit(cx: &mut Context<'_>, output: Option<&Path>, text: &str) -> Result<(), Error> {
+/// Refuses `--output PATH` before anything is made (standard output is
+/// always fine).
+pub(super) fn check(cx: &Context<'_>, path: &Path, guard: &output::Guard) -> Result<(), Error> {
+    if output::is_stdout(path) {
+        return Ok(());
+    }
+    guard.check(&cx.cwd.join(path))
+}
+
+/// Prints `text`, or writes it to `output` (relative to the working folder;
+/// `-` is standard output) through [`output::write`] and says so.
+pub(super) fn emit(
+    cx: &mut Context<'_>,
+    output: Option<&Path>,
+    text: &str,
+    guard: &output::Guard,
+) -> Result<(), Error> {
     match output {
         None => super::write_out(cx, text),
+        Some(path) if output::is_stdout(path) => super::write_out(cx, text),
         Some(path) => {
             let path = cx.cwd.join(path);
-            let verb = render::write(&path, text.as_bytes())?.verb();
+            let verb = output::write(&path, text.as_bytes(), guard)?.verb();
             super::write_out(cx, &format!("{verb} {}\n", display_path(&path)))
         }
     }

@@ -1,13 +1,14 @@
 //! `signon render LETTER`: validate, check the final gate when asked,
 //! compose once, then write each requested output through
-//! [`render::write`](crate::render::write).
+//! [`output::write`](crate::output::write).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::cli::RenderArgs;
 use crate::compose::{Composed, compose};
 use crate::diag::display_path;
 use crate::load::Workspace;
+use crate::output::{self, Guard};
 use crate::render::{self, Paper};
 use crate::{Context, Error, ledger};
 
@@ -21,6 +22,12 @@ enum Format {
 
 /// Renders one letter to every requested output.
 pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) -> Result<(), Error> {
+    // Every target is checked before anything is made: a refused path leaves
+    // every file as it was.
+    let guard = super::guard(ws, Some(&args.letter), cx)?;
+    let id = crate::load::letter_id(&ws.resolve_letter(&args.letter, &cx.cwd)?);
+    let targets = targets(ws, args, &id, cx);
+    check_targets(ws, &targets, &guard)?;
     let one = super::one_letter(ws, &args.letter, cx)?;
     let (checked, states, letter) = (&one.checked, &one.states, one.letter());
     if args.final_copy {
@@ -31,10 +38,6 @@ pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) ->
     }
     let composed = compose(letter, &checked.roster, states, !args.final_copy);
     let paper = Paper::from(args.paper);
-    let targets = targets(ws, args, &letter.id, cx);
-    if targets.iter().any(|(_, p)| p.starts_with(ws.out_dir())) {
-        inside_workspace(ws)?;
-    }
     // Every output is made before any is written: a PDF that cannot be made
     // must not leave a fresh HTML beside a stale PDF.
     let outputs = targets
@@ -43,16 +46,38 @@ pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) ->
         .collect::<Result<Vec<_>, Error>>()?;
     let kind = if composed.draft { "draft" } else { "final" };
     for (path, bytes) in outputs {
-        if path == Path::new("-") {
+        if output::is_stdout(&path) {
             cx.out
                 .write_all(&bytes)
                 .map_err(|e| Error::io("write", "standard output", e))?;
             continue;
         }
-        let verb = render::write(&path, &bytes)?.verb();
+        let verb = output::write(&path, &bytes, &guard)?.verb();
         super::write_out(cx, &format!("{verb} {} ({kind})\n", display_path(&path)))?;
     }
     Ok(())
+}
+
+/// Refuses the targets before anything is made: two on standard output
+/// (their bytes would run together), a default `out/` that is a link, or a
+/// path the guard refuses.
+fn check_targets(
+    ws: &Workspace,
+    targets: &[(Format, PathBuf)],
+    guard: &Guard,
+) -> Result<(), Error> {
+    if targets.iter().filter(|(_, p)| output::is_stdout(p)).count() > 1 {
+        return Err(Error::Message(
+            "only one output can go to standard output (`-`): wrote nothing\n  = help: name a file for the others".into(),
+        ));
+    }
+    if targets.iter().any(|(_, p)| p.starts_with(ws.out_dir())) {
+        inside_workspace(ws)?;
+    }
+    targets
+        .iter()
+        .filter(|(_, p)| !output::is_stdout(p))
+        .try_for_each(|(_, p)| guard.check(p))
 }
 
 /// Refuses an `out/` that is a symbolic link: the default outputs must land
@@ -89,7 +114,7 @@ fn targets(
             p.as_ref().map(|p| {
                 (
                     f,
-                    if p == Path::new("-") {
+                    if output::is_stdout(p) {
                         p.clone()
                     } else {
                         cx.cwd.join(p)

@@ -12,17 +12,33 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
         Some(name) => vec![ws.resolve_letter(name, &cx.cwd)?],
         None => Vec::new(),
     };
-    let checked = usable(
+    let guard = super::guard(ws, args.letter.as_deref(), cx)?;
+    match &args.html {
+        Some(p) if crate::output::is_stdout(p) && args.json => {
+            return Err(Error::Message(
+                "`--json` and `--html -` both write to standard output: wrote nothing\n  = help: name a file for the page".into(),
+            ));
+        }
+        Some(p) if !crate::output::is_stdout(p) => guard.check(&cx.cwd.join(p))?,
+        _ => {}
+    }
+    let (checked, broken) = usable(
         ws,
         validate::workspace_errors(ws, &paths)?,
         args.letter.is_some(),
         cx,
     )?;
     let all = status::overview(&checked.letters, &checked.roster, &checked.ledger, cx.now);
-    if let Some(path) = &args.html {
-        let path = cx.cwd.join(path);
-        let verb = status::html::write(&all, cx.now, &path)?.verb();
-        let _ = writeln!(cx.err, "{verb} {}", crate::diag::display_path(&path));
+    match &args.html {
+        Some(path) if crate::output::is_stdout(path) => {
+            super::write_out(cx, &status::html::render(&all, cx.now))?;
+        }
+        Some(path) => {
+            let path = cx.cwd.join(path);
+            let verb = status::html::write(&all, cx.now, &path, &guard)?.verb();
+            let _ = writeln!(cx.err, "{verb} {}", crate::diag::display_path(&path));
+        }
+        None => {}
     }
     let done = if args.json {
         status::json::write(&all, cx.now, cx.out)
@@ -41,21 +57,28 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
     // The process ends right after this command: freeing a season's worth of
     // events one by one would only add to its run time.
     std::mem::forget((checked, all));
-    done
+    done?;
+    // The others are shown; the broken letters' problems, with their places,
+    // come after them and fail the command.
+    match broken {
+        Some(diags) => Err(Error::Invalid(diags)),
+        None => Ok(()),
+    }
 }
 
 /// The checked workspace, if it can be shown. Errors in `signers.toml` or in
 /// the one letter asked for fail the command; in the overview a letter with
 /// errors (a draft half written) is left out with a warning, so one broken
-/// draft does not blind the coordinator to the rest.
+/// draft does not blind the coordinator to the rest. Its diagnostics are
+/// returned beside: the command still fails once the others are shown.
 fn usable(
     ws: &Workspace,
     checked: Checked,
     one: bool,
     cx: &mut Context<'_>,
-) -> Result<Checked, Error> {
+) -> Result<(Checked, Option<Vec<crate::diag::Diagnostic>>), Error> {
     if !checked.has_errors() {
-        return Ok(checked);
+        return Ok((checked, None));
     }
     let signers = checked.signers_source.clone();
     let roster_broken = checked.diagnostics.iter().any(|d| {
@@ -73,5 +96,6 @@ fn usable(
             );
         }
     }
-    Ok(checked)
+    let diags = checked.diagnostics.clone();
+    Ok((checked, Some(diags)))
 }

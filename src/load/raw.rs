@@ -213,13 +213,13 @@ pub struct Signer {
     /// Printed name.
     pub name: Spanned<String>,
     /// Surname for ordering.
-    pub sort_as: Option<String>,
+    pub sort_as: Option<Spanned<String>>,
     /// "house" | "senate".
     pub chamber: Spanned<String>,
     /// Printed title.
-    pub title: Option<String>,
+    pub title: Option<Spanned<String>>,
     /// Party letter.
-    pub party: Option<String>,
+    pub party: Option<Spanned<String>>,
     /// Two-letter state.
     pub state: Option<Spanned<String>>,
     /// House district.
@@ -227,13 +227,13 @@ pub struct Signer {
     /// Official Member id.
     pub bioguide: Option<Spanned<String>>,
     /// Role when a lead.
-    pub role: Option<String>,
+    pub role: Option<Spanned<String>>,
     /// Office.
-    pub office: Option<String>,
+    pub office: Option<Spanned<String>>,
     /// Staff contact.
-    pub staffer: Option<String>,
+    pub staffer: Option<Spanned<String>>,
     /// Staff email.
-    pub email: Option<String>,
+    pub email: Option<Spanned<String>>,
 }
 
 /// `[[signoff]]`.

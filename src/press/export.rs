@@ -19,22 +19,50 @@ struct Document<'a> {
 
 /// CSV with a header row, quoted where a field needs it (`Frank Pallone,
 /// Jr.`, `Jesús G. "Chuy" García`), UTF-8, `\n` line ends. Empty fields for
-/// what the roster lacks (a Senator's district).
+/// what the roster lacks (a Senator's district). A cell a spreadsheet would
+/// run as a formula is [`neutral`].
 pub fn csv(rows: &[SignerRow]) -> Result<String, Error> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     let failed = |e: &dyn std::fmt::Display| Error::Message(format!("failed to write CSV: {e}"));
-    if rows.is_empty() {
-        // Serializing writes the header with the first row; an empty list
-        // still gets its header.
-        writer.write_record(HEADER).map_err(|e| failed(&e))?;
-    }
+    writer.write_record(HEADER).map_err(|e| failed(&e))?;
     for row in rows {
-        writer.serialize(row).map_err(|e| failed(&e))?;
+        let cells = cells(row);
+        let shown = cells.iter().map(|c| neutral(c));
+        writer
+            .write_record(shown.collect::<Vec<_>>().iter().map(|c| c.as_bytes()))
+            .map_err(|e| failed(&e))?;
     }
     let bytes = writer.into_inner().map_err(|e| failed(&e))?;
     String::from_utf8(bytes).map_err(|e| failed(&e))
+}
+
+/// A row's cells, in [`HEADER`] order.
+fn cells(row: &SignerRow) -> [String; 9] {
+    [
+        row.id.clone(),
+        row.name.clone(),
+        row.chamber.to_string(),
+        row.party.clone().unwrap_or_default(),
+        row.state.clone().unwrap_or_default(),
+        row.district.map(|d| d.to_string()).unwrap_or_default(),
+        row.standing.to_string(),
+        row.signed_at.clone(),
+        row.lead.to_string(),
+    ]
+}
+
+/// A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return,
+/// with a `'` put before it (OWASP's advice on CSV injection): a spreadsheet
+/// opening the list shows such a name as text and never runs it as a formula
+/// (`=HYPERLINK(…)` in a roster name would otherwise be a live link).
+pub fn neutral(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 /// The CSV columns, in `SignerRow` field order.
@@ -100,6 +128,19 @@ mod tests {
              a,\"Frank Pallone, Jr.\",senate,D,CA,,signed,2025-02-03T10:12:00-05:00,false\n\
              b,\"Jesús \"\"Chuy\"\"\",senate,D,CA,,signed,2025-02-03T10:12:00-05:00,false\n"
         );
+    }
+
+    #[test]
+    fn a_formula_cell_is_shown_as_text() {
+        let out = csv(&[row("a", "=HYPERLINK(\"http://x\",\"x\")")]).unwrap();
+        assert!(
+            out.contains("a,\"'=HYPERLINK(\"\"http://x\"\",\"\"x\"\")\",senate"),
+            "{out}"
+        );
+        for lead in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutral(lead), format!("'{lead}"));
+        }
+        assert_eq!(neutral("Brad Sherman"), "Brad Sherman");
     }
 
     #[test]

@@ -60,14 +60,15 @@ pub fn render(all: &[LetterStatus], now: DateTime<FixedOffset>) -> String {
         .expect("the template only formats plain strings")
 }
 
-/// Writes the page to `path` through [`crate::render::write`]: a temporary
+/// Writes the page to `path` through [`crate::output::write`]: a temporary
 /// file renamed into place, so a screen refreshing it never shows half a page.
 pub fn write(
     all: &[LetterStatus],
     now: DateTime<FixedOffset>,
     path: &Path,
-) -> Result<crate::render::Written, Error> {
-    crate::render::write(path, render(all, now).as_bytes())
+    guard: &crate::output::Guard,
+) -> Result<crate::output::Written, Error> {
+    crate::output::write(path, render(all, now).as_bytes(), guard)
 }
 
 fn letter(s: &LetterStatus, now: DateTime<FixedOffset>) -> LetterView {

@@ -61,7 +61,7 @@ pub(super) fn letter(
 }
 
 /// The optional texts that are printed but need not be filled in: recipient
-/// titles, headings, quote sources, the closing, cc, enclosures, lead roles
+/// titles, quote sources, the closing, cc, enclosures, lead roles
 /// and custom letterhead lines (at the letterhead's place).
 fn optional_texts(file: &raw::LetterFile) -> impl Iterator<Item = Spanned<String>> + '_ {
     let titles = file
@@ -70,8 +70,7 @@ fn optional_texts(file: &raw::LetterFile) -> impl Iterator<Item = Spanned<String
         .filter_map(|r| r.get_ref().title.clone());
     let sections = file.section.iter().flat_map(|s| {
         let s = s.get_ref();
-        let sources = s.quotes.iter().filter_map(|q| q.get_ref().source.clone());
-        s.heading.clone().into_iter().chain(sources)
+        s.quotes.iter().filter_map(|q| q.get_ref().source.clone())
     });
     let closing = file.closing.iter().flat_map(|c| {
         c.text
@@ -233,6 +232,10 @@ impl Cx<'_> {
     }
 
     fn section(&mut self, s: &raw::Section, asks_start: usize) -> Section {
+        // A heading may be left out, but one given must say something.
+        if let Some(heading) = &s.heading {
+            text_field(self.src, heading, self.diags);
+        }
         let paragraphs = match &s.body {
             Some(body) => {
                 text_field(self.src, body, self.diags);

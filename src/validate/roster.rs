@@ -37,6 +37,7 @@ pub(super) fn roster(
                 );
             }
         }
+        one_line_fields(src, id, s, diags);
         text_field(src, &s.name, diags);
         let Some(chamber) = chamber(src, &s.chamber, diags) else {
             continue;
@@ -45,6 +46,44 @@ pub(super) fn roster(
         out.push(signer);
     }
     out
+}
+
+/// Every text of a roster entry, its id included, is one line of printable
+/// text: a control character is an error at its place (at the value, when
+/// written as an escape such as `\u001b`).
+fn one_line_fields(
+    src: &Arc<Source>,
+    id: &Spanned<String>,
+    s: &raw::Signer,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let optional = [
+        ("sort_as", &s.sort_as),
+        ("title", &s.title),
+        ("party", &s.party),
+        ("state", &s.state),
+        ("bioguide", &s.bioguide),
+        ("role", &s.role),
+        ("office", &s.office),
+        ("staffer", &s.staffer),
+        ("email", &s.email),
+    ];
+    let given = optional
+        .into_iter()
+        .filter_map(|(key, v)| v.as_ref().map(|v| (key, v)));
+    for (key, value) in [("id", id), ("name", &s.name)].into_iter().chain(given) {
+        if let Some((_, c)) = text::control_char(value.get_ref()) {
+            let at = narrow(src, value.span(), c.encode_utf8(&mut [0; 4]));
+            diags.push(
+                Diagnostic::error(
+                    src,
+                    at,
+                    format!("control character `{}` in `{key}`", c.escape_unicode()),
+                )
+                .with_hint("remove it: a roster field is one line of printable text"),
+            );
+        }
+    }
 }
 
 fn chamber(src: &Arc<Source>, c: &Spanned<String>, diags: &mut Vec<Diagnostic>) -> Option<Chamber> {
@@ -64,26 +103,21 @@ fn chamber(src: &Arc<Source>, c: &Spanned<String>, diags: &mut Vec<Diagnostic>) 
 
 fn build(id: &str, s: &raw::Signer, chamber: Chamber) -> Signer {
     let name = s.name.get_ref().clone();
+    let owned = |v: &Option<Spanned<String>>| v.as_ref().map(|v| v.get_ref().clone());
     Signer {
         id: SignerId(id.to_string()),
-        sort_as: s
-            .sort_as
-            .clone()
-            .unwrap_or_else(|| text::default_sort_key(&name)),
+        sort_as: owned(&s.sort_as).unwrap_or_else(|| text::default_sort_key(&name)),
         name,
         chamber,
-        title: s
-            .title
-            .clone()
-            .unwrap_or_else(|| chamber.default_title().to_string()),
-        party: s.party.clone(),
-        state: s.state.as_ref().map(|s| s.get_ref().clone()),
+        title: owned(&s.title).unwrap_or_else(|| chamber.default_title().to_string()),
+        party: owned(&s.party),
+        state: owned(&s.state),
         district: s.district,
-        bioguide: s.bioguide.as_ref().map(|b| b.get_ref().clone()),
-        role: s.role.clone(),
-        office: s.office.clone(),
-        staffer: s.staffer.clone(),
-        email: s.email.clone(),
+        bioguide: owned(&s.bioguide),
+        role: owned(&s.role),
+        office: owned(&s.office),
+        staffer: owned(&s.staffer),
+        email: owned(&s.email),
     }
 }
 

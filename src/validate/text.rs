@@ -126,6 +126,26 @@ pub fn bad_char(s: &str) -> Option<(usize, char)> {
     })
 }
 
+/// The first control character (C0 with tab and newline, DEL, C1) of a
+/// one-line text: a roster field, `--by`, `--note`. Printed in a table, a CSV
+/// row or a terminal, each of them splits a line or drives the terminal.
+pub fn control_char(s: &str) -> Option<(usize, char)> {
+    s.char_indices().find(|&(_, c)| c.is_control())
+}
+
+/// Refuses a one-line text from the command line (`flag` is `--by` or
+/// `--note`) that holds a control character, named as an escape (`\u{1b}`)
+/// so that the message itself is safe to print.
+pub fn one_line_arg(flag: &str, value: Option<&str>) -> Result<(), crate::Error> {
+    match value.and_then(control_char) {
+        Some((_, c)) => Err(crate::Error::Message(format!(
+            "control character `{}` in `{flag}`: recorded nothing\n  = help: give one line of printable text",
+            c.escape_unicode()
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Invisible marks that reorder text (U+200E/F, U+202A–E, U+2066–9): in a
 /// letter they can only hide what the words say, so they are refused.
 pub fn is_bidi_control(c: char) -> bool {
