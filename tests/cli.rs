@@ -16,6 +16,8 @@
 //! - `faults`: `sign` racing a file replaced under the lock, killed processes;
 //! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
 //! - `status`: `signon status` as a table, JSON and an HTML page;
+//! - `outputs`: output paths that are inputs, folders, devices or FIFOs refused; `-`;
+//! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -54,3 +56,8 @@ mod status;
 
 #[path = "cli/soak.rs"]
 mod soak;
+
+#[path = "cli/outputs.rs"]
+mod outputs;
+#[path = "cli/terminal.rs"]
+mod terminal;

@@ -18,8 +18,8 @@ pub(crate) fn record(
     status: Status,
     cx: &mut Context<'_>,
 ) -> Result<(), Error> {
-    text::one_line_arg("--by", args.by.as_deref())?;
-    text::one_line_arg("--note", args.note.as_deref())?;
+    text::arg_text("--by", args.by.as_deref(), false)?;
+    text::arg_text("--note", args.note.as_deref(), true)?;
     let path = ws.resolve_letter(&args.letter, &cx.cwd)?;
     let checked = validate::workspace(ws, std::slice::from_ref(&path))?.into_valid()?;
     let letter = own_letter(ws, &checked.letters)?;

@@ -133,13 +133,15 @@ pub fn control_char(s: &str) -> Option<(usize, char)> {
     s.char_indices().find(|&(_, c)| c.is_control())
 }
 
-/// Refuses a one-line text from the command line (`flag` is `--by` or
-/// `--note`) that holds a control character, named as an escape (`\u{1b}`)
-/// so that the message itself is safe to print.
-pub fn one_line_arg(flag: &str, value: Option<&str>) -> Result<(), crate::Error> {
-    match value.and_then(control_char) {
-        Some((_, c)) => Err(crate::Error::Message(format!(
-            "control character `{}` in `{flag}`: recorded nothing\n  = help: give one line of printable text",
+/// Refuses a text from the command line (`flag`, e.g. `--by`) that holds a
+/// control character, named as an escape (`\u{1b}`) so that the message
+/// itself is safe to print. `lines`: the newline is allowed (a `--note` may
+/// run over lines; it is written as a TOML escape and shown indented).
+pub fn arg_text(flag: &str, value: Option<&str>, lines: bool) -> Result<(), crate::Error> {
+    let bad = value.and_then(|v| v.chars().find(|&c| c.is_control() && !(lines && c == '\n')));
+    match bad {
+        Some(c) => Err(crate::Error::Message(format!(
+            "control character `{}` in `{flag}`: recorded nothing\n  = help: give printable text",
             c.escape_unicode()
         ))),
         None => Ok(()),

@@ -214,8 +214,12 @@ fn invite_by_filter_skips_those_already_on_the_letter() {
         stdout(&again)
     );
     let sign = signon(ws.path(), &["sign", letter, "--party", "D"]);
-    assert_eq!(code(&sign), 1);
-    assert!(stderr(&sign).contains("`sign` takes signer ids"));
+    assert_eq!(
+        code(&sign),
+        2,
+        "filters are for `invite` only: a usage error"
+    );
+    assert!(stderr(&sign).contains("unexpected argument '--party'"));
     assert_eq!(
         code(&signon(ws.path(), &["invite", letter])),
         2,
