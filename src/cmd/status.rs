@@ -90,6 +90,7 @@ fn usable(
     }
     for id in ws.letter_ids()? {
         if !checked.letters.iter().any(|l| l.id == id) {
+            let id = crate::diag::escape_controls(&id);
             let _ = writeln!(
                 cx.err,
                 "warning: left out `{id}`: it has errors (run `signon check {id}`)"

@@ -23,6 +23,15 @@ pub(super) fn letter(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Letter> {
     let errors_before = diags.iter().filter(|d| d.is_error()).count();
+    if let Some((_, c)) = text::control_char(id) {
+        // The id is printed in every table and message: it must not drive
+        // the terminal.
+        let message = format!(
+            "control character `{}` in the file name",
+            c.escape_unicode()
+        );
+        diags.push(Diagnostic::bare(Some(src), message).with_hint("rename the file"));
+    }
     let mut cx = Cx { src, diags };
     let head = file.letter.as_ref().map(|m| cx.head(m.get_ref()));
     let recipients: Vec<Recipient> = file

@@ -232,3 +232,25 @@ fn regex_free_place(text: &str, prefix: &str) -> bool {
         })
     })
 }
+
+#[test]
+fn a_control_character_in_a_letter_file_name_is_an_error_shown_escaped() {
+    let ws = example();
+    let letters = ws.path().join("letters");
+    fs::copy(
+        letters.join(format!("{RUBIO}.toml")),
+        letters.join("x\u{1b}[2J.toml"),
+    )
+    .unwrap();
+    let out = signon(ws.path(), &["status"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    no_raw_escape(&stdout(&out));
+    no_raw_escape(&stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "letters/x\\u{1b}[2J.toml: error: control character `\\u{1b}` in the file name"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
