@@ -12,16 +12,7 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
         Some(name) => vec![ws.resolve_letter(name, &cx.cwd)?],
         None => Vec::new(),
     };
-    let guard = super::guard(ws, args.letter.as_deref(), cx)?;
-    match &args.html {
-        Some(p) if crate::output::is_stdout(p) && args.json => {
-            return Err(Error::Message(
-                "`--json` and `--html -` both write to standard output: wrote nothing\n  = help: name a file for the page".into(),
-            ));
-        }
-        Some(p) if !crate::output::is_stdout(p) => guard.check(&cx.cwd.join(p))?,
-        _ => {}
-    }
+    let guard = page_guard(ws, args, cx)?;
     let (checked, broken) = usable(
         ws,
         validate::workspace_errors(ws, &paths)?,
@@ -29,16 +20,16 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
         cx,
     )?;
     let all = status::overview(&checked.letters, &checked.roster, &checked.ledger, cx.now);
-    match &args.html {
-        Some(path) if crate::output::is_stdout(path) => {
+    match (&args.html, &guard) {
+        (Some(path), _) if crate::output::is_stdout(path) => {
             super::write_out(cx, &status::html::render(&all, cx.now))?;
         }
-        Some(path) => {
+        (Some(path), Some(guard)) => {
             let path = cx.cwd.join(path);
             let verb = status::html::write(&all, cx.now, &path, &guard)?.verb();
             let _ = writeln!(cx.err, "{verb} {}", crate::diag::display_path(&path));
         }
-        None => {}
+        _ => {}
     }
     let done = if args.json {
         status::json::write(&all, cx.now, cx.out)
@@ -63,6 +54,27 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
     match broken {
         Some(diags) => Err(Error::Invalid(diags)),
         None => Ok(()),
+    }
+}
+
+/// The guard for the page's file, its path checked before anything is read:
+/// a refused path costs nothing. None when no file is written (the table, or
+/// `--html -`, which shares standard output with nothing).
+fn page_guard(
+    ws: &Workspace,
+    args: &StatusArgs,
+    cx: &Context<'_>,
+) -> Result<Option<crate::output::Guard>, Error> {
+    match &args.html {
+        Some(p) if crate::output::is_stdout(p) && args.json => Err(Error::Message(
+            "`--json` and `--html -` both write to standard output: wrote nothing\n  = help: name a file for the page".into(),
+        )),
+        Some(p) if !crate::output::is_stdout(p) => {
+            let guard = super::guard(ws, args.letter.as_deref(), cx)?;
+            guard.check(&cx.cwd.join(p))?;
+            Ok(Some(guard))
+        }
+        _ => Ok(None),
     }
 }
 

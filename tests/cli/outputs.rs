@@ -249,3 +249,10 @@ fn an_output_is_replaced_by_a_rename_not_written_in_place() {
     // An in-place write would have changed the one file both names share.
     assert_eq!(fs::read_to_string(&twin).unwrap(), "old page");
 }
+
+#[test]
+fn status_json_and_page_on_standard_output_are_refused() {
+    let ws = example();
+    let args = ["status", "--json", "--html", "-"];
+    refused(ws.path(), &args, "both write to standard output");
+}
