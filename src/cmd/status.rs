@@ -26,7 +26,7 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
         }
         (Some(path), Some(guard)) => {
             let path = cx.cwd.join(path);
-            let verb = status::html::write(&all, cx.now, &path, &guard)?.verb();
+            let verb = status::html::write(&all, cx.now, &path, guard)?.verb();
             let _ = writeln!(cx.err, "{verb} {}", crate::diag::display_path(&path));
         }
         _ => {}
