@@ -102,6 +102,25 @@ edit of the words shows the signature as stale in `signon status`.
   signon invite 2025-02-06-rubio chu lieu schiff
   signon invite 2025-02-06-rubio --party D --state CA    every California Democrat";
 
+/// After `signon undo --help`.
+pub(super) const UNDO_HELP: &str = "\
+Nothing is erased: a `status = \"void\"` event is appended that cancels the
+signer's latest event on the letter not already cancelled, and both stay in
+`signers.toml` for the record. Undo twice to cancel the two latest events.
+Refused when there is nothing left to cancel. `signon log` shows the trail.
+
+  signon undo 2025-02-06-rubio sherman --by AH --note \"signed the wrong letter\"";
+
+/// After `signon log --help`.
+pub(super) const LOG_HELP: &str = "\
+One row per event, oldest first (events with the same time in file order):
+its line in `signers.toml`, the time, the signer, what it recorded, who
+recorded it and the note. A cancelled event reads \"signed, voided by line
+N\"; the void reads \"void of line M\".
+
+  signon log 2025-02-06-rubio           every event of the letter
+  signon log 2025-02-06-rubio sherman   one signer's history";
+
 /// After `signon status --help`.
 pub(super) const STATUS_HELP: &str =
     "  signon status                       every letter: counts, deadline, ready to go final

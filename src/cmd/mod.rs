@@ -3,6 +3,7 @@
 mod check;
 mod export;
 mod init;
+mod log;
 mod new;
 mod press;
 mod render;
@@ -10,6 +11,7 @@ mod roster;
 mod sign;
 mod signers;
 mod status;
+mod undo;
 
 use clap::CommandFactory;
 
@@ -41,6 +43,8 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
             sign::record(&workspace(root, cx)?, &args, Status::Withdrawn, cx)
         }
         Command::Invite(args) => sign::record(&workspace(root, cx)?, &args, Status::Invited, cx),
+        Command::Undo(args) => undo::undo(&workspace(root, cx)?, &args, cx),
+        Command::Log(args) => log::log(&workspace(root, cx)?, &args, cx),
         Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
     }
 }
