@@ -16,6 +16,7 @@
 //! - `faults`: `sign` racing a file replaced under the lock, killed processes;
 //! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
 //! - `status`: `signon status` as a table, JSON and an HTML page;
+//! - `answers`: the ledger's rules: answers over invitations, time, `undo`, `log`;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -51,6 +52,9 @@ mod merge;
 
 #[path = "cli/status.rs"]
 mod status;
+
+#[path = "cli/answers.rs"]
+mod answers;
 
 #[path = "cli/soak.rs"]
 mod soak;
