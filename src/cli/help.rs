@@ -96,6 +96,9 @@ Each signer gets one `[[signoff]]` event appended to the end of `signers.toml`;
 nothing above it is changed. Several signers are recorded all together or not
 at all. `sign` stores the fingerprint of the letter's current text, so a later
 edit of the words shows the signature as stale in `signon status`.
+A signer's latest answer (by `--at`) decides: `invite` skips whoever already
+answered, `withdraw` needs a signature to withdraw, and `--at` may not be in
+the future. A mistake is undone with `signon undo`.
 
   signon sign 2025-02-06-rubio sherman --by AH --note \"LD confirmed by email\"
   signon decline 2025-02-06-rubio tenney --at 2025-02-03T16:30:00-05:00
