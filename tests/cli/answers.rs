@@ -83,11 +83,16 @@ fn an_event_far_in_the_future_is_a_check_error_at_its_at() {
     let ws = example();
     sign(ws.path(), "chu", "signed", "2099-01-01T00:00:00Z", None);
     let text = ledger(ws.path());
-    let line = text.lines().position(|l| l.starts_with("at = 2099")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("at = 2099"))
+        .unwrap()
+        + 1;
     let out = signon(ws.path(), &["check"]);
     assert_eq!(code(&out), 1);
-    let want =
-        format!("signers.toml:{line}:6: error: event at `2099-01-01T00:00:00+00:00` is in the future");
+    let want = format!(
+        "signers.toml:{line}:6: error: event at `2099-01-01T00:00:00+00:00` is in the future"
+    );
     assert!(stderr(&out).contains(&want), "{}", stderr(&out));
 }
 
@@ -121,7 +126,11 @@ fn undo_of_a_sign_restores_the_prior_state_and_log_shows_both() {
         ws.path(),
         &["undo", RUBIO, "chu", "--by", "MK", "--note", "wrong office"],
     );
-    assert!(stdout(&out).contains("cancels `signed`"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("cancels `signed`"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(state(ws.path(), "chu"), "declined");
     assert_eq!(code(&signon(ws.path(), &["check"])), 0, "void is valid");
     let log = stdout(&ok(ws.path(), &["log", RUBIO, "chu"]));
