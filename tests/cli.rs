@@ -18,6 +18,7 @@
 //! - `status`: `signon status` as a table, JSON and an HTML page;
 //! - `outputs`: output paths that are inputs, folders, devices or FIFOs refused; `-`;
 //! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
+//! - `answers`: the ledger's rules: answers over invitations, time, `undo`, `log`;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -53,6 +54,9 @@ mod merge;
 
 #[path = "cli/status.rs"]
 mod status;
+
+#[path = "cli/answers.rs"]
+mod answers;
 
 #[path = "cli/soak.rs"]
 mod soak;

@@ -105,11 +105,33 @@ Each signer gets one `[[signoff]]` event appended to the end of `signers.toml`;
 nothing above it is changed. Several signers are recorded all together or not
 at all. `sign` stores the fingerprint of the letter's current text, so a later
 edit of the words shows the signature as stale in `signon status`.
+A signer's latest answer (by `--at`) decides: `invite` skips whoever already
+answered, `withdraw` needs a signature to withdraw, and `--at` may not be in
+the future. A mistake is undone with `signon undo`.
 
   signon sign 2025-02-06-rubio sherman --by AH --note \"LD confirmed by email\"
   signon decline 2025-02-06-rubio tenney --at 2025-02-03T16:30:00-05:00
   signon invite 2025-02-06-rubio chu lieu schiff
   signon invite 2025-02-06-rubio --party D --state CA    every California Democrat";
+
+/// After `signon undo --help`.
+pub(super) const UNDO_HELP: &str = "\
+Nothing is erased: a `status = \"void\"` event is appended that cancels the
+signer's latest event on the letter not already cancelled, and both stay in
+`signers.toml` for the record. Undo twice to cancel the two latest events.
+Refused when there is nothing left to cancel. `signon log` shows the trail.
+
+  signon undo 2025-02-06-rubio sherman --by AH --note \"signed the wrong letter\"";
+
+/// After `signon log --help`.
+pub(super) const LOG_HELP: &str = "\
+One row per event, oldest first (events with the same time in file order):
+its line in `signers.toml`, the time, the signer, what it recorded, who
+recorded it and the note. A cancelled event reads \"signed, voided by line
+N\"; the void reads \"void of line M\".
+
+  signon log 2025-02-06-rubio           every event of the letter
+  signon log 2025-02-06-rubio sherman   one signer's history";
 
 /// After `signon status --help`.
 pub(super) const STATUS_HELP: &str =

@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use help::{
-    AFTER_HELP, CHECK_HELP, EXPORT_HELP, INIT_HELP, NEW_HELP, PRESS_HELP, RECORD_HELP, RENDER_HELP,
-    SIGNERS_HELP, STATUS_HELP,
+    AFTER_HELP, CHECK_HELP, EXPORT_HELP, INIT_HELP, LOG_HELP, NEW_HELP, PRESS_HELP, RECORD_HELP,
+    RENDER_HELP, SIGNERS_HELP, STATUS_HELP, UNDO_HELP,
 };
 pub use output::{ExportArgs, ExportFormat, Paper, PressArgs, PressFormat, RenderArgs};
 pub use roster::{ChamberArg, FilterArgs, ImportArgs, RosterArgs, RosterCommand, SignersArgs};
@@ -77,6 +77,12 @@ pub enum Command {
         .required(false)
         .required_unless_present_any(["parties", "states", "chamber"])))]
     Invite(InviteArgs),
+    /// Cancel a signer's latest event on a letter, in the open: appends a `void` event
+    #[command(after_help = UNDO_HELP)]
+    Undo(UndoArgs),
+    /// Every event of a letter in time order, voided ones marked
+    #[command(after_help = LOG_HELP)]
+    Log(LogArgs),
     /// Who has signed, declined, is stale or has not answered, and days to the deadline
     #[command(after_help = STATUS_HELP)]
     Status(StatusArgs),
@@ -146,6 +152,34 @@ pub struct InviteArgs {
     /// Also everyone on the roster matching these filters
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// `signon undo`.
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "LETTER")]
+    pub letter: String,
+    /// Roster id of the signer whose latest event is cancelled
+    #[arg(value_name = "SIGNER")]
+    pub signer: String,
+    /// Who records it (e.g. your initials)
+    #[arg(long, value_name = "WHO")]
+    pub by: Option<String>,
+    /// Why, kept with the event
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// `signon log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "LETTER")]
+    pub letter: String,
+    /// Only this signer's events (a roster id)
+    #[arg(value_name = "SIGNER")]
+    pub signer: Option<String>,
 }
 
 /// Accepts a TOML (RFC 3339) date-time, with or without offset, or a date.

@@ -12,7 +12,7 @@ pub(crate) fn check(ws: &Workspace, args: &CheckArgs, cx: &mut Context<'_>) -> R
         .iter()
         .map(|name| ws.resolve_letter(name, &cx.cwd))
         .collect::<Result<Vec<_>, _>>()?;
-    let checked = validate::workspace(ws, &paths)?;
+    let checked = validate::workspace(ws, &paths)?.check_clock(cx.now);
     let count = |s| {
         checked
             .diagnostics

@@ -3,6 +3,7 @@
 mod check;
 mod export;
 mod init;
+mod log;
 mod new;
 mod press;
 mod render;
@@ -10,6 +11,7 @@ mod roster;
 mod sign;
 mod signers;
 mod status;
+mod undo;
 
 use clap::CommandFactory;
 
@@ -49,6 +51,8 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
             record.filter = filter;
             sign::record(&workspace(root, cx)?, &record, Status::Invited, cx)
         }
+        Command::Undo(args) => undo::undo(&workspace(root, cx)?, &args, cx),
+        Command::Log(args) => log::log(&workspace(root, cx)?, &args, cx),
         Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
     }
 }

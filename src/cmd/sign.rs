@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
 use crate::cli::RecordArgs;
 use crate::diag::Diagnostic;
-use crate::ledger::{self, NewEvent};
+use crate::ledger::{self, NewEvent, rules};
 use crate::load::Workspace;
 use crate::model::{Letter, Roster, Status};
 use crate::validate::{self, text};
@@ -26,15 +26,16 @@ pub(crate) fn record(
     let mut names = args.signers.clone();
     names.extend(filtered(&checked, letter, args, status)?);
     let signers = known_signers(&checked.roster, &names)?;
+    let now = rules::to_seconds(cx.now);
+    let at = rules::to_seconds(when(args.at.as_ref(), now)?);
+    if let Some(why) = rules::future_at(at, now) {
+        return Err(Error::Message(why));
+    }
+    let signers = answerable(&checked, letter, signers, status, cx)?;
     if signers.is_empty() {
         let msg =
             "nothing recorded: everyone matching is already a lead, invited, or has answered\n";
         return super::write_out(cx, msg);
-    }
-    let at = when(args.at.as_ref(), cx.now)?;
-    if at > cx.now {
-        let shown = at.to_rfc3339();
-        let _ = writeln!(cx.err, "warning: `--at {shown}` is in the future");
     }
     let text = (status == Status::Signed).then(|| ledger::fingerprint(letter));
     let event = |id: &String| NewEvent {
@@ -48,7 +49,71 @@ pub(crate) fn record(
     };
     let events: Vec<NewEvent> = signers.iter().map(event).collect();
     ledger::append(&ws.signers_path(), &events)?;
-    super::write_out(cx, &recorded(&events))
+    super::write_out(cx, &recorded(&events))?;
+    warn_outranked(&checked, letter, &events, cx);
+    Ok(())
+}
+
+/// Says so for every answer just recorded that a later answer outranks.
+fn warn_outranked(
+    checked: &validate::Checked,
+    letter: &Letter,
+    events: &[NewEvent],
+    cx: &mut Context<'_>,
+) {
+    let new: Vec<_> = events.iter().map(rules::as_recorded).collect();
+    let all = checked.ledger.iter().chain(&new);
+    let states = ledger::states(letter, all, &ledger::fingerprint(letter));
+    for e in events {
+        let after = states.iter().find(|s| s.id.0 == e.signer);
+        if let Some(warning) = after.and_then(|s| rules::outranked(e, s)) {
+            let _ = writeln!(cx.err, "{warning}");
+        }
+    }
+}
+
+/// The signers the event makes sense for, by their state now: `invite`
+/// leaves out (and names) whoever already answered, and `withdraw` is
+/// refused, all or nothing, for anyone without a signature to withdraw.
+fn answerable(
+    checked: &validate::Checked,
+    letter: &Letter,
+    signers: Vec<String>,
+    status: Status,
+    cx: &mut Context<'_>,
+) -> Result<Vec<String>, Error> {
+    if !matches!(status, Status::Invited | Status::Withdrawn) {
+        return Ok(signers);
+    }
+    let states = ledger::states(letter, &checked.ledger, &ledger::fingerprint(letter));
+    let state = |id: &String| states.iter().find(|s| s.id.0 == *id);
+    if status == Status::Withdrawn {
+        let refused: Vec<Diagnostic> = signers
+            .iter()
+            .filter_map(|id| {
+                state(id).map_or_else(
+                    || Some(format!("`{id}` never signed; did you mean `decline`?")),
+                    rules::withdraw_refusal,
+                )
+            })
+            .map(|why| Diagnostic::bare(None, why))
+            .collect();
+        return if refused.is_empty() {
+            Ok(signers)
+        } else {
+            Err(Error::Invalid(refused))
+        };
+    }
+    let mut fresh = Vec::new();
+    for id in signers {
+        match state(&id).and_then(rules::already_answered) {
+            Some(why) => {
+                let _ = writeln!(cx.err, "{why}");
+            }
+            None => fresh.push(id),
+        }
+    }
+    Ok(fresh)
 }
 
 /// What the command says: a line per event appended.
@@ -56,7 +121,7 @@ fn recorded(events: &[NewEvent]) -> String {
     events
         .iter()
         .map(|e| {
-            let (status, at) = (e.status.as_str(), e.at.to_rfc3339());
+            let (status, at) = (e.status.as_str(), rules::show(e.at));
             format!("recorded `{}` {status} `{}` at {at}\n", e.signer, e.letter)
         })
         .collect()
@@ -64,7 +129,7 @@ fn recorded(events: &[NewEvent]) -> String {
 
 /// The letter, which must live in this workspace's `letters/`: the ledger
 /// names letters by id, and an id elsewhere would be an unknown letter.
-fn own_letter<'a>(ws: &Workspace, letters: &'a [Letter]) -> Result<&'a Letter, Error> {
+pub(super) fn own_letter<'a>(ws: &Workspace, letters: &'a [Letter]) -> Result<&'a Letter, Error> {
     let letter = letters
         .first()
         .ok_or_else(|| Error::Message("the letter did not validate".into()))?;
@@ -97,6 +162,7 @@ fn filtered(
         Status::Signed => Some("sign"),
         Status::Declined => Some("decline"),
         Status::Withdrawn => Some("withdraw"),
+        Status::Void => Some("undo"),
     };
     if let Some(verb) = verb {
         return Err(Error::Message(format!(
@@ -126,7 +192,7 @@ fn filtered(
 
 /// The signer ids, each once, in the order given; every unknown one is an
 /// error with the ids it may have meant (never a guess).
-fn known_signers(roster: &Roster, names: &[String]) -> Result<Vec<String>, Error> {
+pub(super) fn known_signers(roster: &Roster, names: &[String]) -> Result<Vec<String>, Error> {
     let mut ids: Vec<String> = Vec::new();
     let mut unknown = Vec::new();
     for name in names {

@@ -4,8 +4,9 @@
 //! `signon` never writes an event twice, but git can: when two coordinators
 //! recorded the same event from the same email (same `--at`) and a conflict
 //! is resolved by keeping both sides, or a commit is cherry-picked and then
-//! merged. A repeat changes no one's state, so it is a warning; both copies
-//! stay in the ledger, which is append-only.
+//! merged. A repeat changes no one's state (a repeated `void` does: it
+//! cancels one more event, which the warning says), so it is a warning; both
+//! copies stay in the ledger, which is append-only.
 
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -47,7 +48,7 @@ pub fn duplicate_events(events: &[SignOff], src: &Arc<Source>) -> Vec<Diagnostic
             e.note.as_deref(),
         );
         if let Some(&line) = first.get(&key) {
-            repeats.push((e.line, line));
+            repeats.push((e.line, line, e.status));
         } else {
             first.insert(key, e.line);
         }
@@ -61,11 +62,17 @@ pub fn duplicate_events(events: &[SignOff], src: &Arc<Source>) -> Vec<Diagnostic
         .collect();
     repeats
         .into_iter()
-        .map(|(line, earlier)| warning(src, &starts, line, earlier))
+        .map(|(line, earlier, status)| warning(src, &starts, line, earlier, status))
         .collect()
 }
 
-fn warning(src: &Arc<Source>, starts: &[usize], line: usize, earlier: usize) -> Diagnostic {
+fn warning(
+    src: &Arc<Source>,
+    starts: &[usize],
+    line: usize,
+    earlier: usize,
+    status: Status,
+) -> Diagnostic {
     let start = starts.get(line - 1).copied().unwrap_or(src.text.len());
     let end = src.text[start..]
         .find('\n')
@@ -78,7 +85,12 @@ fn warning(src: &Arc<Source>, starts: &[usize], line: usize, earlier: usize) -> 
         ),
     )
     .with_label("a second copy")
-    .with_hint("it changes no one's state; delete one copy to silence this warning")
+    .with_hint(if status == Status::Void {
+        // Each void cancels one more event: a doubled one is not harmless.
+        "a second void cancels one more event; if a merge doubled it, delete this copy"
+    } else {
+        "it changes no one's state; delete one copy to silence this warning"
+    })
 }
 
 #[cfg(test)]
@@ -133,5 +145,14 @@ mod tests {
         let other = EVENT.replace("12:00:00Z", "07:00:00-05:00");
         let (src, events) = events(&format!("{EVENT}\n{other}"));
         assert!(duplicate_events(&events, &src).is_empty());
+    }
+
+    #[test]
+    fn a_repeated_void_is_said_to_cancel_one_more_event() {
+        let void = EVENT.replace("\"signed\"", "\"void\"");
+        let (src, events) = events(&format!("{void}\n{void}"));
+        let found = duplicate_events(&events, &src);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].hints[0].contains("cancels one more event"));
     }
 }

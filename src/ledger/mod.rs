@@ -6,13 +6,17 @@
 mod append;
 mod duplicates;
 mod fingerprint;
+pub mod log;
 pub mod read;
+mod replay;
+pub mod rules;
 mod torn;
 
 pub(crate) use append::open_locked;
 pub use append::{NewEvent, append, events_toml};
 pub use duplicates::duplicate_events;
 pub use fingerprint::{canonical, fingerprint};
+pub use replay::Timeline;
 pub use torn::{Torn, torn_tail};
 
 use std::collections::hash_map::Entry;
@@ -25,51 +29,88 @@ use crate::model::{Letter, Roster, SignOff, SignerId, SignerState, Standing, Sta
 /// invited in listed order, then anyone else with an event for the letter
 /// (in the order of their first event).
 ///
-/// A signer's latest event decides: latest by `at`, and among events with
-/// the same `at`, the one appended last. A "signed" event whose fingerprint
-/// is not `current` is stale; one without a fingerprint is signed, unverified.
-/// `events` may hold other letters' events too; they are skipped.
+/// A signer's latest *answer* decides (signed, declined, withdrawn): latest
+/// by `at`, and among answers with the same `at`, the one appended last. An
+/// invitation never overrides an answer; without one they have no answer.
+/// A `void` cancels the latest event before it (see [`Timeline`]). A
+/// "signed" event whose fingerprint is not `current` is stale; one without
+/// a fingerprint is signed, unverified. `events` must be in file order and
+/// may hold other letters' events too; they are skipped.
 pub fn states<'a>(
     letter: &Letter,
     events: impl IntoIterator<Item = &'a SignOff>,
     current: &str,
 ) -> Vec<SignerState> {
-    // One map from signer to latest event, filled in one pass over the
-    // events: the ledger holds thousands of events for hundreds of signers.
-    // It also dedupes, so `order` lists each signer once, first place wins.
-    // FxHash: the keys are our own ids, and SipHash was the cost of the loop.
-    let mut latest: FxHashMap<&SignerId, Option<&SignOff>> = FxHashMap::default();
+    // One map from signer to latest answer and invitation, filled in one
+    // pass over the events: the ledger holds thousands of events for
+    // hundreds of signers. It also dedupes, so `order` lists each signer
+    // once, first place wins. FxHash: the keys are our own ids, and SipHash
+    // was the cost of the loop.
+    let mut latest: FxHashMap<&SignerId, Latest<'_>> = FxHashMap::default();
     let mut order: Vec<(&SignerId, bool)> = Vec::new();
     let leads = letter.leads.iter().map(|l| (&l.id, true));
     for (id, lead) in leads.chain(letter.invited.iter().map(|id| (id, false))) {
         if let Entry::Vacant(v) = latest.entry(id) {
-            v.insert(None);
+            v.insert(Latest::default());
             order.push((id, lead));
         }
     }
+    let mut mine: Vec<&SignOff> = Vec::new();
     for e in events.into_iter().filter(|e| e.letter == letter.id) {
-        match latest.entry(&e.signer) {
-            Entry::Occupied(mut o) if o.get().is_none_or(|last| e.at >= last.at) => {
-                o.insert(Some(e));
-            }
-            Entry::Occupied(_) => {}
-            Entry::Vacant(v) => {
-                order.push((&e.signer, false));
-                v.insert(Some(e));
-            }
-        }
+        mine.push(e);
+        let slot = latest.entry(&e.signer).or_insert_with(|| {
+            order.push((&e.signer, false));
+            Latest::default()
+        });
+        slot.add(e);
     }
     order
         .into_iter()
-        .map(|(id, lead)| state(id.clone(), lead, latest[id], current))
+        .map(|(id, lead)| {
+            let slot = &latest[id];
+            let deciding = if slot.voided {
+                // Rare: the full rules, over this signer's events only.
+                let theirs = mine.iter().copied().filter(|e| e.signer == *id);
+                Timeline::new(theirs.collect()).deciding()
+            } else {
+                slot.answer.or(slot.invite)
+            };
+            state(id.clone(), lead, deciding, current)
+        })
         .collect()
+}
+
+/// One signer's latest answer and invitation so far, and whether any of
+/// their events is a void (then [`Timeline`] replays them in full).
+#[derive(Default)]
+struct Latest<'a> {
+    answer: Option<&'a SignOff>,
+    invite: Option<&'a SignOff>,
+    voided: bool,
+}
+
+impl<'a> Latest<'a> {
+    fn add(&mut self, e: &'a SignOff) {
+        let slot = match e.status {
+            Status::Void => {
+                self.voided = true;
+                return;
+            }
+            Status::Invited => &mut self.invite,
+            _ => &mut self.answer,
+        };
+        // `>=`: among events with the same `at`, the one appended last.
+        if slot.is_none_or(|last| e.at >= last.at) {
+            *slot = Some(e);
+        }
+    }
 }
 
 fn state(id: SignerId, lead: bool, last: Option<&SignOff>, current: &str) -> SignerState {
     let standing = match last {
         None => Standing::NoAnswer,
         Some(e) => match (e.status, e.text.as_deref()) {
-            (Status::Invited, _) => Standing::NoAnswer,
+            (Status::Invited | Status::Void, _) => Standing::NoAnswer,
             (Status::Signed, None) => Standing::Signed { verified: false },
             (Status::Signed, Some(t)) if t == current => Standing::Signed { verified: true },
             (Status::Signed, Some(_)) => Standing::Stale,

@@ -141,3 +141,146 @@ fn gate_lists_every_unsigned_lead() {
     assert_eq!(reasons.len(), 2, "{reasons:?}");
     assert!(reasons[0].contains("lead pallone (`pallone`) has not signed (no answer)"));
 }
+
+/// The standings of `events` (in file order) on the test letter, by signer.
+fn standings(events: &[SignOff]) -> Vec<(String, Standing)> {
+    let (letter, _) = letter_from_str("x", LETTER, None);
+    let letter = letter.unwrap();
+    states(&letter, events, &fingerprint(&letter))
+        .into_iter()
+        .map(|s| (s.id.0, s.standing))
+        .collect()
+}
+
+fn standing_of(events: &[SignOff], id: &str) -> Standing {
+    let all = standings(events);
+    all.into_iter().find(|(s, _)| s == id).unwrap().1
+}
+
+/// `event`, on line `line` of the file (file order for ties and the log).
+fn at_line(line: usize, signer: &str, status: Status, at: &str) -> SignOff {
+    SignOff {
+        line,
+        ..event(signer, status, at, None)
+    }
+}
+
+#[test]
+fn a_later_invitation_does_not_override_an_answer() {
+    let events = [
+        at_line(1, "chu", Status::Signed, "2025-02-03T10:00:00Z"),
+        at_line(2, "chu", Status::Invited, "2025-02-04T10:00:00Z"),
+    ];
+    assert_eq!(
+        standing_of(&events, "chu"),
+        Standing::Signed { verified: false }
+    );
+}
+
+#[test]
+fn a_back_dated_answer_counts_after_a_later_invitation() {
+    let events = [
+        at_line(1, "chu", Status::Invited, "2025-02-04T10:00:00Z"),
+        at_line(2, "chu", Status::Declined, "2025-02-01T10:00:00Z"),
+    ];
+    assert_eq!(standing_of(&events, "chu"), Standing::Declined);
+}
+
+#[test]
+fn a_back_dated_answer_does_not_outrank_a_later_answer() {
+    let events = [
+        at_line(1, "chu", Status::Declined, "2025-02-04T10:00:00Z"),
+        at_line(2, "chu", Status::Signed, "2025-02-01T10:00:00Z"),
+    ];
+    assert_eq!(standing_of(&events, "chu"), Standing::Declined);
+}
+
+#[test]
+fn answers_at_the_same_time_go_by_file_order() {
+    let events = [
+        at_line(1, "chu", Status::Signed, "2025-02-03T10:00:00Z"),
+        at_line(2, "chu", Status::Declined, "2025-02-03T05:00:00-05:00"),
+    ];
+    assert_eq!(standing_of(&events, "chu"), Standing::Declined);
+}
+
+#[test]
+fn a_void_restores_the_state_before_the_event_it_cancels() {
+    let events = [
+        at_line(1, "chu", Status::Declined, "2025-02-01T10:00:00Z"),
+        at_line(2, "chu", Status::Signed, "2025-02-02T10:00:00Z"),
+        at_line(3, "chu", Status::Void, "2025-02-03T10:00:00Z"),
+    ];
+    assert_eq!(standing_of(&events, "chu"), Standing::Declined);
+}
+
+#[test]
+fn two_voids_cancel_the_two_latest_events() {
+    let events = [
+        at_line(1, "chu", Status::Declined, "2025-02-01T10:00:00Z"),
+        at_line(2, "chu", Status::Signed, "2025-02-02T10:00:00Z"),
+        at_line(3, "chu", Status::Void, "2025-02-03T10:00:00Z"),
+        at_line(4, "chu", Status::Void, "2025-02-03T11:00:00Z"),
+    ];
+    let standing = standing_of(&events, "chu");
+    assert_eq!(standing, Standing::NoAnswer, "chu is invited by the letter");
+}
+
+#[test]
+fn a_void_cancels_the_latest_event_before_it_in_time_not_a_later_one() {
+    let events = [
+        at_line(1, "chu", Status::Signed, "2025-02-01T10:00:00Z"),
+        at_line(2, "chu", Status::Declined, "2025-02-05T10:00:00Z"),
+        at_line(3, "chu", Status::Void, "2025-02-03T10:00:00Z"),
+    ];
+    assert_eq!(standing_of(&events, "chu"), Standing::Declined);
+    let refs: Vec<&SignOff> = events.iter().collect();
+    let t = Timeline::new(refs);
+    assert!(t.voided(0) && !t.voided(2), "the void cancels line 1 only");
+}
+
+#[test]
+fn a_void_with_nothing_before_it_cancels_nothing() {
+    let events = [
+        at_line(1, "chu", Status::Void, "2025-02-01T10:00:00Z"),
+        at_line(2, "chu", Status::Signed, "2025-02-02T10:00:00Z"),
+    ];
+    assert_eq!(
+        standing_of(&events, "chu"),
+        Standing::Signed { verified: false }
+    );
+}
+
+#[test]
+fn undo_targets_the_latest_event_not_already_cancelled() {
+    let events = [
+        at_line(1, "chu", Status::Invited, "2025-02-01T10:00:00Z"),
+        at_line(2, "chu", Status::Signed, "2025-02-02T10:00:00Z"),
+        at_line(3, "chu", Status::Declined, "2025-02-02T11:00:00Z"),
+        at_line(4, "chu", Status::Void, "2025-02-03T10:00:00Z"),
+    ];
+    let now = DateTime::parse_from_rfc3339("2025-02-04T10:00:00Z").unwrap();
+    let target = log::undo_target(&events, "x", &SignerId("chu".into()), now);
+    assert_eq!(target.map(|e| e.line), Some(2));
+    let none = log::undo_target(&events[3..], "x", &SignerId("chu".into()), now);
+    assert_eq!(none, None);
+}
+
+#[test]
+fn log_orders_by_time_then_file_and_links_voids() {
+    let events = [
+        at_line(10, "lieu", Status::Signed, "2025-02-02T10:00:00Z"),
+        at_line(20, "chu", Status::Signed, "2025-02-01T10:00:00Z"),
+        at_line(30, "chu", Status::Void, "2025-02-02T10:00:00Z"),
+    ];
+    let logged = log::events(&events, "x", None);
+    let got: Vec<(usize, String)> = logged.iter().map(|l| (l.event.line, l.what())).collect();
+    assert_eq!(
+        got,
+        [
+            (20, "signed, voided by line 30".to_string()),
+            (10, "signed".to_string()),
+            (30, "void of line 20".to_string()),
+        ]
+    );
+}

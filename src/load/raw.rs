@@ -244,7 +244,7 @@ pub struct SignOff {
     pub letter: Spanned<String>,
     /// Roster id.
     pub signer: Spanned<String>,
-    /// "invited" | "signed" | "declined" | "withdrawn".
+    /// "invited" | "signed" | "declined" | "withdrawn" | "void".
     pub status: Spanned<String>,
     /// Offset date-time.
     pub at: Spanned<Datetime>,

@@ -17,15 +17,18 @@ pub enum Status {
     Declined,
     /// Withdrew an earlier signature.
     Withdrawn,
+    /// Cancels the signer's latest earlier event on the letter (`signon undo`).
+    Void,
 }
 
 impl Status {
     /// Every status, in the order they are documented.
-    pub const ALL: [Status; 4] = [
+    pub const ALL: [Status; 5] = [
         Status::Invited,
         Status::Signed,
         Status::Declined,
         Status::Withdrawn,
+        Status::Void,
     ];
 
     /// The word used in `signers.toml`.
@@ -35,7 +38,15 @@ impl Status {
             Status::Signed => "signed",
             Status::Declined => "declined",
             Status::Withdrawn => "withdrawn",
+            Status::Void => "void",
         }
+    }
+
+    /// An answer of the signer's own (signed, declined, withdrawn): what
+    /// decides their state. An invitation is the coordinator's act, and
+    /// never overrides an answer.
+    pub fn is_answer(self) -> bool {
+        matches!(self, Status::Signed | Status::Declined | Status::Withdrawn)
     }
 
     /// Parses the word used in `signers.toml`.

@@ -59,7 +59,7 @@ pub fn signed(composed: &Composed, roster: &Roster, states: &[SignerState]) -> V
                 state: signer.state.clone(),
                 district: signer.district,
                 standing: state.standing.as_str(),
-                signed_at: state.at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                signed_at: state.at.map(crate::ledger::rules::show).unwrap_or_default(),
                 lead: block.lead,
                 role: block.role.clone(),
                 press_name: press_name(signer),

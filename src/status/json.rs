@@ -69,7 +69,7 @@ pub fn write(
 ) -> std::io::Result<()> {
     let report = Report {
         version: VERSION,
-        now: now.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+        now: now.to_rfc3339_opts(SecondsFormat::Secs, true),
         today: now.date_naive().to_string(),
         letters: all.iter().map(letter).collect(),
     };
@@ -109,7 +109,7 @@ fn signer(r: &Row) -> Signer<'_> {
         lead: r.lead,
         state: state(r.standing),
         verified: r.standing == Standing::Signed { verified: true },
-        at: r.at.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+        at: r.at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
         by: r.by.as_deref(),
         note: r.note.as_deref(),
     }

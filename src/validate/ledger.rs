@@ -136,14 +136,14 @@ fn known_refs(
     letter_known && signer_known
 }
 
-/// The event's status, or a diagnostic naming the four there are.
+/// The event's status, or a diagnostic naming the five there are.
 fn status(src: &Arc<Source>, s: &Spanned<String>, diags: &mut Vec<Diagnostic>) -> Option<Status> {
     let status = Status::parse(s.get_ref());
     if status.is_none() {
         let names = Status::ALL.map(Status::as_str);
         diags.push(
             Diagnostic::error(src, s.span(), format!("unknown status `{}`", s.get_ref()))
-                .with_label("expected `invited`, `signed`, `declined` or `withdrawn`")
+                .with_label("expected `invited`, `signed`, `declined`, `withdrawn` or `void`")
                 .with_suggestion(s.get_ref(), names),
         );
     }
@@ -176,4 +176,81 @@ pub(super) fn unknown_signer(
     Diagnostic::error(src, id.span(), format!("unknown signer `{wrong}`"))
         .with_label("not in signers.toml")
         .with_suggestion(wrong, known.iter().copied())
+}
+
+/// An error at the `at` of every event more than a day after `now`: such an
+/// event would outrank every real answer recorded before that day comes.
+pub(super) fn future_events(
+    src: &Arc<Source>,
+    ledger: &[SignOff],
+    now: DateTime<FixedOffset>,
+) -> Vec<Diagnostic> {
+    let limit = now + crate::ledger::rules::FUTURE_LIMIT;
+    let mut lines = LineStarts::new(&src.text);
+    ledger
+        .iter()
+        .filter(|e| e.at > limit)
+        .map(|e| {
+            let span = at_span(&src.text, lines.offset(e.line));
+            let at = crate::ledger::rules::show(e.at);
+            let today = crate::ledger::rules::show(now);
+            Diagnostic::error(src, span, format!("event at `{at}` is in the future"))
+                .with_label(format!("more than a day after now ({today})"))
+                .with_hint(
+                    "an event counts by when it happened; correct `at` to when it was recorded",
+                )
+        })
+        .collect()
+}
+
+/// The byte offsets of 1-based lines, found walking forward: the events
+/// come in file order.
+struct LineStarts<'a> {
+    text: &'a str,
+    at: (usize, usize),
+}
+
+impl<'a> LineStarts<'a> {
+    fn new(text: &'a str) -> Self {
+        LineStarts { text, at: (0, 1) }
+    }
+
+    fn offset(&mut self, line: usize) -> usize {
+        let (mut offset, mut n) = if self.at.1 <= line { self.at } else { (0, 1) };
+        while n < line {
+            match self.text[offset..].find('\n') {
+                Some(i) => (offset, n) = (offset + i + 1, n + 1),
+                None => break,
+            }
+        }
+        self.at = (offset, n);
+        offset
+    }
+}
+
+/// The span of the `at = …` value in the event whose header starts at
+/// `header`, or of the header line when there is no such line (an inline
+/// table written by hand).
+fn at_span(text: &str, header: usize) -> std::ops::Range<usize> {
+    let mut offset = header;
+    for (i, line) in text[header..].split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_start();
+        if i > 0 && body.starts_with('[') {
+            break;
+        }
+        let Some(rest) = body.strip_prefix("at") else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let from = start + line.len() - value.len();
+        let len = value.split('#').next().unwrap_or("").trim_end().len();
+        return from..from + len.max(1);
+    }
+    let first = text[header..].find('\n').map_or(text.len(), |i| header + i);
+    header..first
 }

@@ -38,6 +38,16 @@ impl Checked {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
+    /// Adds an error for every ledger event more than a day after `now`
+    /// (read once by the command), at its `at`.
+    pub fn check_clock(mut self, now: chrono::DateTime<chrono::FixedOffset>) -> Checked {
+        if let Some(src) = &self.signers_source {
+            let future = ledger::future_events(src, &self.ledger, now);
+            self.diagnostics.extend(future);
+        }
+        self
+    }
+
     /// The letters, or every diagnostic when there is any error.
     pub fn into_valid(self) -> Result<Checked, Error> {
         if self.has_errors() {

@@ -49,7 +49,8 @@ fn each_command_appends_exactly_its_events() {
             "2025-01-31T16:30:00-05:00",
         ],
     );
-    log += &ok(ws.path(), &["withdraw", rubio, "chu", "--at", "2025-01-30"]);
+    // Only a signature can be withdrawn: sherman's, signed just above.
+    log += &ok(ws.path(), &["withdraw", rubio, "sherman"]);
     log += &ok(
         ws.path(),
         &[
@@ -57,6 +58,8 @@ fn each_command_appends_exactly_its_events() {
             rubio,
             "schrier",
             "lieu",
+            "--at",
+            "2025-01-30",
             "--note",
             "said \"maybe\"\ncall back",
         ],

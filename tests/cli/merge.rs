@@ -152,7 +152,7 @@ fn a_conflicting_merge_is_reported_blocks_appends_and_resolves_cleanly() {
 #[test]
 fn an_event_both_sides_recorded_is_kept_and_flagged_as_a_repeat() {
     let (_root, a, b) = clones();
-    let same = ["--at", "2025-02-01T09:00:00-05:00", "--by", "AH"];
+    let same = ["--at", "2025-02-01T06:00:00-05:00", "--by", "AH"];
     record(&a, &[&["sign", RUBIO, "pallone"][..], &same].concat());
     record(&a, &["sign", RUBIO, "chu"]);
     record(&b, &["decline", RUBIO, "tenney"]);
