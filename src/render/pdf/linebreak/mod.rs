@@ -74,13 +74,17 @@ impl Styled {
         Ok(Styled { text, runs, size })
     }
 
-    /// Face runs intersecting `start..end`, clipped to it.
+    /// Face runs intersecting `start..end`, clipped to it. Found by binary
+    /// search: every fragment asks, and a paragraph of many short emphases
+    /// has as many runs as words (a scan made a long one quadratic).
     fn pieces(&self, start: usize, end: usize) -> impl Iterator<Item = (Face, &str)> {
-        self.runs
+        let first = self.run_at(start);
+        self.runs[first..]
             .iter()
             .enumerate()
+            .take_while(move |(_, r)| r.0 < end)
             .filter_map(move |(i, &(s, face))| {
-                let e = self.runs.get(i + 1).map_or(self.text.len(), |r| r.0);
+                let e = self.runs.get(first + i + 1).map_or(self.text.len(), |r| r.0);
                 let (s, e) = (s.max(start), e.min(end));
                 (s < e).then(|| (face, &self.text[s..e]))
             })
@@ -92,12 +96,13 @@ impl Styled {
             .sum()
     }
 
+    /// The index of the run holding byte `pos` (0 when there is none).
+    fn run_at(&self, pos: usize) -> usize {
+        self.runs.partition_point(|r| r.0 <= pos).saturating_sub(1)
+    }
+
     fn face_at(&self, pos: usize) -> Face {
-        self.runs
-            .iter()
-            .rev()
-            .find(|r| r.0 <= pos)
-            .map_or(Face::Regular, |r| r.1)
+        self.runs.get(self.run_at(pos)).map_or(Face::Regular, |r| r.1)
     }
 }
 
