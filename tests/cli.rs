@@ -16,6 +16,7 @@
 //! - `faults`: `sign` racing a file replaced under the lock, killed processes;
 //! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
 //! - `status`: `signon status` as a table, JSON and an HTML page;
+//! - `bounds`: right-to-left text in the PDF, linear emphasis, the letter size limit;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -54,3 +55,6 @@ mod status;
 
 #[path = "cli/soak.rs"]
 mod soak;
+
+#[path = "cli/bounds.rs"]
+mod bounds;
