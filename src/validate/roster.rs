@@ -142,10 +142,14 @@ fn unprintable(src: &Arc<Source>, at: Range<usize>, c: char) -> Diagnostic {
         Some(script) => Diagnostic::error(
             src,
             at,
-            format!("{script} cannot be printed: U+{code:04X} `{c}` needs shaping the PDF does not do"),
+            format!(
+                "{script} cannot be printed: U+{code:04X} `{c}` needs shaping the PDF does not do"
+            ),
         )
         .with_label("its letters would be drawn unjoined or misplaced")
-        .with_hint(format!("{PRINTS} (Hebrew without points); replace or remove this text")),
+        .with_hint(format!(
+            "{PRINTS} (Hebrew without points); replace or remove this text"
+        )),
         None => Diagnostic::error(src, at, format!("no shipped font has U+{code:04X} `{c}`"))
             .with_label("this text cannot be printed")
             .with_hint(format!("{PRINTS}; replace or remove the character")),

@@ -109,7 +109,11 @@ fn a_paragraph_of_twenty_thousand_emphases_renders() {
     let out = signon(ws.path(), &["render", RUBIO, "--pdf", "out/l.pdf"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let doc = lopdf::Document::load(ws.path().join("out/l.pdf")).unwrap();
-    assert!(doc.get_pages().len() > 10, "{} pages", doc.get_pages().len());
+    assert!(
+        doc.get_pages().len() > 10,
+        "{} pages",
+        doc.get_pages().len()
+    );
 }
 
 #[test]

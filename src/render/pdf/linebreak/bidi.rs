@@ -21,7 +21,11 @@ pub(super) fn levels(text: &str) -> Option<Vec<Level>> {
         !c.is_ascii()
             && matches!(
                 bidi_class(c),
-                BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO
+                BidiClass::R
+                    | BidiClass::AL
+                    | BidiClass::AN
+                    | BidiClass::RLE
+                    | BidiClass::RLO
                     | BidiClass::RLI
             )
     });

@@ -93,7 +93,10 @@ impl Styled {
             .enumerate()
             .take_while(move |(_, r)| r.0 < end)
             .filter_map(move |(i, &(s, face))| {
-                let e = self.runs.get(first + i + 1).map_or(self.text.len(), |r| r.0);
+                let e = self
+                    .runs
+                    .get(first + i + 1)
+                    .map_or(self.text.len(), |r| r.0);
                 let (s, e) = (s.max(start), e.min(end));
                 (s < e).then(|| (face, &self.text[s..e]))
             })
@@ -111,7 +114,9 @@ impl Styled {
     }
 
     fn face_at(&self, pos: usize) -> Face {
-        self.runs.get(self.run_at(pos)).map_or(Face::Regular, |r| r.1)
+        self.runs
+            .get(self.run_at(pos))
+            .map_or(Face::Regular, |r| r.1)
     }
 }
 
