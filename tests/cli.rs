@@ -19,6 +19,7 @@
 //! - `outputs`: output paths that are inputs, folders, devices or FIFOs refused; `-`;
 //! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
 //! - `answers`: the ledger's rules: answers over invitations, time, `undo`, `log`;
+//! - `bounds`: right-to-left text in the PDF, linear emphasis, the letter size limit;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -65,3 +66,5 @@ mod soak;
 mod outputs;
 #[path = "cli/terminal.rs"]
 mod terminal;
+#[path = "cli/bounds.rs"]
+mod bounds;

@@ -9,6 +9,7 @@ mod parts;
 pub mod raw;
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -134,9 +135,38 @@ pub struct Loaded<T> {
 
 /// Reads a file and parses it as `T`. An unreadable file is an I/O error;
 /// problems in the text are diagnostics in the result.
+/// A file over its kind's [`FileKind::MAX_BYTES`] is refused before it is
+/// parsed (and never read past the limit).
 pub fn load_file<T: FileKind + Default>(path: &Path) -> Result<Loaded<T>, Error> {
-    let bytes = fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(T::MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Error::io("read", path, e))?;
+    if bytes.len() as u64 > T::MAX_BYTES {
+        return Ok(too_large(path, T::MAX_BYTES));
+    }
     Ok(load_bytes(path, bytes))
+}
+
+/// The largest letter file signon reads: 2 MiB. A real letter is under
+/// 50 KB; the limit bounds the time and memory a render may take (about
+/// linear in the letter) while leaving forty times room.
+pub const MAX_LETTER_BYTES: u64 = 2 * 1024 * 1024;
+
+/// The one problem of a file over `limit` bytes, about the whole file.
+fn too_large<T: Default>(path: &Path, limit: u64) -> Loaded<T> {
+    let source = Source::new(path, String::new());
+    let message = format!(
+        "file is larger than {} MiB, the limit for a letter",
+        limit / (1024 * 1024)
+    );
+    let diag = Diagnostic::bare(Some(&source), message)
+        .with_hint("a letter is text only and rarely over 50 KB; split it or remove pasted data");
+    Loaded {
+        source,
+        value: T::default(),
+        problems: vec![diag],
+    }
 }
 
 /// Parses the bytes read from `path` as `T`; text that is not UTF-8 is a
@@ -176,15 +206,24 @@ impl<T: FileKind> Loaded<T> {
 pub trait FileKind: Sized {
     /// The file's parts, and every problem found in it.
     fn parse(source: &Arc<Source>) -> (Self, Vec<Diagnostic>);
+
+    /// The largest file of this kind [`load_file`] reads.
+    const MAX_BYTES: u64;
 }
 
 impl FileKind for raw::LetterFile {
+    const MAX_BYTES: u64 = MAX_LETTER_BYTES;
+
     fn parse(source: &Arc<Source>) -> (Self, Vec<Diagnostic>) {
         parts::letter_file(source)
     }
 }
 
 impl FileKind for raw::SignersFile {
+    /// No limit: the ledger grows with every sign-off of every letter, and
+    /// reading it is linear (see `ledger::read`).
+    const MAX_BYTES: u64 = u64::MAX - 1;
+
     fn parse(source: &Arc<Source>) -> (Self, Vec<Diagnostic>) {
         parts::signers_file(source)
     }

@@ -158,13 +158,35 @@ pub(super) fn printable(src: &Arc<Source>, value: &Spanned<String>, diags: &mut 
             )
             .with_label("replace it with the real text"),
         );
-    } else if let Some(c) = text.chars().find(|&c| !crate::render::pdf::covers(c)) {
+    } else if let Some(c) = text
+        .chars()
+        .find(|&c| !crate::render::pdf::covers(c) || text::needs_shaping(c).is_some())
+    {
         let at = narrow(src, span, c.encode_utf8(&mut [0; 4]));
-        diags.push(
-            Diagnostic::error(src, at, format!("no shipped font has U+{:04X} `{c}`", c as u32))
-                .with_label("this text cannot be printed")
-                .with_hint("signon prints Latin, Greek, Cyrillic and Armenian text; replace or remove the character"),
-        );
+        diags.push(unprintable(src, at, c));
+    }
+}
+
+/// The error for a character the PDF cannot print: a script it cannot shape
+/// (named, with why), or one no shipped font has.
+fn unprintable(src: &Arc<Source>, at: Range<usize>, c: char) -> Diagnostic {
+    const PRINTS: &str = "signon prints Latin, Greek, Cyrillic, Armenian and Hebrew text";
+    let code = c as u32;
+    match text::needs_shaping(c) {
+        Some(script) => Diagnostic::error(
+            src,
+            at,
+            format!(
+                "{script} cannot be printed: U+{code:04X} `{c}` needs shaping the PDF does not do"
+            ),
+        )
+        .with_label("its letters would be drawn unjoined or misplaced")
+        .with_hint(format!(
+            "{PRINTS} (Hebrew without points); replace or remove this text"
+        )),
+        None => Diagnostic::error(src, at, format!("no shipped font has U+{code:04X} `{c}`"))
+            .with_label("this text cannot be printed")
+            .with_hint(format!("{PRINTS}; replace or remove the character")),
     }
 }
 

@@ -154,6 +154,25 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
 }
 
+/// The script of `c` when the PDF cannot draw it right even with a font: its
+/// letters change shape with their neighbours (Arabic and its kin) or its
+/// marks must be placed on the letter before (Hebrew points and accents).
+/// Plain Hebrew letters need neither and are set right to left.
+pub fn needs_shaping(c: char) -> Option<&'static str> {
+    let script = match c {
+        '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'..='\u{05C2}' => "Hebrew points",
+        '\u{05C4}'..='\u{05C5}' | '\u{05C7}' | '\u{FB1E}' => "Hebrew points",
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{0870}'..='\u{08FF}' => "Arabic",
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => "Arabic",
+        '\u{0700}'..='\u{074F}' | '\u{0860}'..='\u{086F}' => "Syriac",
+        '\u{0780}'..='\u{07BF}' => "Thaana",
+        '\u{07C0}'..='\u{07FF}' => "N\u{2019}Ko",
+        '\u{0840}'..='\u{085F}' => "Mandaic",
+        _ => return None,
+    };
+    Some(script)
+}
+
 /// The first `<<placeholder>>` left from `signon new`, if any.
 pub fn placeholder(s: &str) -> Option<&str> {
     let start = s.find("<<")?;
@@ -196,6 +215,35 @@ mod tests {
         assert_eq!(inline("***x***").unwrap(), vec![styled("x", true, true)]);
         assert_eq!(inline("an *open one"), Err(3));
         assert_eq!(inline("**open"), Err(0));
+    }
+
+    #[test]
+    fn many_unclosed_markers_report_the_last_open_one() {
+        // 10,001 lone `*`: each toggles italic, so the last stays open.
+        let text = "*a ".repeat(10_001);
+        assert_eq!(inline(&text), Err(30_000));
+        // And 10,000 closed pairs then an open `**`: the bold one is named.
+        let text = format!("{}**open", "*a* ".repeat(10_000));
+        assert_eq!(inline(&text), Err(40_000));
+    }
+
+    #[test]
+    fn many_emphases_make_alternating_spans() {
+        let spans = inline(&"*a* b ".repeat(1_000)).unwrap();
+        assert_eq!(spans.len(), 2_000);
+        assert_eq!(spans[0], styled("a", true, false));
+        assert_eq!(spans[1999], styled(" b ", false, false));
+    }
+
+    #[test]
+    fn scripts_that_need_shaping_are_named() {
+        assert_eq!(needs_shaping('\u{0627}'), Some("Arabic"));
+        assert_eq!(needs_shaping('\u{FEFB}'), Some("Arabic"));
+        assert_eq!(needs_shaping('\u{05B8}'), Some("Hebrew points"));
+        assert_eq!(needs_shaping('\u{0710}'), Some("Syriac"));
+        assert_eq!(needs_shaping('\u{05E9}'), None, "plain Hebrew letters");
+        assert_eq!(needs_shaping('\u{05BE}'), None, "maqaf is punctuation");
+        assert_eq!(needs_shaping('\u{FEFF}'), None, "not Arabic");
     }
 
     #[test]

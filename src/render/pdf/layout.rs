@@ -13,7 +13,7 @@ use std::ops::Range;
 use crate::compose::Composed;
 
 use super::fonts::Face;
-use super::linebreak::{is_space, letter_gaps};
+use super::linebreak::{is_space, letter_gaps, visual_text};
 use super::{PdfError, PdfOptions, flow, letter};
 
 /// One inch, the margin on every side.
@@ -208,7 +208,7 @@ fn header(c: &Composed, number: usize, top: f32, page: &mut Page) -> f32 {
         .map(|r| r.name.as_str())
         .unwrap_or_default();
     let lines = [
-        name.to_string(),
+        visual_text(name),
         c.date_text.clone(),
         format!("Page {number}"),
     ];

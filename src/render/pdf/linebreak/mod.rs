@@ -8,6 +8,7 @@
 //! Cutting the text into fragments is in `fragment`; this file chooses the
 //! breaks and builds the lines.
 
+mod bidi;
 mod fragment;
 
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
@@ -55,6 +56,8 @@ struct Styled {
     /// (byte start, face) of each face run, ascending.
     runs: Vec<(usize, Face)>,
     size: f32,
+    /// Bidi levels of the text's bytes, when any of it is right to left.
+    levels: Option<Vec<unicode_bidi::Level>>,
 }
 
 impl Styled {
@@ -71,16 +74,29 @@ impl Styled {
                 text.push(ch);
             }
         }
-        Ok(Styled { text, runs, size })
+        let levels = bidi::levels(&text);
+        Ok(Styled {
+            text,
+            runs,
+            size,
+            levels,
+        })
     }
 
-    /// Face runs intersecting `start..end`, clipped to it.
+    /// Face runs intersecting `start..end`, clipped to it. Found by binary
+    /// search: every fragment asks, and a paragraph of many short emphases
+    /// has as many runs as words (a scan made a long one quadratic).
     fn pieces(&self, start: usize, end: usize) -> impl Iterator<Item = (Face, &str)> {
-        self.runs
+        let first = self.run_at(start);
+        self.runs[first..]
             .iter()
             .enumerate()
+            .take_while(move |(_, r)| r.0 < end)
             .filter_map(move |(i, &(s, face))| {
-                let e = self.runs.get(i + 1).map_or(self.text.len(), |r| r.0);
+                let e = self
+                    .runs
+                    .get(first + i + 1)
+                    .map_or(self.text.len(), |r| r.0);
                 let (s, e) = (s.max(start), e.min(end));
                 (s < e).then(|| (face, &self.text[s..e]))
             })
@@ -92,11 +108,14 @@ impl Styled {
             .sum()
     }
 
+    /// The index of the run holding byte `pos` (0 when there is none).
+    fn run_at(&self, pos: usize) -> usize {
+        self.runs.partition_point(|r| r.0 <= pos).saturating_sub(1)
+    }
+
     fn face_at(&self, pos: usize) -> Face {
         self.runs
-            .iter()
-            .rev()
-            .find(|r| r.0 <= pos)
+            .get(self.run_at(pos))
             .map_or(Face::Regular, |r| r.1)
     }
 }
@@ -155,14 +174,18 @@ fn build_line(s: &Styled, frags: &[Frag], last: bool) -> Result<Line, PdfError> 
     Ok(line)
 }
 
-/// The chosen fragments' text as face runs, with a hyphen (in the face of
-/// the letter before it) where the line ends inside a word.
+/// The chosen fragments' text as face runs in visual order (right-to-left
+/// runs reversed, see `bidi`), with a hyphen (in the face of the letter
+/// before it) where the line ends inside a word.
 fn line_parts(s: &Styled, frags: &[Frag], last: bool) -> Vec<(Face, String)> {
     let (first, tail) = (frags[0], frags[frags.len() - 1]);
-    let mut parts: Vec<(Face, String)> = s
-        .pieces(first.start, tail.end)
-        .map(|(f, t)| (f, t.to_string()))
-        .collect();
+    let mut parts: Vec<(Face, String)> = match &s.levels {
+        Some(levels) => bidi::visual(&s.text, levels, first.start..tail.end, |i| s.face_at(i)),
+        None => s
+            .pieces(first.start, tail.end)
+            .map(|(f, t)| (f, t.to_string()))
+            .collect(),
+    };
     if tail.hyphen && !last {
         let face = s.face_at(tail.end.saturating_sub(1));
         match parts.last_mut() {
@@ -171,6 +194,18 @@ fn line_parts(s: &Styled, frags: &[Frag], last: bool) -> Vec<(Face, String)> {
         }
     }
     parts
+}
+
+/// One line of plain text in visual order (right-to-left runs reversed), for
+/// text set without breaking, such as the page header's addressee.
+pub(crate) fn visual_text(text: &str) -> String {
+    match bidi::levels(text) {
+        Some(levels) => bidi::visual(text, &levels, 0..text.len(), |_| Face::Regular)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect(),
+        None => text.to_string(),
+    }
 }
 
 /// Pairs of adjacent characters in `text` that are both not spaces.
