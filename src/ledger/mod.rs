@@ -4,9 +4,11 @@
 //! `render --final` and `status` share.
 
 mod append;
+pub mod batch;
 mod duplicates;
 mod fingerprint;
 pub mod read;
+pub mod seal;
 mod torn;
 
 pub(crate) use append::open_locked;
