@@ -76,14 +76,41 @@ pub struct Partial {
     pub tail: bool,
 }
 
+/// One sealed event: its seal, its index among the events, how it fits.
+struct Member {
+    seal: Seal,
+    event: usize,
+    fit: Fit,
+}
+
+/// The ledger being judged.
+struct Ledger<'a> {
+    text: &'a str,
+    events: &'a [Spanned<raw::SignOff>],
+    torn: Option<Torn>,
+}
+
 /// Every finding about the sealed events of `text`. `events` are its parsed
 /// events, in file order, up to `torn` when the file has a torn tail.
 pub fn findings(text: &str, events: &[Spanned<raw::SignOff>], torn: Option<Torn>) -> Vec<Finding> {
     let mut out = Vec::new();
-    // Batch id → (seal, event index, fit), in order of appearance.
-    let mut groups: Vec<(String, Vec<(Seal, usize, Fit)>)> = Vec::new();
+    let ledger = Ledger { text, events, torn };
+    let mut torn_told = false;
+    for (batch, members) in groups(events, &mut out) {
+        torn_told |= judge(&ledger, batch, &members, &mut out);
+    }
+    if let Some(t) = torn.filter(|_| !torn_told) {
+        out.push(Finding::Torn(t));
+    }
+    out
+}
+
+/// The sealed events by command, in order of first appearance; a seal of
+/// the wrong shape is a finding of its own.
+fn groups(events: &[Spanned<raw::SignOff>], out: &mut Vec<Finding>) -> Vec<(String, Vec<Member>)> {
+    let mut groups: Vec<(String, Vec<Member>)> = Vec::new();
     let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
-    for (i, ev) in events.iter().enumerate() {
+    for (event, ev) in events.iter().enumerate() {
         let e = ev.get_ref();
         let Some(text_seal) = &e.seal else { continue };
         let Some(seal) = Seal::parse(text_seal.get_ref()) else {
@@ -94,7 +121,7 @@ pub fn findings(text: &str, events: &[Spanned<raw::SignOff>], torn: Option<Torn>
         };
         let at = e.at.get_ref().to_string();
         let fields = Fields::of(e, &at);
-        let ok = match seal.matches(&fields) {
+        let fit = match seal.matches(&fields) {
             true => Fit::Whole,
             false if fields.keys() < seal.keys => Fit::Short,
             false => Fit::Changed,
@@ -103,66 +130,54 @@ pub fn findings(text: &str, events: &[Spanned<raw::SignOff>], torn: Option<Torn>
             groups.push((seal.batch.clone(), Vec::new()));
             groups.len() - 1
         });
-        groups[g].1.push((seal, i, ok));
+        groups[g].1.push(Member { seal, event, fit });
     }
-    let unfinished = torn.is_none() && !text.is_empty() && !text.ends_with('\n');
-    let mut torn_told = false;
-    for (batch, members) in groups {
-        let tail = members.last().is_some_and(|m| m.1 + 1 == events.len());
-        let count = members[0].0.count;
-        let mut places: Vec<usize> = members.iter().map(|m| m.0.index).collect();
-        places.sort_unstable();
-        places.dedup();
-        let same_count = members.iter().all(|m| m.0.count == count);
-        // Cut at a line end, the last event of the file lacks keys it had;
-        // cut inside a line that still parses (`at = 2025-02-01T12:00:00`
-        // of `…:00Z`), the file lacks the final line end signon writes.
-        let cut = |f: Fit| f == Fit::Short || f == Fit::Changed && unfinished;
-        let cut_last = tail && members.last().is_some_and(|m| cut(m.2));
-        let missing = places.len() < count || !same_count;
-        let partial = missing || cut_last;
-        for (seal, i, fit) in &members {
-            let last = *i + 1 == events.len();
-            if *fit != Fit::Whole && !(cut_last && last) {
-                out.push(Finding::Changed {
-                    span: header(&events[*i]),
-                    seal: seal.clone(),
-                });
-            }
-        }
-        if partial {
-            let to_end = tail.then(|| torn.map_or(text.len(), |t| t.offset));
-            torn_told |= tail && torn.is_some();
-            let whole = members.iter().filter(|m| m.2 == Fit::Whole).count();
-            out.push(Finding::Partial(partial_of(
-                text, events, &members, batch, whole, to_end,
-            )));
+    groups
+}
+
+/// Judges one command's events; true when it took in the torn tail.
+fn judge(l: &Ledger<'_>, batch: String, members: &[Member], out: &mut Vec<Finding>) -> bool {
+    let is_last = |m: &Member| m.event + 1 == l.events.len();
+    let tail = members.last().is_some_and(is_last);
+    let count = members[0].seal.count;
+    let mut places: Vec<usize> = members.iter().map(|m| m.seal.index).collect();
+    places.sort_unstable();
+    places.dedup();
+    let same_count = members.iter().all(|m| m.seal.count == count);
+    // Cut at a line end, the last event of the file lacks keys it had; cut
+    // inside a line that still parses (`at = 2025-02-01T12:00:00` of
+    // `…:00Z`), the file lacks the final line end signon always writes.
+    let unfinished = l.torn.is_none() && !l.text.is_empty() && !l.text.ends_with('\n');
+    let cut = |f: Fit| f == Fit::Short || f == Fit::Changed && unfinished;
+    let cut_last = tail && members.last().is_some_and(|m| cut(m.fit));
+    for m in members {
+        if m.fit != Fit::Whole && !(cut_last && is_last(m)) {
+            out.push(Finding::Changed {
+                span: header(&l.events[m.event]),
+                seal: m.seal.clone(),
+            });
         }
     }
-    if let Some(t) = torn.filter(|_| !torn_told) {
-        out.push(Finding::Torn(t));
+    if places.len() < count || !same_count || cut_last {
+        let to_end = tail.then(|| l.torn.map_or(l.text.len(), |t| t.offset));
+        out.push(Finding::Partial(partial_of(l, members, batch, to_end)));
+        return tail && l.torn.is_some();
     }
-    out
+    false
 }
 
 fn header(ev: &Spanned<raw::SignOff>) -> Range<usize> {
     ev.span()
 }
 
-fn partial_of(
-    text: &str,
-    events: &[Spanned<raw::SignOff>],
-    members: &[(Seal, usize, Fit)],
-    batch: String,
-    whole: usize,
-    to_end: Option<usize>,
-) -> Partial {
-    let first = events[members[0].1].get_ref();
+fn partial_of(l: &Ledger<'_>, members: &[Member], batch: String, to_end: Option<usize>) -> Partial {
+    let (text, events) = (l.text, l.events);
+    let first = events[members[0].event].get_ref();
     let mut lines: Vec<(usize, usize)> = Vec::new();
-    for (_, i, _) in members {
-        let start = events[*i].span().start;
+    for m in members {
+        let start = events[m.event].span().start;
         let end = match to_end {
-            Some(_) if *i + 1 == events.len() => text.len(),
+            Some(_) if m.event + 1 == events.len() => text.len(),
             _ => extent_end(text, start),
         };
         let range = (line_of(text, start), line_of(text, end.max(start + 1) - 1));
@@ -173,15 +188,15 @@ fn partial_of(
     }
     Partial {
         batch,
-        count: members[0].0.count,
-        whole,
+        count: members[0].seal.count,
+        whole: members.iter().filter(|m| m.fit == Fit::Whole).count(),
         letter: first.letter.get_ref().clone(),
         status: first.status.get_ref().clone(),
         signers: members
             .iter()
-            .map(|m| events[m.1].get_ref().signer.get_ref().clone())
+            .map(|m| events[m.event].get_ref().signer.get_ref().clone())
             .collect(),
-        span: header(&events[members[0].1]),
+        span: header(&events[members[0].event]),
         lines,
         tail: to_end.is_some(),
     }

@@ -63,9 +63,15 @@ fn a_partial_last_command_refuses_an_append() {
         panic!("{:?}", tail_damage(&text))
     };
     let message = damage.message();
-    assert!(message.starts_with("refusing to append to `signers.toml`: command `"), "{message}");
+    assert!(
+        message.starts_with("refusing to append to `signers.toml`: command `"),
+        "{message}"
+    );
     assert!(message.contains("(1 of 2 events whole)"), "{message}");
-    assert!(message.contains("delete from line 5 to the end of the file"), "{message}");
+    assert!(
+        message.contains("delete from line 5 to the end of the file"),
+        "{message}"
+    );
 }
 
 /// An edited event at the end of the file is changed, not cut: it has
