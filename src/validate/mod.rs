@@ -149,8 +149,13 @@ fn loaded(
         }
     };
     // Seals and whole commands; a torn tail is told here too, as part of
-    // the command it cut when there is one.
-    let findings = crate::ledger::batch::findings(&src.text, &file.signoff, torn);
+    // the command it cut when there is one. Every seal for `check`, the
+    // last command for the others (`status` has a budget).
+    let findings = match conventions {
+        Conventions::Check => crate::ledger::batch::findings,
+        Conventions::Skip => crate::ledger::batch::tail_findings,
+    };
+    let findings = findings(&src.text, &file.signoff, torn);
     diagnostics.extend(findings.iter().map(|f| f.diagnostic(src)));
     let roster = roster::roster(src, &file, &mut diagnostics);
     let known = known_ids(&roster, &file);
