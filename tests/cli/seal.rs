@@ -180,7 +180,13 @@ fn a_write_that_fails_leaves_the_ledger_as_it_was() {
         err.contains("nothing was recorded and the file is as it was"),
         "{err}"
     );
-    assert_eq!(fs::read(&path).unwrap(), before);
+    let after = fs::read(&path).unwrap();
+    assert!(
+        after == before,
+        "signers.toml changed: {} bytes, was {}",
+        after.len(),
+        before.len()
+    );
 }
 
 /// A sealed event edited by hand is reported at the event.
