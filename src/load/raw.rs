@@ -240,7 +240,7 @@ pub struct Signer {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignOff {
-    /// `<batch>:<index>/<count>:<checksum>` on events signon wrote
+    /// `<batch>:<index>/<count>:<keys>:<checksum>` on events signon wrote
     /// (`ledger::seal`); absent on events written by hand.
     pub seal: Option<Spanned<String>>,
     /// Letter id.
