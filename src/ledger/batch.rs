@@ -135,7 +135,8 @@ fn findings_from(
         torn_told |= judge(&ledger, batch, &members, &mut out);
     }
     if let Some(t) = torn.filter(|_| !torn_told) {
-        out.push(Finding::Torn(t));
+        let begun = fragment::partial(text, t);
+        out.push(begun.map_or(Finding::Torn(t), Finding::Partial));
     }
     out
 }
@@ -288,6 +289,7 @@ pub fn tail_damage(text: &str) -> Option<Finding> {
     })
 }
 
+mod fragment;
 mod report;
 #[cfg(test)]
 mod tests;

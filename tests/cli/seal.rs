@@ -74,6 +74,8 @@ fn an_append_cut_at_any_byte_is_reported_whole_or_not_at_all() {
     assert!(errors(&after).is_empty());
     let chunk = &after[before.len()..];
     assert!(chunk.is_ascii(), "every cut falls on a char boundary");
+    let seal = chunk.find("seal = ").unwrap();
+    let named_from = seal + chunk[seal..].find('\n').unwrap() + 1;
     let mut reported = 0;
     let mut repaired = std::collections::HashSet::new();
     for cut in 0..chunk.len() {
@@ -88,9 +90,10 @@ fn an_append_cut_at_any_byte_is_reported_whole_or_not_at_all() {
             .iter()
             .find(|(m, _)| m.contains("only partly recorded") || m.contains("is incomplete"))
             .unwrap_or_else(|| panic!("cut at {cut} not reported: {found:?}\n{text}"));
-        // Cut inside the first event, it is the torn tail it always was:
-        // deleting it removes the whole command. Past it, the command is named.
-        if cut > chunk.match_indices("[[signoff]]").nth(1).unwrap().0 {
+        // Cut before the first seal line is whole, it is the torn tail it
+        // always was, and deleting it removes the whole command. From the
+        // seal on, the command is named.
+        if cut >= named_from {
             assert!(message.contains("command `"), "cut at {cut}: {message}");
         }
         let fixed = repair(&text, &hints[0]);

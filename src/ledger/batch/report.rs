@@ -73,14 +73,24 @@ impl Partial {
         } else {
             ""
         };
+        // A command cut inside its first event may not show its letter yet.
+        let mut what: Vec<String> = Vec::new();
+        what.extend((!self.status.is_empty()).then(|| self.status.clone()));
+        what.extend((!self.letter.is_empty()).then(|| format!("`{}`", self.letter)));
+        let mut about = what.join(" ");
+        if !who.is_empty() {
+            about = match about.is_empty() {
+                true => who.join(", "),
+                false => format!("{about}: {}", who.join(", ")),
+            };
+        }
+        let about = match about.is_empty() {
+            true => String::new(),
+            false => format!(" ({about})"),
+        };
         format!(
-            "command `{}` ({} `{}`: {}) is only partly recorded ({} of {} events whole){why}",
-            self.batch,
-            self.status,
-            self.letter,
-            who.join(", "),
-            self.whole,
-            self.count,
+            "command `{}`{about} is only partly recorded ({} of {} events whole){why}",
+            self.batch, self.whole, self.count,
         )
     }
 
@@ -109,7 +119,11 @@ impl Partial {
             format!(
                 "to repair: delete {} (the whole command), then record it again with all its signers (e.g. `signon {verb} {} SIGNER…`)",
                 ranges.join(" and "),
-                self.letter
+                if self.letter.is_empty() {
+                    "LETTER"
+                } else {
+                    &self.letter
+                }
             ),
             "the other events are intact; `signon check` confirms the repair".to_string(),
         ]
