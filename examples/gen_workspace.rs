@@ -85,7 +85,11 @@ fn main() {
             }
         })
         .collect();
-    signers.push_str(&events_toml(&batch));
+    // One command per event, as offices answer one by one: each its own seal.
+    for event in &batch {
+        let at = signers.len() as u64;
+        signers.push_str(&events_toml(std::slice::from_ref(event), at));
+    }
     fs::write(dir.join("signers.toml"), signers).unwrap();
     eprintln!(
         "wrote {}: {} signers, {letters} letters, {events} events",

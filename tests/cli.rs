@@ -15,6 +15,7 @@
 //! - `ledger`: `signon sign`, `decline`, `withdraw`, `invite`: appends, torn tails, concurrency;
 //! - `faults`: `sign` racing a file replaced under the lock, killed processes;
 //! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
+//! - `seal`: whole commands or none: appends cut at every byte, a full disk, hand edits;
 //! - `status`: `signon status` as a table, JSON and an HTML page;
 //! - `outputs`: output paths that are inputs, folders, devices or FIFOs refused; `-`;
 //! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
@@ -52,6 +53,8 @@ mod faults;
 mod ledger;
 #[path = "cli/merge.rs"]
 mod merge;
+#[path = "cli/seal.rs"]
+mod seal;
 
 #[path = "cli/status.rs"]
 mod status;

@@ -18,7 +18,10 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
+use toml::value::Datetime;
 use toml_writer::{ToTomlValue, TomlStringBuilder};
+
+use super::seal::{self, Fields, Seal};
 
 use crate::error::Error;
 use crate::model::Status;
@@ -42,28 +45,62 @@ pub struct NewEvent {
     pub note: Option<String>,
 }
 
-/// The TOML text of events: each a blank line, `[[signoff]]` and its keys in
-/// the order FORMAT.md shows them, optional ones left out when unset.
+/// The TOML text of events appended at byte `appended_at` of the file:
+/// each a blank line, `[[signoff]]`, its seal (see [`super::seal`]) and its
+/// keys in the order FORMAT.md shows them, optional ones left out when
+/// unset, `at` to the second.
 ///
 /// Strings are escaped by `toml_writer` (the toml crate's own writer) as
 /// one-line basic strings: quotes, backslashes and newlines in a note come
 /// out escaped, and every event stays one header plus one line per key, which
 /// keeps a torn tail easy to find and to cut.
-pub fn events_toml(events: &[NewEvent]) -> String {
+pub fn events_toml(events: &[NewEvent], appended_at: u64) -> String {
+    let times: Vec<String> = events.iter().map(|e| time(&e.at)).collect();
+    let fields: Vec<Fields<'_>> = events.iter().zip(&times).map(fields).collect();
+    let batch = seal::batch_id(appended_at, &fields);
+    let count = events.len();
     let mut out = String::new();
-    for e in events {
-        let at = e.at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+    for (i, (e, f)) in events.iter().zip(&fields).enumerate() {
+        let index = i + 1;
+        let sum = seal::checksum(&batch, index, count, f);
+        let seal = Seal {
+            batch: batch.clone(),
+            index,
+            count,
+            keys: f.keys(),
+            sum,
+        };
         out.push_str("\n[[signoff]]\n");
+        key(&mut out, "seal", Some(&seal.render()));
         key(&mut out, "letter", Some(&e.letter));
         key(&mut out, "signer", Some(&e.signer));
         key(&mut out, "status", Some(e.status.as_str()));
         // RFC 3339 with `Z` or `±hh:mm` is already a TOML offset date-time.
-        out.push_str(&format!("at = {at}\n"));
+        out.push_str(&format!("at = {}\n", f.at));
         key(&mut out, "by", e.by.as_deref());
         key(&mut out, "text", e.text.as_deref());
         key(&mut out, "note", e.note.as_deref());
     }
     out
+}
+
+/// `at` to the second in RFC 3339, exactly as TOML prints it back once
+/// parsed, so that the checksum written is the one `check` computes.
+fn time(at: &DateTime<FixedOffset>) -> String {
+    let rfc = at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    rfc.parse::<Datetime>().map_or(rfc, |d| d.to_string())
+}
+
+fn fields<'a>((e, at): (&'a NewEvent, &'a String)) -> Fields<'a> {
+    Fields {
+        letter: &e.letter,
+        signer: &e.signer,
+        status: e.status.as_str(),
+        at,
+        by: e.by.as_deref(),
+        text: e.text.as_deref(),
+        note: e.note.as_deref(),
+    }
 }
 
 fn key(out: &mut String, name: &str, value: Option<&str>) {
@@ -75,36 +112,75 @@ fn key(out: &mut String, name: &str, value: Option<&str>) {
 
 /// Appends `events` to the ledger at `path`, all of them or none.
 ///
-/// Under the lock it re-reads the file: a torn last event (a crash during an
-/// earlier write) or an unresolved merge conflict refuses the append, since
-/// text after it would bury the damage; a file not ending in a newline gets
-/// one first.
+/// Under the lock it re-reads the file: a torn last event or a partly
+/// recorded command (a crash during an earlier write) or an unresolved merge
+/// conflict refuses the append, since text after it would bury the damage; a
+/// file not ending in a newline gets one first. Lines end as the file's
+/// first line does (CRLF or LF). A write or sync that fails cuts the file
+/// back to its old length, so it is byte for byte as it was.
 pub fn append(path: &Path, events: &[NewEvent]) -> Result<(), Error> {
     if events.is_empty() {
         return Ok(());
     }
     let mut file = open_locked(path)?;
     let text = read_all(&mut file, path)?;
-    if let Some(torn) = super::torn_tail(&text) {
-        return Err(Error::Message(torn.message()));
-    }
-    if let Some(line) = super::torn::conflict_line(&text) {
-        return Err(Error::Message(format!(
-            "refusing to append to `signers.toml`: it holds an unresolved merge conflict at line {line}"
-        )));
-    }
+    refuse_damage(&text)?;
+    let old_len = file
+        .metadata()
+        .map_err(|e| Error::io("inspect", path, e))?
+        .len();
+    let crlf = text
+        .split_once('\n')
+        .is_some_and(|(l, _)| l.ends_with('\r'));
     let mut chunk = String::new();
     if !text.is_empty() && !text.ends_with('\n') {
         chunk.push('\n');
     }
-    chunk.push_str(&events_toml(events));
+    chunk.push_str(&events_toml(events, old_len));
+    if crlf {
+        // Values are one-line escaped strings: every `\n` is a line end.
+        chunk = chunk.replace('\n', "\r\n");
+    }
     // One write of the whole chunk: for a regular file opened for append this
     // is a single write(2) at the end, so no other writer's bytes interleave.
-    file.write_all(chunk.as_bytes())
-        .map_err(|e| Error::io("write", path, e))?;
-    file.sync_data().map_err(|e| Error::io("sync", path, e))?;
+    let written = file
+        .write_all(chunk.as_bytes())
+        .map_err(|e| ("write", e))
+        .and_then(|()| file.sync_data().map_err(|e| ("sync", e)));
+    if let Err((verb, e)) = written {
+        return Err(cut_back(&file, path, old_len, verb, e));
+    }
     // The lock is released when `file` is closed.
     Ok(())
+}
+
+/// Refuses an append after a torn tail, a partly recorded command or an
+/// unresolved merge conflict.
+fn refuse_damage(text: &str) -> Result<(), Error> {
+    if let Some(line) = super::torn::conflict_line(text) {
+        return Err(Error::Message(format!(
+            "refusing to append to `signers.toml`: it holds an unresolved merge conflict at line {line}"
+        )));
+    }
+    match super::batch::tail_damage(text) {
+        Some(damage) => Err(Error::Message(damage.message())),
+        None => Ok(()),
+    }
+}
+
+/// Cuts a failed append back to `old_len` (still under the lock) and says
+/// what happened: nothing recorded, or, if even that failed, where to look.
+fn cut_back(file: &File, path: &Path, old_len: u64, verb: &str, e: io::Error) -> Error {
+    let restored = file.set_len(old_len).and_then(|()| file.sync_data());
+    let shown = crate::diag::display_path(path);
+    match restored {
+        Ok(()) => Error::Message(format!(
+            "could not {verb} `{shown}`: {e}; nothing was recorded and the file is as it was"
+        )),
+        Err(cut) => Error::Message(format!(
+            "could not {verb} `{shown}`: {e}; cutting it back to its old {old_len} bytes failed too ({cut}): run `signon check`"
+        )),
+    }
 }
 
 /// How many times a replaced file is reopened before giving up: each retry
@@ -163,38 +239,4 @@ fn read_all(file: &mut File, path: &Path) -> Result<String, Error> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn event(note: Option<&str>) -> NewEvent {
-        NewEvent {
-            letter: "2025-02-06-rubio".into(),
-            signer: "sherman".into(),
-            status: Status::Signed,
-            at: DateTime::parse_from_rfc3339("2025-02-03T10:12:00-05:00").unwrap(),
-            by: Some("AH".into()),
-            text: Some("sha256:ab".into()),
-            note: note.map(str::to_string),
-        }
-    }
-
-    #[test]
-    fn events_are_written_in_format_order() {
-        assert_eq!(
-            events_toml(&[event(None)]),
-            "\n[[signoff]]\nletter = \"2025-02-06-rubio\"\nsigner = \"sherman\"\n\
-             status = \"signed\"\nat = 2025-02-03T10:12:00-05:00\nby = \"AH\"\n\
-             text = \"sha256:ab\"\n"
-        );
-    }
-
-    #[test]
-    fn awkward_notes_round_trip() {
-        let note = "LD said \"yes\" \\ ok\n[[signoff]] 'quoted' \u{7f}\tend";
-        let text = events_toml(&[event(Some(note))]);
-        assert_eq!(text.lines().count(), 9, "one line per key:\n{text}");
-        let parsed: toml::Table = toml::from_str(&text).unwrap();
-        let got = parsed["signoff"][0]["note"].as_str().unwrap();
-        assert_eq!(got, note);
-    }
-}
+mod tests;

@@ -4,12 +4,14 @@
 //! `render --final` and `status` share.
 
 mod append;
+pub mod batch;
 mod duplicates;
 mod fingerprint;
 pub mod log;
 pub mod read;
 mod replay;
 pub mod rules;
+pub mod seal;
 mod torn;
 
 pub(crate) use append::open_locked;

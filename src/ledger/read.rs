@@ -116,6 +116,7 @@ fn blank_or_comment(s: &str) -> bool {
 #[derive(Default)]
 struct Partial {
     start: usize,
+    seal: Option<Spanned<String>>,
     letter: Option<Spanned<String>>,
     signer: Option<Spanned<String>>,
     status: Option<Spanned<String>>,
@@ -128,6 +129,7 @@ struct Partial {
 impl Partial {
     fn finish(self) -> Option<Spanned<raw::SignOff>> {
         let event = raw::SignOff {
+            seal: self.seal,
             letter: self.letter?,
             signer: self.signer?,
             status: self.status?,
@@ -151,6 +153,7 @@ impl Partial {
         }
         let s = string(value)?;
         match key {
+            "seal" => once(&mut self.seal, Spanned::new(span, s)),
             "letter" => once(&mut self.letter, Spanned::new(span, s)),
             "signer" => once(&mut self.signer, Spanned::new(span, s)),
             "status" => once(&mut self.status, Spanned::new(span, s)),

@@ -129,7 +129,26 @@ fn incomplete(tail: &str) -> bool {
         .and_then(|v| v.as_array())
         .and_then(|a| a.last())
         .and_then(|v| v.as_table());
-    event.is_none_or(|e| REQUIRED.iter().any(|k| !e.contains_key(*k)))
+    let Some(e) = event else { return true };
+    // A value cut short can still parse, as another type (`at = 2` of
+    // `at = 2025-…`): wrong on the last line, it is torn too.
+    let last = tail
+        .trim_end()
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim_start();
+    REQUIRED.iter().any(|k| match e.get(*k) {
+        None => true,
+        Some(v) => {
+            let right = if *k == "at" {
+                v.is_datetime()
+            } else {
+                v.is_str()
+            };
+            !right && last.starts_with(k)
+        }
+    })
 }
 
 /// The byte offset of the last line that starts (after indentation) with `[`.
@@ -171,6 +190,7 @@ mod tests {
             "\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nnote = \"half a no",
             "\n[[signoff]]\n",
             "\n[[sign",
+            "\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nstatus = \"signed\"\nat = 2",
         ];
         for cut in cuts {
             let text = format!("{HEAD}{cut}");

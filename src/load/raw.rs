@@ -240,6 +240,9 @@ pub struct Signer {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignOff {
+    /// `<batch>:<index>/<count>:<keys>:<checksum>` on events signon wrote
+    /// (`ledger::seal`); absent on events written by hand.
+    pub seal: Option<Spanned<String>>,
     /// Letter id.
     pub letter: Spanned<String>,
     /// Roster id.

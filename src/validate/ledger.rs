@@ -16,8 +16,8 @@ use crate::load::raw;
 use crate::model::{Roster, SignOff, SignerId, Status};
 
 /// When `signers.toml` fails to parse only because its last event is torn:
-/// the file up to that event, and the diagnostic for the torn event.
-pub(super) fn recover_torn(src: &Arc<Source>) -> Option<(raw::SignersFile, Diagnostic)> {
+/// the file up to that event, and where the torn event starts.
+pub(super) fn recover_torn(src: &Arc<Source>) -> Option<(raw::SignersFile, crate::ledger::Torn)> {
     let torn = crate::ledger::torn_tail(&src.text)?;
     let prefix = Source::new(
         std::path::Path::new(&src.name),
@@ -27,7 +27,7 @@ pub(super) fn recover_torn(src: &Arc<Source>) -> Option<(raw::SignersFile, Diagn
     if !problems.is_empty() {
         return None;
     }
-    Some((file, torn.diagnostic(src)))
+    Some((file, torn))
 }
 
 /// Checks every `[[signoff]]` event and returns the valid ones, in file order.

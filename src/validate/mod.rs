@@ -148,13 +148,25 @@ fn loaded(
     // the roster and the events before it still count. Looked for only when
     // the file has problems: the search reads the whole ledger line by line.
     let torn = (!problems.is_empty()).then(|| ledger::recover_torn(src));
-    match torn.flatten() {
+    let torn = match torn.flatten() {
         Some((before, torn)) => {
             file = before;
-            diagnostics.push(torn);
+            Some(torn)
         }
-        None => diagnostics.extend(problems),
-    }
+        None => {
+            diagnostics.extend(problems);
+            None
+        }
+    };
+    // Seals and whole commands; a torn tail is told here too, as part of
+    // the command it cut when there is one. Every seal for `check`, the
+    // last command for the others (`status` has a budget).
+    let findings = match conventions {
+        Conventions::Check => crate::ledger::batch::findings,
+        Conventions::Skip => crate::ledger::batch::tail_findings,
+    };
+    let findings = findings(&src.text, &file.signoff, torn);
+    diagnostics.extend(findings.iter().map(|f| f.diagnostic(src)));
     let roster = roster::roster(src, &file, &mut diagnostics);
     let known = known_ids(&roster, &file);
     let known = file.parsed.then_some(&known);

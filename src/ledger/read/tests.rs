@@ -2,7 +2,7 @@ use super::*;
 
 const ROSTER: &str = "# roster\n[signers.a]\nname = \"A\"\nchamber = \"house\"\n\n[signers.b]\nname = \"B\"\nchamber = \"senate\"\n\n# ---- ledger ----\n";
 
-const LEDGER: &str = "\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nstatus = \"signed\"\nat = 2025-02-03T10:12:00-05:00\nby = \"AH\"\ntext = \"sha256:ab\"\nnote = \"LD said \\\"yes\\\" \\u00e9\"\n\n[[signoff]]   # by hand\n  letter=\"l\"\nsigner = \"b\"  # trailing\nstatus = \"declined\"\nat = 2025-02-04T09:00:00Z\n\n";
+const LEDGER: &str = "\n[[signoff]]\nseal = \"0123456789ab:1/1:7:0123456789abcdef\"\nletter = \"l\"\nsigner = \"a\"\nstatus = \"signed\"\nat = 2025-02-03T10:12:00-05:00\nby = \"AH\"\ntext = \"sha256:ab\"\nnote = \"LD said \\\"yes\\\" \\u00e9\"\n\n[[signoff]]   # by hand\n  letter=\"l\"\nsigner = \"b\"  # trailing\nstatus = \"declined\"\nat = 2025-02-04T09:00:00Z\n\n";
 
 /// Every value and span of every event, to compare the two readers.
 fn flat(file: &raw::SignersFile) -> Vec<String> {
@@ -12,8 +12,9 @@ fn flat(file: &raw::SignersFile) -> Vec<String> {
         .map(|e| {
             let v = e.get_ref();
             format!(
-                "{:?} {} {} {} {}@{:?} {:?} {:?} {:?}",
+                "{:?} {:?} {} {} {} {}@{:?} {:?} {:?} {:?}",
                 e.span(),
+                v.seal.as_ref().map(s),
                 s(&v.letter),
                 s(&v.signer),
                 s(&v.status),
@@ -59,6 +60,7 @@ fn anything_unusual_goes_to_toml() {
         "note = 'literal'\n",
         "note = \"\"\"\nmulti\"\"\"\n",
         "by = \"x\"\nby = \"y\"\n",
+        "seal = \"a\"\nseal = \"b\"\n",
         "at = 2025-02-03 10:12:00Z\n",
         "note = { a = 1 }\n",
         "\n[signers.c]\nname = \"C\"\nchamber = \"house\"\n",
