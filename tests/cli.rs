@@ -18,6 +18,7 @@
 //! - `status`: `signon status` as a table, JSON and an HTML page;
 //! - `outputs`: output paths that are inputs, folders, devices or FIFOs refused; `-`;
 //! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
+//! - `watch`: `signon watch` left running while its inputs are saved, then Ctrl-C;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -61,3 +62,5 @@ mod soak;
 mod outputs;
 #[path = "cli/terminal.rs"]
 mod terminal;
+#[path = "cli/watch.rs"]
+mod watch;

@@ -10,6 +10,7 @@ mod roster;
 mod sign;
 mod signers;
 mod status;
+mod watch;
 
 use clap::CommandFactory;
 
@@ -50,6 +51,7 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
             sign::record(&workspace(root, cx)?, &record, Status::Invited, cx)
         }
         Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
+        Command::Watch(args) => watch::watch(&workspace(root, cx)?, &args, cx),
     }
 }
 
