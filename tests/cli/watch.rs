@@ -153,6 +153,18 @@ fn renders_once_then_again_when_the_letter_is_saved() {
 }
 
 #[test]
+fn a_render_starts_no_render_of_its_own() {
+    let ws = example();
+    let w = Watching::start(ws.path());
+    w.wait_for("first render", |w| w.rendered() == 1);
+    // A render reads the letter and the roster and writes its outputs; none
+    // of that may count as a save. Nothing to poll for: wait out four
+    // debounce periods (150 ms each), then count.
+    thread::sleep(Duration::from_millis(600));
+    assert_eq!(w.rendered(), 1, "{}", w.stdout());
+}
+
+#[test]
 fn a_broken_save_prints_the_diagnostics_keeps_the_outputs_and_a_fix_renders() {
     let ws = example();
     let w = Watching::start(ws.path());
