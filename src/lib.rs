@@ -29,6 +29,7 @@ pub mod render;
 pub mod roster;
 pub mod status;
 pub mod validate;
+pub mod watch;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -21,6 +21,7 @@
 //! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
 //! - `answers`: the ledger's rules: answers over invitations, time, `undo`, `log`;
 //! - `bounds`: right-to-left text in the PDF, linear emphasis, the letter size limit;
+//! - `watch`: `signon watch` left running while its inputs are saved, then Ctrl-C;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -71,3 +72,5 @@ mod outputs;
 mod terminal;
 #[path = "cli/bounds.rs"]
 mod bounds;
+#[path = "cli/watch.rs"]
+mod watch;

@@ -7,6 +7,7 @@
 mod help;
 mod output;
 mod roster;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -18,6 +19,7 @@ use help::{
 };
 pub use output::{ExportArgs, ExportFormat, Paper, PressArgs, PressFormat, RenderArgs};
 pub use roster::{ChamberArg, FilterArgs, ImportArgs, RosterArgs, RosterCommand, SignersArgs};
+pub use watch::WatchArgs;
 
 /// Draft, track and print congressional sign-on letters.
 #[derive(Debug, Parser)]
@@ -91,6 +93,9 @@ pub enum Command {
     /// List the roster, filtered by party, state and chamber, sorted by name
     #[command(after_help = SIGNERS_HELP)]
     Signers(SignersArgs),
+    /// Re-check and re-render a letter on every save, until Ctrl-C
+    #[command(after_help = watch::WATCH_HELP)]
+    Watch(WatchArgs),
 }
 
 /// `signon check`.

@@ -12,6 +12,7 @@ mod sign;
 mod signers;
 mod status;
 mod undo;
+mod watch;
 
 use clap::CommandFactory;
 
@@ -54,6 +55,7 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
         Command::Undo(args) => undo::undo(&workspace(root, cx)?, &args, cx),
         Command::Log(args) => log::log(&workspace(root, cx)?, &args, cx),
         Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
+        Command::Watch(args) => watch::watch(&workspace(root, cx)?, &args, cx),
     }
 }
 

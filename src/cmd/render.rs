@@ -2,7 +2,7 @@
 //! compose once, then write each requested output through
 //! [`output::write`](crate::output::write).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::RenderArgs;
 use crate::compose::{Composed, compose};
@@ -22,6 +22,25 @@ enum Format {
 
 /// Renders one letter to every requested output.
 pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) -> Result<(), Error> {
+    render_with(ws, args, cx, &mut |cx, path, written, kind| {
+        let verb = written.verb();
+        super::write_out(cx, &format!("{verb} {} ({kind})\n", display_path(path)))
+    })
+}
+
+/// Tells of one file written: its path, whether it changed, and "draft" or
+/// "final".
+pub(crate) type Report<'r> =
+    dyn FnMut(&mut Context<'_>, &Path, output::Written, &str) -> Result<(), Error> + 'r;
+
+/// [`render`], telling `report` of each file as it is written: `signon
+/// watch` says it in its own line.
+pub(crate) fn render_with(
+    ws: &Workspace,
+    args: &RenderArgs,
+    cx: &mut Context<'_>,
+    report: &mut Report<'_>,
+) -> Result<(), Error> {
     // Every target is checked before anything is made: a refused path leaves
     // every file as it was.
     let guard = super::guard(ws, Some(&args.letter), cx)?;
@@ -52,8 +71,8 @@ pub(crate) fn render(ws: &Workspace, args: &RenderArgs, cx: &mut Context<'_>) ->
                 .map_err(|e| Error::io("write", "standard output", e))?;
             continue;
         }
-        let verb = output::write(&path, &bytes, &guard)?.verb();
-        super::write_out(cx, &format!("{verb} {} ({kind})\n", display_path(&path)))?;
+        let written = output::write(&path, &bytes, &guard)?;
+        report(cx, &path, written, kind)?;
     }
     Ok(())
 }
