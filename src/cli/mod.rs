@@ -4,6 +4,7 @@
 //! long `after_help` texts live in `help`, the roster and signer filters in
 //! `roster`, and the commands that write a letter out in `output`.
 
+mod diff;
 mod help;
 mod output;
 mod roster;
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use diff::DiffArgs;
 use help::{
     AFTER_HELP, CHECK_HELP, EXPORT_HELP, INIT_HELP, NEW_HELP, PRESS_HELP, RECORD_HELP, RENDER_HELP,
     SIGNERS_HELP, STATUS_HELP,
@@ -75,6 +77,9 @@ pub enum Command {
     /// Record that signers were asked to sign on
     #[command(after_help = RECORD_HELP)]
     Invite(RecordArgs),
+    /// What changed, word by word, since each signer approved the letter
+    #[command(after_help = diff::DIFF_HELP)]
+    Diff(DiffArgs),
     /// Who has signed, declined, is stale or has not answered, and days to the deadline
     #[command(after_help = STATUS_HELP)]
     Status(StatusArgs),

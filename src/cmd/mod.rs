@@ -1,6 +1,7 @@
 //! One handler per subcommand, each named after it.
 
 mod check;
+mod diff;
 mod export;
 mod init;
 mod new;
@@ -41,6 +42,7 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
             sign::record(&workspace(root, cx)?, &args, Status::Withdrawn, cx)
         }
         Command::Invite(args) => sign::record(&workspace(root, cx)?, &args, Status::Invited, cx),
+        Command::Diff(args) => diff::diff(&workspace(root, cx)?, &args, cx),
         Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
     }
 }

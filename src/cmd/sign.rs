@@ -34,7 +34,10 @@ pub(crate) fn record(
         let shown = at.to_rfc3339();
         let _ = writeln!(cx.err, "warning: `--at {shown}` is in the future");
     }
-    let text = (status == Status::Signed).then(|| ledger::fingerprint(letter));
+    // The approved text is kept before the ledger names it, so a recorded
+    // signature always has its text.
+    let keep = || ledger::approved::keep(&ws.root, &ledger::canonical(letter));
+    let text = (status == Status::Signed).then(keep).transpose()?;
     let event = |id: &String| NewEvent {
         letter: letter.id.clone(),
         signer: id.clone(),

@@ -18,7 +18,8 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
         args.letter.is_some(),
         cx,
     )?;
-    let all = status::overview(&checked.letters, &checked.roster, &checked.ledger, cx.now);
+    let mut all = status::overview(&checked.letters, &checked.roster, &checked.ledger, cx.now);
+    status::stale::explain(&mut all, &checked.letters, &checked.ledger, &ws.root);
     if let Some(path) = &args.html {
         let path = cx.cwd.join(path);
         let verb = status::html::write(&all, cx.now, &path)?.verb();

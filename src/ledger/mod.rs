@@ -4,6 +4,7 @@
 //! `render --final` and `status` share.
 
 mod append;
+pub mod approved;
 mod duplicates;
 mod fingerprint;
 pub mod read;
@@ -12,7 +13,7 @@ mod torn;
 pub(crate) use append::open_locked;
 pub use append::{NewEvent, append, events_toml};
 pub use duplicates::duplicate_events;
-pub use fingerprint::{canonical, fingerprint};
+pub use fingerprint::{canonical, digest, fingerprint};
 pub use torn::{Torn, torn_tail};
 
 use std::collections::hash_map::Entry;
