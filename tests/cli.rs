@@ -16,6 +16,7 @@
 //! - `faults`: `sign` racing a file replaced under the lock, killed processes;
 //! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
 //! - `status`: `signon status` as a table, JSON and an HTML page;
+//! - `diff`: approved texts kept by `sign`, `signon diff` redlines, stale signatures explained;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -51,6 +52,9 @@ mod merge;
 
 #[path = "cli/status.rs"]
 mod status;
+
+#[path = "cli/diff.rs"]
+mod diff;
 
 #[path = "cli/soak.rs"]
 mod soak;
