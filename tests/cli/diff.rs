@@ -61,7 +61,7 @@ fn sign_keeps_the_text_it_fingerprinted_once() {
     ok(d, &["sign", RUBIO, "chu"]);
     let fp = fingerprint(d);
     let name = format!("{}.txt", fp.strip_prefix("sha256:").unwrap());
-    assert_eq!(approved_files(d), [name.clone()]);
+    assert_eq!(approved_files(d), std::slice::from_ref(&name));
     let kept = fs::read_to_string(d.join("approved").join(&name)).unwrap();
     assert!(kept.starts_with("signon-fingerprint-v1\n"), "{kept}");
     assert!(kept.contains("heading: Holding Azerbaijan accountable\n"));
