@@ -92,46 +92,28 @@ pub fn report(
     only: &[SignerId],
 ) -> Report {
     let current = crate::ledger::canonical(letter);
-    let fingerprint = crate::ledger::digest(&current);
     let mut notes = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
-    let chosen: Vec<&SignerState> = if only.is_empty() {
-        states
-            .iter()
-            .filter(|s| s.standing == Standing::Stale)
-            .collect()
-    } else {
-        only.iter()
-            .filter_map(|id| {
-                states.iter().find(|s| s.id == *id).or_else(|| {
-                    notes.push(format!("`{id}` has no answer on `{}`", letter.id));
-                    None
-                })
-            })
-            .collect()
-    };
-    for s in chosen {
+    for s in chosen(states, only, &letter.id, &mut notes) {
         let event = approved_event(ledger, &letter.id, &s.id);
-        let text = event.and_then(|e| e.text.as_deref());
-        match (s.standing, text) {
+        match (s.standing, event.and_then(|e| e.text.as_deref())) {
             (Standing::Stale, Some(t)) => {
-                let date = event.map(|e| e.at.date_naive());
-                match groups.iter_mut().find(|g| g.fingerprint == t) {
-                    Some(g) => g.signers.push(s.id.0.clone()),
-                    None => groups.push(Group {
-                        signers: vec![s.id.0.clone()],
-                        dates: Vec::new(),
-                        fingerprint: t.to_string(),
-                        basis: Basis::Missing(String::new()),
-                    }),
-                }
-                let g = groups
-                    .iter_mut()
-                    .find(|g| g.fingerprint == t)
-                    .expect("just added");
-                g.dates.extend(date);
+                let i = match groups.iter().position(|g| g.fingerprint == t) {
+                    Some(i) => i,
+                    None => {
+                        groups.push(Group {
+                            signers: Vec::new(),
+                            dates: Vec::new(),
+                            fingerprint: t.to_string(),
+                            basis: Basis::Missing(String::new()),
+                        });
+                        groups.len() - 1
+                    }
+                };
+                groups[i].signers.push(s.id.0.clone());
+                groups[i].dates.extend(event.map(|e| e.at.date_naive()));
             }
-            _ => notes.push(note(s, text, &letter.id)),
+            (_, text) => notes.push(note(s, text, &letter.id)),
         }
     }
     for g in &mut groups {
@@ -143,10 +125,36 @@ pub fn report(
     Report {
         letter: letter.id.clone(),
         title: letter.title.clone(),
-        current: fingerprint,
+        current: crate::ledger::digest(&current),
         groups,
         notes,
     }
+}
+
+/// The signers asked about (every stale one when `only` is empty); a name
+/// with no standing on the letter gets a note instead.
+fn chosen<'a>(
+    states: &'a [SignerState],
+    only: &[SignerId],
+    letter: &str,
+    notes: &mut Vec<String>,
+) -> Vec<&'a SignerState> {
+    if only.is_empty() {
+        return states
+            .iter()
+            .filter(|s| s.standing == Standing::Stale)
+            .collect();
+    }
+    let mut out = Vec::new();
+    for id in only {
+        match states.iter().find(|s| s.id == *id) {
+            Some(s) => out.push(s),
+            None => notes.push(format!(
+                "`{id}` is not on `{letter}`: not invited, and no answer recorded"
+            )),
+        }
+    }
+    out
 }
 
 /// Why a signer asked about has no redline.
