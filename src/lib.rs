@@ -18,6 +18,7 @@ pub mod cli;
 mod cmd;
 pub mod compose;
 pub mod diag;
+pub mod diff;
 pub mod error;
 pub mod ledger;
 pub mod load;

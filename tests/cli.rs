@@ -22,6 +22,7 @@
 //! - `answers`: the ledger's rules: answers over invitations, time, `undo`, `log`;
 //! - `bounds`: right-to-left text in the PDF, linear emphasis, the letter size limit;
 //! - `watch`: `signon watch` left running while its inputs are saved, then Ctrl-C;
+//! - `diff`: approved texts kept by `sign`, `signon diff` redlines, stale signatures explained;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -62,6 +63,8 @@ mod status;
 
 #[path = "cli/answers.rs"]
 mod answers;
+#[path = "cli/diff.rs"]
+mod diff;
 
 #[path = "cli/soak.rs"]
 mod soak;

@@ -4,6 +4,7 @@
 //! long `after_help` texts live in `help`, the roster and signer filters in
 //! `roster`, and the commands that write a letter out in `output`.
 
+mod diff;
 mod help;
 mod output;
 mod roster;
@@ -13,6 +14,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use diff::DiffArgs;
 use help::{
     AFTER_HELP, CHECK_HELP, EXPORT_HELP, INIT_HELP, LOG_HELP, NEW_HELP, PRESS_HELP, RECORD_HELP,
     RENDER_HELP, SIGNERS_HELP, STATUS_HELP, UNDO_HELP,
@@ -85,6 +87,9 @@ pub enum Command {
     /// Every event of a letter in time order, voided ones marked
     #[command(after_help = LOG_HELP)]
     Log(LogArgs),
+    /// What changed, word by word, since each signer approved the letter
+    #[command(after_help = diff::DIFF_HELP)]
+    Diff(DiffArgs),
     /// Who has signed, declined, is stale or has not answered, and days to the deadline
     #[command(after_help = STATUS_HELP)]
     Status(StatusArgs),

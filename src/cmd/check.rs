@@ -12,7 +12,17 @@ pub(crate) fn check(ws: &Workspace, args: &CheckArgs, cx: &mut Context<'_>) -> R
         .iter()
         .map(|name| ws.resolve_letter(name, &cx.cwd))
         .collect::<Result<Vec<_>, _>>()?;
-    let checked = validate::workspace(ws, &paths)?.check_clock(cx.now);
+    let mut checked = validate::workspace(ws, &paths)?.check_clock(cx.now);
+    let letter_paths = if paths.is_empty() {
+        ws.letter_paths()?
+    } else {
+        paths
+    };
+    checked
+        .diagnostics
+        .extend(validate::approved::altered_texts(&ws.root)?);
+    let stale = validate::approved::stale_letters(&letter_paths, &checked);
+    checked.diagnostics.extend(stale);
     let count = |s| {
         checked
             .diagnostics

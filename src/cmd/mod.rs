@@ -1,6 +1,7 @@
 //! One handler per subcommand, each named after it.
 
 mod check;
+mod diff;
 mod export;
 mod init;
 mod log;
@@ -54,6 +55,7 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
         }
         Command::Undo(args) => undo::undo(&workspace(root, cx)?, &args, cx),
         Command::Log(args) => log::log(&workspace(root, cx)?, &args, cx),
+        Command::Diff(args) => diff::diff(&workspace(root, cx)?, &args, cx),
         Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
         Command::Watch(args) => watch::watch(&workspace(root, cx)?, &args, cx),
     }
@@ -110,7 +112,8 @@ pub(crate) fn guard(
     if let Some(name) = letter {
         inputs.push(ws.resolve_letter(name, &cx.cwd)?);
     }
-    let dirs = [ws.letters_dir()];
+    // Kept approved texts are inputs too (`check` verifies them).
+    let dirs = [ws.letters_dir(), ws.root.join("approved")];
     Ok(crate::output::Guard::new(
         &inputs,
         &dirs,

@@ -37,7 +37,10 @@ pub(crate) fn record(
             "nothing recorded: everyone matching is already a lead, invited, or has answered\n";
         return super::write_out(cx, msg);
     }
-    let text = (status == Status::Signed).then(|| ledger::fingerprint(letter));
+    // The approved text is kept before the ledger names it, so a recorded
+    // signature always has its text.
+    let keep = || ledger::approved::keep(&ws.root, &ledger::canonical(letter));
+    let text = (status == Status::Signed).then(keep).transpose()?;
     let event = |id: &String| NewEvent {
         letter: letter.id.clone(),
         signer: id.clone(),

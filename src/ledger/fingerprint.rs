@@ -19,7 +19,13 @@ const VERSION: &str = "signon-fingerprint-v1";
 
 /// `sha256:<64 hex digits>` of [`canonical`].
 pub fn fingerprint(letter: &Letter) -> String {
-    let digest = Sha256::digest(canonical(letter).as_bytes());
+    digest(&canonical(letter))
+}
+
+/// `sha256:<64 hex digits>` of a canonical text already built: the name a
+/// kept approved text must still hash to.
+pub fn digest(canonical: &str) -> String {
+    let digest = Sha256::digest(canonical.as_bytes());
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")
 }

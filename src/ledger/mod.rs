@@ -5,6 +5,7 @@
 
 mod append;
 pub mod batch;
+pub mod approved;
 mod duplicates;
 mod fingerprint;
 pub mod log;
@@ -17,7 +18,7 @@ mod torn;
 pub(crate) use append::open_locked;
 pub use append::{NewEvent, append, events_toml};
 pub use duplicates::duplicate_events;
-pub use fingerprint::{canonical, fingerprint};
+pub use fingerprint::{canonical, digest, fingerprint};
 pub use replay::Timeline;
 pub use torn::{Torn, torn_tail};
 

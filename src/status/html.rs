@@ -46,6 +46,8 @@ struct RowView {
     when: String,
     by: String,
     note: String,
+    /// For a stale signature, what changed since; empty otherwise.
+    changed: String,
 }
 
 /// The page as a string.
@@ -110,5 +112,6 @@ fn row(r: &Row, now: DateTime<FixedOffset>) -> RowView {
         when: when_text(r.at, now),
         by: r.by.clone().unwrap_or_default(),
         note: r.note.clone().unwrap_or_default(),
+        changed: r.changed.as_ref().map(|c| c.text()).unwrap_or_default(),
     }
 }

@@ -9,6 +9,7 @@ use std::io::{BufWriter, Write};
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
 
+use super::stale::Change;
 use super::{LetterStatus, Row};
 use crate::model::Standing;
 
@@ -57,6 +58,19 @@ struct Signer<'a> {
     at: Option<String>,
     by: Option<&'a str>,
     note: Option<&'a str>,
+    /// Only on a stale signature: what changed since.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changed: Option<Changed<'a>>,
+}
+
+/// What changed since a stale signature: `words` and `sections` are null
+/// and empty when the approved text was not kept.
+#[derive(Serialize)]
+struct Changed<'a> {
+    text_kept: bool,
+    words: Option<usize>,
+    sections: &'a [String],
+    summary: String,
 }
 
 /// Writes the report as pretty-printed JSON, ending in a newline. It is
@@ -112,6 +126,24 @@ fn signer(r: &Row) -> Signer<'_> {
         at: r.at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
         by: r.by.as_deref(),
         note: r.note.as_deref(),
+        changed: r.changed.as_ref().map(changed),
+    }
+}
+
+fn changed(c: &Change) -> Changed<'_> {
+    match c {
+        Change::Counted { words, sections } => Changed {
+            text_kept: true,
+            words: Some(*words),
+            sections,
+            summary: c.text(),
+        },
+        Change::NotKept => Changed {
+            text_kept: false,
+            words: None,
+            sections: &[],
+            summary: c.text(),
+        },
     }
 }
 

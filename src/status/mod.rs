@@ -11,6 +11,7 @@ pub mod json;
 pub mod table;
 
 mod rows;
+pub mod stale;
 mod text;
 
 use rustc_hash::FxHashMap;
@@ -63,6 +64,8 @@ pub struct Row {
     pub by: Option<String>,
     /// Its note.
     pub note: Option<String>,
+    /// For a stale signature, what changed since ([`stale::explain`]).
+    pub changed: Option<stale::Change>,
 }
 
 impl Row {

@@ -47,6 +47,7 @@ pub(super) fn row(s: crate::model::SignerState, ranked: Option<&Ranked<'_>>) -> 
         at: s.at,
         by: s.by,
         note: s.note,
+        changed: None,
     }
 }
 

@@ -40,6 +40,7 @@ pub fn letter(s: &LetterStatus, now: DateTime<FixedOffset>, color: bool) -> Stri
     out.push('\n');
     out.push_str(&s.totals.summary());
     out.push('\n');
+    out.push_str(&changed(s));
     match &s.gate {
         Ok(()) => out.push_str("ready to go final\n"),
         Err(reasons) => {
@@ -50,6 +51,22 @@ pub fn letter(s: &LetterStatus, now: DateTime<FixedOffset>, color: bool) -> Stri
         }
     }
     out
+}
+
+/// What changed for each stale signature, and the command that shows it.
+fn changed(s: &LetterStatus) -> String {
+    let lines: String = s
+        .rows
+        .iter()
+        .filter_map(|r| Some(format!("  - {}: {}\n", r.name, r.changed.as_ref()?.text())))
+        .collect();
+    if lines.is_empty() {
+        return lines;
+    }
+    format!(
+        "changed since the stale signatures (`signon diff {}`):\n{lines}",
+        s.id
+    )
 }
 
 fn signer_row(r: &Row, now: DateTime<FixedOffset>, color: bool) -> Vec<Cell> {

@@ -2,6 +2,7 @@
 //! [`crate::model`], and every problem of every file is collected as a
 //! [`Diagnostic`] rather than stopping at the first.
 
+pub mod approved;
 mod conventions;
 mod ledger;
 mod letter;
