@@ -15,6 +15,7 @@
 //! - `ledger`: `signon sign`, `decline`, `withdraw`, `invite`: appends, torn tails, concurrency;
 //! - `faults`: `sign` racing a file replaced under the lock, killed processes;
 //! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
+//! - `git`: `init`'s git files, the `merge-ledger` driver across two real clones;
 //! - `status`: `signon status` as a table, JSON and an HTML page;
 //! - `outputs`: output paths that are inputs, folders, devices or FIFOs refused; `-`;
 //! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
@@ -46,6 +47,8 @@ mod hostile;
 
 #[path = "cli/faults.rs"]
 mod faults;
+#[path = "cli/git.rs"]
+mod git;
 #[path = "cli/ledger.rs"]
 mod ledger;
 #[path = "cli/merge.rs"]

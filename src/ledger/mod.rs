@@ -6,6 +6,7 @@
 mod append;
 mod duplicates;
 mod fingerprint;
+pub mod merge;
 pub mod read;
 mod torn;
 
