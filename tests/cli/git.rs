@@ -116,3 +116,27 @@ fn a_roster_line_conflict_leaves_markers_that_check_reports() {
         None,
     );
 }
+
+/// A version that is not UTF-8 cannot be merged: exit 1, OURS untouched,
+/// so git leaves the file conflicted for a hand to look at.
+#[test]
+fn merge_ledger_refuses_a_version_that_is_not_utf8_and_leaves_ours() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let ws = dir.path();
+    fs::write(ws.join("base.toml"), "# base\n").unwrap();
+    fs::write(ws.join("ours.toml"), "# ours\n").unwrap();
+    fs::write(ws.join("theirs.toml"), b"# \xff\n").unwrap();
+    let out = signon(
+        ws,
+        &["merge-ledger", "base.toml", "ours.toml", "theirs.toml"],
+    );
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stderr(&out),
+        "`theirs.toml` is not UTF-8 text: merge it by hand\n"
+    );
+    assert_eq!(
+        fs::read_to_string(ws.join("ours.toml")).unwrap(),
+        "# ours\n"
+    );
+}
