@@ -56,25 +56,39 @@ fn times(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn two_clones_signing_at_once_merge_both_ways_without_a_conflict() {
-    let (_root, a, b) = clones(true);
-    let baseline = stderr(&signon(&a, &["check"]));
-    let at = |t: &str| format!("2025-02-01T{t}:00-05:00");
+/// `at` as the sign-offs of these tests write it, from `HH:MM`.
+fn at(t: &str) -> String {
+    format!("2025-02-01T{t}:00-05:00")
+}
+
+/// Two clones that signed offices at once (different ones in each, one
+/// office in both at different times, one in both with the same bytes),
+/// each merged with the other's work; returns `check`'s stderr before.
+fn sign_in_both_and_merge_both_ways(a: &Path, b: &Path) -> String {
+    let baseline = stderr(&signon(a, &["check"]));
     let sign = |dir: &Path, who: &str, t: &str| {
         record(dir, &["sign", RUBIO, who, "--by", "AH", "--at", &at(t)]);
     };
-    sign(&a, "pallone", "09:00");
-    sign(&b, "sherman", "10:00");
-    sign(&a, "chu", "11:00");
-    sign(&b, "chu", "12:00");
+    sign(a, "pallone", "09:00");
+    sign(b, "sherman", "10:00");
+    sign(a, "chu", "11:00");
+    sign(b, "chu", "12:00");
     // The same office, recorded in both clones: the same bytes.
-    sign(&a, "tenney", "13:00");
-    sign(&b, "tenney", "13:00");
-    fetch_theirs(&a, &b);
-    fetch_theirs(&b, &a);
-    for dir in [&a, &b] {
+    sign(a, "tenney", "13:00");
+    sign(b, "tenney", "13:00");
+    fetch_theirs(a, b);
+    fetch_theirs(b, a);
+    for dir in [a, b] {
         git_ok(dir, &["merge", "-q", "--no-edit", "theirs"]);
+    }
+    baseline
+}
+
+#[test]
+fn two_clones_signing_at_once_merge_both_ways_without_a_conflict() {
+    let (_root, a, b) = clones(true);
+    let baseline = sign_in_both_and_merge_both_ways(&a, &b);
+    for dir in [&a, &b] {
         let check = signon(dir, &["check"]);
         assert_eq!(code(&check), 0, "{}", stderr(&check));
         assert_eq!(stderr(&check), baseline, "no new warning");
@@ -84,6 +98,26 @@ fn two_clones_signing_at_once_merge_both_ways_without_a_conflict() {
         assert_eq!(times(dir), hours.map(|h| at(&format!("{h}:00"))));
     }
     assert_eq!(text(&a), text(&b), "both ways give the same file");
+}
+
+/// After the two merges each clone has a merge commit the other lacks:
+/// pulling again is a criss-cross merge, for which git first merges the two
+/// merge bases with the driver. It stays clean, every event once.
+#[test]
+fn pulling_again_after_merging_both_ways_is_clean() {
+    let (_root, a, b) = clones(true);
+    sign_in_both_and_merge_both_ways(&a, &b);
+    record(
+        &b,
+        &["sign", RUBIO, "titus", "--by", "CD", "--at", &at("14:00")],
+    );
+    fetch_theirs(&a, &b);
+    git_ok(&a, &["merge", "-q", "--no-edit", "theirs"]);
+    let check = signon(&a, &["check"]);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+    let counts = ["pallone", "sherman", "chu", "tenney", "titus"].map(|s| count(&a, s));
+    assert_eq!(counts, [1, 1, 2, 1, 1]);
+    assert_eq!(text(&a), text(&b));
 }
 
 #[test]
