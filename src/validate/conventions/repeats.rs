@@ -117,3 +117,58 @@ fn first_line(text: &str, words: &[Range<usize>]) -> Range<usize> {
         .take_while(|w| !text[start..w.end].contains('\n'));
     start..end.last().map_or(words[0].end, |w| w.end)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::load::Loaded;
+
+    /// The repeat warnings of a letter whose one section is `section`.
+    fn messages(section: &str) -> Vec<String> {
+        let text = format!(
+            "[letter]\ntitle = \"t\"\ndate = 2025-02-06\nsalutation = \"Dear:\"\n\n[[section]]\n{section}"
+        );
+        let loaded = Loaded::<raw::LetterFile>::parse(Source::new(Path::new("l.toml"), text));
+        // Only the missing recipient and signatories: the parts are read.
+        assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+        let mut diags = Vec::new();
+        check(&loaded.source, &loaded.value, &mut diags);
+        diags.into_iter().map(|d| d.message).collect()
+    }
+
+    const EIGHT: &str = "one two three four five six seven eight";
+
+    #[test]
+    fn an_ask_repeating_a_paragraph_names_its_kind() {
+        let section = format!("body = \"{EIGHT}\"\nasks = [\"{EIGHT}\"]\n");
+        assert_eq!(
+            messages(&section),
+            ["this ask repeats the paragraph on line 7 word for word"]
+        );
+    }
+
+    #[test]
+    fn a_quote_repeating_a_quote_is_caught() {
+        let q = format!("[[section.quotes]]\ntext = \"{EIGHT}\"\n");
+        assert_eq!(
+            messages(&format!("body = \"x\"\n{q}{q}")),
+            ["this quote repeats the one on line 9 word for word"]
+        );
+    }
+
+    #[test]
+    fn seven_words_may_repeat() {
+        let seven = "one two three four five six seven";
+        let section = format!("body = \"\"\"\n{seven}\n\n{seven}\n\"\"\"\n");
+        assert!(messages(&section).is_empty());
+    }
+
+    #[test]
+    fn a_changed_word_is_not_a_repeat() {
+        let other = EIGHT.replace("five", "FIVE");
+        let section = format!("body = \"\"\"\n{EIGHT}\n\n{other}\n\"\"\"\n");
+        assert!(messages(&section).is_empty());
+    }
+}
