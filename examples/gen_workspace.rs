@@ -87,8 +87,7 @@ fn main() {
         .collect();
     // One command per event, as offices answer one by one: each its own seal.
     for event in &batch {
-        let at = signers.len() as u64;
-        signers.push_str(&events_toml(std::slice::from_ref(event), at));
+        signers.push_str(&events_toml(std::slice::from_ref(event)));
     }
     fs::write(dir.join("signers.toml"), signers).unwrap();
     eprintln!(

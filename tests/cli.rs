@@ -16,6 +16,7 @@
 //! - `faults`: `sign` racing a file replaced under the lock, killed processes;
 //! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
 //! - `seal`: whole commands or none: appends cut at every byte, a full disk, hand edits;
+//! - `git`: `init`'s git files, the `merge-ledger` driver across two real clones;
 //! - `status`: `signon status` as a table, JSON and an HTML page;
 //! - `outputs`: output paths that are inputs, folders, devices or FIFOs refused; `-`;
 //! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
@@ -51,6 +52,8 @@ mod hostile;
 
 #[path = "cli/faults.rs"]
 mod faults;
+#[path = "cli/git.rs"]
+mod git;
 #[path = "cli/ledger.rs"]
 mod ledger;
 #[path = "cli/merge.rs"]
@@ -69,11 +72,11 @@ mod diff;
 #[path = "cli/soak.rs"]
 mod soak;
 
+#[path = "cli/bounds.rs"]
+mod bounds;
 #[path = "cli/outputs.rs"]
 mod outputs;
 #[path = "cli/terminal.rs"]
 mod terminal;
-#[path = "cli/bounds.rs"]
-mod bounds;
 #[path = "cli/watch.rs"]
 mod watch;

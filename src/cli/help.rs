@@ -160,3 +160,21 @@ pub(super) const SIGNERS_HELP: &str =
     "  signon signers                          everyone, by surname
   signon signers --party D --state CA     California Democrats
   signon signers --chamber senate --json  Senators, as JSON";
+
+/// After `signon merge-ledger --help`: how git is told to run it.
+pub(super) const MERGE_LEDGER_HELP: &str = "\
+Git runs this command, not you: it is the merge driver for `signers.toml`, so
+that two coordinators who recorded sign-offs in two clones can `git pull`
+without a conflict. Every event either side appended is kept once, byte for
+byte, after the events both had, ordered by `at` (equal times: ours, then
+theirs); the roster part is merged line by line, and a real conflict there is
+left as git's `<<<<<<<` markers (exit 1), which `signon check` points at.
+
+`signon init` writes `.gitattributes` with `signers.toml merge=signon`; then
+run once in each clone:
+
+  git config merge.signon.driver \"signon merge-ledger %O %A %B\"
+
+By hand, merging their.toml into signers.toml against base.toml:
+
+  signon merge-ledger base.toml signers.toml their.toml";

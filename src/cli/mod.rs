@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use diff::DiffArgs;
+use help::MERGE_LEDGER_HELP;
 use help::{
     AFTER_HELP, CHECK_HELP, EXPORT_HELP, INIT_HELP, LOG_HELP, NEW_HELP, PRESS_HELP, RECORD_HELP,
     RENDER_HELP, SIGNERS_HELP, STATUS_HELP, UNDO_HELP,
@@ -53,6 +54,9 @@ pub enum Command {
     /// Start a new workspace: a commented `signers.toml` and an empty `letters/`
     #[command(after_help = INIT_HELP)]
     Init(InitArgs),
+    /// For git to run: merge two clones' `signers.toml`, keeping every sign-off
+    #[command(after_help = MERGE_LEDGER_HELP)]
+    MergeLedger(MergeLedgerArgs),
     /// Write a commented letter skeleton `letters/ID.toml`, dated today
     #[command(after_help = NEW_HELP)]
     New(NewArgs),
@@ -117,6 +121,20 @@ pub struct InitArgs {
     /// The folder to create or fill (default: this folder)
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+/// `signon merge-ledger`: git's merge driver protocol, `%O %A %B`.
+#[derive(Debug, Args)]
+pub struct MergeLedgerArgs {
+    /// The common ancestor's version (git's `%O`)
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// Our version (git's `%A`): the merged file is written here
+    #[arg(value_name = "OURS")]
+    pub ours: PathBuf,
+    /// Their version (git's `%B`)
+    #[arg(value_name = "THEIRS")]
+    pub theirs: PathBuf,
 }
 
 /// `signon new`.

@@ -1,6 +1,10 @@
-//! `signon init`: a new workspace with a commented roster and `letters/`.
+//! `signon init`: a new workspace with a commented roster and `letters/`,
+//! and the two git files that let two clones of it merge: `.gitignore`
+//! (`out/`, the rendered files) and `.gitattributes` (`signers.toml` merged
+//! by `signon merge-ledger`).
 
 use std::fs;
+use std::path::Path;
 
 use crate::cli::InitArgs;
 use crate::load::{LETTERS_DIR, SIGNERS_FILE};
@@ -40,6 +44,8 @@ pub(crate) fn init(args: &InitArgs, cx: &mut Context<'_>) -> Result<(), Error> {
     fs::create_dir_all(dir.join(LETTERS_DIR))
         .map_err(|e| Error::io("create", dir.join(LETTERS_DIR), e))?;
     fs::write(&signers, SIGNERS_TEMPLATE).map_err(|e| Error::io("write", &signers, e))?;
+    add_line(&dir.join(".gitignore"), "out/")?;
+    add_line(&dir.join(".gitattributes"), GIT_ATTRIBUTE)?;
     let shown = crate::diag::display_path(&dir);
     let shown = if shown.is_empty() {
         ".".to_string()
@@ -49,7 +55,36 @@ pub(crate) fn init(args: &InitArgs, cx: &mut Context<'_>) -> Result<(), Error> {
     super::write_out(
         cx,
         &format!(
-            "created workspace `{shown}`: add signers to {SIGNERS_FILE}, then `signon new ID`\n"
+            "created workspace `{shown}`: add signers to {SIGNERS_FILE}, then `signon new ID`\n\
+             for git, run once in each clone so that two coordinators' sign-offs merge:\n  \
+             {GIT_CONFIG}\n"
         ),
     )
+}
+
+/// The `.gitattributes` line that names the merge driver.
+const GIT_ATTRIBUTE: &str = "signers.toml merge=signon";
+
+/// The one command that defines the driver: git's config is not versioned,
+/// so each clone runs it once. `%O %A %B`: base, ours (the result goes
+/// there), theirs.
+const GIT_CONFIG: &str = r#"git config merge.signon.driver "signon merge-ledger %O %A %B""#;
+
+/// Appends `line` to the file at `path` unless a line of it already says
+/// so; creates the file when missing. A user's own lines are left alone.
+fn add_line(path: &Path, line: &str) -> Result<(), Error> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Error::io("read", path, e)),
+    };
+    if text.lines().any(|l| l.trim() == line) {
+        return Ok(());
+    }
+    let sep = if text.is_empty() || text.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    fs::write(path, format!("{text}{sep}{line}\n")).map_err(|e| Error::io("write", path, e))
 }

@@ -5,6 +5,7 @@ mod diff;
 mod export;
 mod init;
 mod log;
+mod merge_ledger;
 mod new;
 mod press;
 mod render;
@@ -28,6 +29,7 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
     match cli.command {
         Command::Check(args) => check::check(&workspace(root, cx)?, &args, cx),
         Command::Init(args) => init::init(&args, cx),
+        Command::MergeLedger(args) => merge_ledger::merge_ledger(&args, cx),
         Command::New(args) => new::new(&workspace(root, cx)?, &args, cx),
         Command::Render(args) => render::render(&workspace(root, cx)?, &args, cx),
         Command::Press(args) => press::press(&workspace(root, cx)?, &args, cx),

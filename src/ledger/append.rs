@@ -45,7 +45,7 @@ pub struct NewEvent {
     pub note: Option<String>,
 }
 
-/// The TOML text of events appended at byte `appended_at` of the file:
+/// The TOML text of events:
 /// each a blank line, `[[signoff]]`, its seal (see [`super::seal`]) and its
 /// keys in the order FORMAT.md shows them, optional ones left out when
 /// unset, `at` to the second.
@@ -54,10 +54,10 @@ pub struct NewEvent {
 /// one-line basic strings: quotes, backslashes and newlines in a note come
 /// out escaped, and every event stays one header plus one line per key, which
 /// keeps a torn tail easy to find and to cut.
-pub fn events_toml(events: &[NewEvent], appended_at: u64) -> String {
+pub fn events_toml(events: &[NewEvent]) -> String {
     let times: Vec<String> = events.iter().map(|e| time(&e.at)).collect();
     let fields: Vec<Fields<'_>> = events.iter().zip(&times).map(fields).collect();
-    let batch = seal::batch_id(appended_at, &fields);
+    let batch = seal::batch_id(&fields);
     let count = events.len();
     let mut out = String::new();
     for (i, (e, f)) in events.iter().zip(&fields).enumerate() {
@@ -136,7 +136,7 @@ pub fn append(path: &Path, events: &[NewEvent]) -> Result<(), Error> {
     if !text.is_empty() && !text.ends_with('\n') {
         chunk.push('\n');
     }
-    chunk.push_str(&events_toml(events, old_len));
+    chunk.push_str(&events_toml(events));
     if crlf {
         // Values are one-line escaped strings: every `\n` is a line end.
         chunk = chunk.replace('\n', "\r\n");

@@ -180,10 +180,8 @@ fn judge(l: &Ledger<'_>, batch: String, members: &[Member], out: &mut Vec<Findin
     let is_last = |m: &Member| m.event + 1 == l.events.len();
     let tail = members.last().is_some_and(is_last);
     let count = members[0].seal.count;
-    let mut places: Vec<usize> = members.iter().map(|m| m.seal.index).collect();
-    places.sort_unstable();
-    places.dedup();
     let same_count = members.iter().all(|m| m.seal.count == count);
+    let whole = same_count && every_place_alike(members, count);
     // Cut at a line end, the last event of the file lacks keys it had; cut
     // inside a line that still parses (`at = 2025-02-01T12:00:00` of
     // `…:00Z`), the file lacks the final line end signon always writes.
@@ -198,12 +196,27 @@ fn judge(l: &Ledger<'_>, batch: String, members: &[Member], out: &mut Vec<Findin
             });
         }
     }
-    if places.len() < count || !same_count || cut_last {
+    if !whole || cut_last {
         let to_end = tail.then(|| l.torn.map_or(l.text.len(), |t| t.offset));
         out.push(Finding::Partial(partial_of(l, members, batch, to_end)));
         return tail && l.torn.is_some();
     }
     false
+}
+
+/// True when each of the command's `count` places holds the same number of
+/// events (at least one). The same command recorded twice with the same
+/// values is one batch twice over; a second copy cut short leaves some
+/// places with fewer copies than others.
+fn every_place_alike(members: &[Member], count: usize) -> bool {
+    let mut copies = vec![0usize; count + 1];
+    for m in members {
+        match copies.get_mut(m.seal.index) {
+            Some(c) if m.seal.index > 0 => *c += 1,
+            _ => return false,
+        }
+    }
+    copies[1..].iter().all(|&c| c > 0 && c == copies[1])
 }
 
 fn header(ev: &Spanned<raw::SignOff>) -> Range<usize> {

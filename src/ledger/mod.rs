@@ -4,11 +4,12 @@
 //! `render --final` and `status` share.
 
 mod append;
-pub mod batch;
 pub mod approved;
+pub mod batch;
 mod duplicates;
 mod fingerprint;
 pub mod log;
+pub mod merge;
 pub mod read;
 mod replay;
 pub mod rules;

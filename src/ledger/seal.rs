@@ -166,13 +166,14 @@ fn hex_matches(digest: &[u8], hex: &str) -> bool {
             .all(|(pair, b)| pair == [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]])
 }
 
-/// The id of a command's write: derived from the file length it is appended
-/// at and the events' values, so it is deterministic (tests pin the clock)
-/// yet differs between two identical commands, which append at different
-/// lengths.
-pub fn batch_id(appended_at: u64, events: &[Fields<'_>]) -> String {
+/// The id of a command's write: derived from the events' values alone, so
+/// the same command recorded in two clones of a workspace writes the same
+/// bytes, and git's merge driver keeps it once. Two identical commands in
+/// one file are one batch twice over, which [`super::batch`] tells from a
+/// partial repeat by counting each place's copies.
+pub fn batch_id(events: &[Fields<'_>]) -> String {
     let mut hash = Sha256::new();
-    hash.update(format!("{appended_at}:{}\n", events.len()).as_bytes());
+    hash.update(format!("{}\n", events.len()).as_bytes());
     for f in events {
         f.feed(&mut hash);
     }

@@ -41,7 +41,7 @@ pub fn roster_end(text: &str) -> usize {
 }
 
 /// `[[signoff]]`, spaces allowed inside the brackets as TOML allows them.
-fn is_signoff_header(line: &str) -> bool {
+pub(crate) fn is_signoff_header(line: &str) -> bool {
     line.strip_prefix("[[")
         .map(str::trim_start)
         .and_then(|rest| rest.strip_prefix("signoff"))

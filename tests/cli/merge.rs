@@ -1,7 +1,11 @@
 //! Two coordinators on two clones of one workspace, each recording events
-//! with `signon sign`, then merged by git (issue #8): the conflict is one
-//! clear error that blocks appends, resolving it by keeping both sides loses
-//! nothing, and an event both sides recorded shows up as an exact repeat.
+//! with `signon sign`, then merged by git. With the merge driver configured
+//! (issue #17: `signon merge-ledger`, see `git.rs`) the merge is clean and an
+//! event both sides recorded is kept once. Git's config is not versioned, so
+//! a clone may lack the driver; git then falls back to its line merge (issue
+//! #8): the conflict is one clear error that blocks appends, resolving it by
+//! keeping both sides loses nothing, and an event both sides recorded shows
+//! up as an exact repeat.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,7 +17,7 @@ use crate::support::*;
 
 /// Runs git in `dir`, isolated from the user's and the system's config, with
 /// pinned dates; returns whether it succeeded.
-fn git(dir: &Path, args: &[&str]) -> bool {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> bool {
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)
@@ -26,32 +30,46 @@ fn git(dir: &Path, args: &[&str]) -> bool {
     out.status.success()
 }
 
-fn git_ok(dir: &Path, args: &[&str]) {
+pub(crate) fn git_ok(dir: &Path, args: &[&str]) {
     assert!(git(dir, args), "git {args:?} failed in {}", dir.display());
 }
 
-fn identify(dir: &Path) {
+pub(crate) fn identify(dir: &Path) {
     git_ok(dir, &["config", "user.name", "Coordinator"]);
     git_ok(dir, &["config", "user.email", "coordinator@example.org"]);
 }
 
-/// The example workspace committed in `a/`, and a clone of it in `b/`.
-fn clones() -> (TempDir, PathBuf, PathBuf) {
+/// Defines the `signon` merge driver in the clone `dir`, as the line that
+/// `signon init` prints does, with the binary under test.
+pub(crate) fn enable_driver(dir: &Path) {
+    let driver = format!("'{}' merge-ledger %O %A %B", env!("CARGO_BIN_EXE_signon"));
+    git_ok(dir, &["config", "merge.signon.driver", &driver]);
+}
+
+/// The example workspace committed in `a/` with the `.gitattributes` that
+/// `signon init` writes, and a clone of it in `b/`; with `driver`, both
+/// clones have the merge driver configured.
+pub(crate) fn clones(driver: bool) -> (TempDir, PathBuf, PathBuf) {
     let root = TempDir::new().unwrap();
     let (a, b) = (root.path().join("a"), root.path().join("b"));
     let example = example();
     copy_dir(example.path(), &a);
+    fs::write(a.join(".gitattributes"), "signers.toml merge=signon\n").unwrap();
     git_ok(&a, &["init", "-q", "-b", "main"]);
     identify(&a);
     git_ok(&a, &["add", "."]);
     git_ok(&a, &["commit", "-q", "-m", "workspace"]);
     git_ok(root.path(), &["clone", "-q", "a", "b"]);
     identify(&b);
+    if driver {
+        enable_driver(&a);
+        enable_driver(&b);
+    }
     (root, a, b)
 }
 
 /// Runs `signon ARGS` in `dir`, expecting success, then commits.
-fn record(dir: &Path, args: &[&str]) {
+pub(crate) fn record(dir: &Path, args: &[&str]) {
     let out = signon(dir, args);
     assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
     git_ok(dir, &["commit", "-q", "-a", "-m", &args.join(" ")]);
@@ -88,17 +106,17 @@ fn keep_both(b: &Path) {
     );
 }
 
-fn text(dir: &Path) -> String {
+pub(crate) fn text(dir: &Path) -> String {
     fs::read_to_string(dir.join("signers.toml")).unwrap()
 }
 
-fn count(dir: &Path, signer: &str) -> usize {
+pub(crate) fn count(dir: &Path, signer: &str) -> usize {
     text(dir).matches(&format!("signer = \"{signer}\"")).count()
 }
 
 #[test]
-fn a_conflicting_merge_is_reported_blocks_appends_and_resolves_cleanly() {
-    let (_root, a, b) = clones();
+fn without_the_driver_a_conflicting_merge_is_reported_blocks_appends_and_resolves_cleanly() {
+    let (_root, a, b) = clones(false);
     record(&a, &["sign", RUBIO, "pallone", "--by", "AH"]);
     record(&b, &["sign", RUBIO, "sherman", "--by", "CD"]);
     merge_conflicting(&b);
@@ -147,11 +165,32 @@ fn a_conflicting_merge_is_reported_blocks_appends_and_resolves_cleanly() {
 }
 
 /// Both coordinators recorded the same email (same `--at`, same `--by`):
-/// kept whole, the merge holds that event twice. Both copies stay, the
-/// state is unchanged, and `duplicate_events` points at the second copy.
+/// the driver keeps that event once, and the merge needs no hand.
 #[test]
-fn an_event_both_sides_recorded_is_kept_and_flagged_as_a_repeat() {
-    let (_root, a, b) = clones();
+fn with_the_driver_an_event_both_sides_recorded_is_kept_once() {
+    let (_root, a, b) = clones(true);
+    let same = ["--at", "2025-02-01T06:00:00-05:00", "--by", "AH"];
+    record(&a, &[&["sign", RUBIO, "pallone"][..], &same].concat());
+    record(&a, &["sign", RUBIO, "chu"]);
+    record(&b, &["decline", RUBIO, "tenney"]);
+    record(&b, &[&["sign", RUBIO, "pallone"][..], &same].concat());
+    git_ok(
+        &b,
+        &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
+    );
+    let check = signon(&b, &["check"]);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+    assert!(!stderr(&check).contains("repeats"), "{}", stderr(&check));
+    let counts = ["pallone", "chu", "tenney"].map(|s| count(&b, s));
+    assert_eq!(counts, [1, 1, 1]);
+}
+
+/// Without the driver, kept whole by hand, the merge holds that event
+/// twice. Both copies stay, the state is unchanged, and
+/// `duplicate_events` points at the second copy.
+#[test]
+fn without_the_driver_an_event_both_sides_recorded_is_kept_and_flagged_as_a_repeat() {
+    let (_root, a, b) = clones(false);
     let same = ["--at", "2025-02-01T06:00:00-05:00", "--by", "AH"];
     record(&a, &[&["sign", RUBIO, "pallone"][..], &same].concat());
     record(&a, &["sign", RUBIO, "chu"]);

@@ -6,7 +6,7 @@ use crate::model::Status;
 
 const ROSTER: &str = "[signers.a]\nname = \"A\"\nchamber = \"house\"\n";
 
-fn command(signers: &[&str], appended_at: usize) -> String {
+fn command(signers: &[&str]) -> String {
     let events: Vec<NewEvent> = signers
         .iter()
         .map(|s| NewEvent {
@@ -19,7 +19,7 @@ fn command(signers: &[&str], appended_at: usize) -> String {
             note: None,
         })
         .collect();
-    events_toml(&events, appended_at as u64)
+    events_toml(&events)
 }
 
 fn found(text: &str) -> Vec<Finding> {
@@ -35,11 +35,11 @@ fn found(text: &str) -> Vec<Finding> {
 /// partial but not a torn tail: its events are named by their lines.
 #[test]
 fn a_command_missing_a_middle_event_is_named_with_its_lines() {
-    let abc = command(&["a", "b", "c"], ROSTER.len());
+    let abc = command(&["a", "b", "c"]);
     let second = abc.match_indices("\n[[signoff]]").nth(1).unwrap().0;
     let third = abc.match_indices("\n[[signoff]]").nth(2).unwrap().0;
     let without_b = format!("{}{}", &abc[..second], &abc[third..]);
-    let later = command(&["a"], 1);
+    let later = command(&["a"]);
     let text = format!("{ROSTER}{without_b}{later}");
     let found = found(&text);
     let [Finding::Partial(p)] = found.as_slice() else {
@@ -55,7 +55,7 @@ fn a_command_missing_a_middle_event_is_named_with_its_lines() {
 /// The last command cut at a line end refuses an append, naming it.
 #[test]
 fn a_partial_last_command_refuses_an_append() {
-    let ab = command(&["a", "b"], ROSTER.len());
+    let ab = command(&["a", "b"]);
     let cut = ab.rfind("at = ").unwrap();
     let cut = cut + ab[cut..].find('\n').unwrap() + 1;
     let text = format!("{ROSTER}{}", &ab[..cut]);
@@ -78,9 +78,26 @@ fn a_partial_last_command_refuses_an_append() {
 /// every key it was recorded with.
 #[test]
 fn an_edited_last_event_is_changed_not_cut() {
-    let ab = command(&["a", "b"], ROSTER.len());
+    let ab = command(&["a", "b"]);
     let text = format!("{ROSTER}{}", ab.replace("by = \"AH\"\n", "by = \"AX\"\n"));
     let found = found(&text);
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found.iter().all(|f| matches!(f, Finding::Changed { .. })));
+}
+
+/// The same command recorded twice (same values, so the same seals) is
+/// whole; a second copy cut at an event boundary is a partial command,
+/// though every place of the batch is there once.
+#[test]
+fn a_repeated_command_cut_short_is_partial() {
+    let abc = command(&["a", "b", "c"]);
+    let third = abc.match_indices("\n[[signoff]]").nth(2).unwrap().0;
+    let twice = format!("{ROSTER}{abc}{abc}");
+    assert!(found(&twice).is_empty(), "{:?}", found(&twice));
+    let cut = format!("{ROSTER}{abc}{}", &abc[..third]);
+    let found = found(&cut);
+    let [Finding::Partial(p)] = found.as_slice() else {
+        panic!("{found:?}")
+    };
+    assert_eq!(p.count, 3);
 }

@@ -8,7 +8,8 @@
 //!   paragraphs, quotes and asks; pages are only known after layout);
 //! - a House letterhead over an all-Senate signature list, or the reverse;
 //! - one person listed twice under two ids;
-//! - a signer whose roster title is explicitly empty.
+//! - a signer whose roster title is explicitly empty;
+//! - a paragraph, quote or ask that repeats an earlier one word for word.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -21,6 +22,7 @@ use crate::load::raw;
 /// Words a Dear Colleague letter should keep to (about two pages).
 const MAX_WORDS: usize = 500;
 
+mod repeats;
 mod signers;
 
 pub(super) use signers::People;
@@ -37,6 +39,7 @@ pub(super) fn check(
     }
     dc_styles(src, file, diags);
     length(src, file, diags);
+    repeats::check(src, file, diags);
     if let Some(people) = people {
         signers::check(src, file, people, diags);
     }
