@@ -19,6 +19,7 @@
 //! - `outputs`: output paths that are inputs, folders, devices or FIFOs refused; `-`;
 //! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
 //! - `answers`: the ledger's rules: answers over invitations, time, `undo`, `log`;
+//! - `intake`: `sign --from FILE.csv`: responses in bulk, all rows or none;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -57,6 +58,8 @@ mod status;
 
 #[path = "cli/answers.rs"]
 mod answers;
+#[path = "cli/intake.rs"]
+mod intake;
 
 #[path = "cli/soak.rs"]
 mod soak;

@@ -3,13 +3,21 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
-use crate::cli::RecordArgs;
+use crate::cli::{RecordArgs, SignArgs};
 use crate::diag::Diagnostic;
 use crate::ledger::{self, NewEvent, rules};
 use crate::load::Workspace;
 use crate::model::{Letter, Roster, Status};
 use crate::validate::{self, text};
 use crate::{Context, Error};
+
+/// `signon sign`: the signers named, or every row of `--from`'s file.
+pub(crate) fn sign(ws: &Workspace, args: &SignArgs, cx: &mut Context<'_>) -> Result<(), Error> {
+    match &args.from {
+        Some(file) => super::intake::intake(ws, args, file, cx),
+        None => record(ws, &args.record, Status::Signed, cx),
+    }
+}
 
 /// Records `status` for every signer named, all of them or none.
 pub(crate) fn record(
@@ -55,7 +63,7 @@ pub(crate) fn record(
 }
 
 /// Says so for every answer just recorded that a later answer outranks.
-fn warn_outranked(
+pub(super) fn warn_outranked(
     checked: &validate::Checked,
     letter: &Letter,
     events: &[NewEvent],
@@ -215,7 +223,7 @@ pub(super) fn known_signers(roster: &Roster, names: &[String]) -> Result<Vec<Str
 
 /// `--at` as an offset date-time: a local time or a bare date (at midnight)
 /// takes the offset of the context's clock. Without `--at`, the clock itself.
-fn when(
+pub(super) fn when(
     at: Option<&toml::value::Datetime>,
     now: DateTime<FixedOffset>,
 ) -> Result<DateTime<FixedOffset>, Error> {

@@ -6,6 +6,7 @@
 mod append;
 mod duplicates;
 mod fingerprint;
+pub mod intake;
 pub mod log;
 pub mod read;
 mod replay;
