@@ -6,6 +6,7 @@
 
 pub mod columns;
 mod plan;
+mod response;
 pub mod when;
 
 use std::path::Path;
@@ -124,7 +125,7 @@ impl Cells<'_> {
 }
 
 /// A problem with a row: what, and a hint.
-type RowError = (String, Option<String>);
+pub(super) type RowError = (String, Option<String>);
 
 fn row<'r>(
     cells: &Cells<'_>,
@@ -140,7 +141,7 @@ fn row<'r>(
     };
     let signer = signer(roster, &reference)?;
     let has_response = cells.cols.iter().any(|(f, _)| *f == Field::Response);
-    let status = status(cells.get(Field::Response), has_response)?;
+    let status = response::status(cells.get(Field::Response), has_response)?;
     let timed = cells.get(Field::At).is_some();
     let at = match cells.get(Field::At) {
         Some(cell) => when::parse(cell, defaults.zone)
@@ -234,30 +235,6 @@ fn signer<'r>(roster: &'r Roster, r: &Reference<'_>) -> Result<&'r Signer, RowEr
         )),
     }
 }
-
-/// The answer a response gives, by its first word; without a response
-/// column the sheet is a sign-on form and every row a signature.
-fn status(cell: Option<&str>, has_column: bool) -> Result<Status, RowError> {
-    let Some(cell) = cell else {
-        return if has_column {
-            Err(("the response is empty".into(), Some(ANSWERS.into())))
-        } else {
-            Ok(Status::Signed)
-        };
-    };
-    let lower = cell.to_lowercase();
-    let first = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty());
-    match first.unwrap_or_default() {
-        "yes" | "y" | "sign" | "signed" | "signing" | "agree" | "agreed" | "approve"
-        | "approved" | "confirmed" => Ok(Status::Signed),
-        "no" | "n" | "not" | "decline" | "declined" | "declining" | "pass" => Ok(Status::Declined),
-        _ => Err((format!("unknown response `{cell}`"), Some(ANSWERS.into()))),
-    }
-}
-
-const ANSWERS: &str = "a response starts with `yes`, `sign`, `signed` or `agree` (signed) or with `no`, `decline` or `declined` (declined)";
 
 /// Each field's column; two columns for one field is an error at the header.
 fn header_columns(
