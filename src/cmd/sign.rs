@@ -206,7 +206,9 @@ pub(super) fn known_signers(roster: &Roster, names: &[String]) -> Result<Vec<Str
     for name in names {
         if roster.get(&crate::model::SignerId(name.clone())).is_none() {
             let mut d = Diagnostic::bare(None, format!("no signer `{name}` in `signers.toml`"));
-            if let Some(hint) = crate::roster::did_you_mean(roster, name) {
+            if let Some(hint) =
+                crate::roster::did_you_mean(roster, name).or_else(|| named(roster, name))
+            {
                 d = d.with_hint(hint);
             }
             unknown.push(d);
@@ -218,6 +220,21 @@ pub(super) fn known_signers(roster: &Roster, names: &[String]) -> Result<Vec<Str
         Ok(ids)
     } else {
         Err(Error::Invalid(unknown))
+    }
+}
+
+/// "did you mean" for a name or bioguide id typed where an id belongs,
+/// when it names exactly one roster entry (as a `--from` row would).
+fn named(roster: &Roster, text: &str) -> Option<String> {
+    use crate::roster::resolve::{Reference, Resolution, describe, resolve};
+    let r = Reference {
+        bioguide: Some(text),
+        name: Some(text),
+        ..Reference::default()
+    };
+    match resolve(roster, &r) {
+        Resolution::One(s) => Some(format!("did you mean {}?", describe(s))),
+        _ => None,
     }
 }
 

@@ -187,3 +187,18 @@ fn help_shows_the_bulk_example() {
         stdout(&out).contains("signon sign 2025-04-02-section-907 --from responses.csv --dry-run")
     );
 }
+
+#[test]
+fn a_name_or_bioguide_typed_for_an_id_gets_a_did_you_mean() {
+    let ws = intake_ws();
+    let out = signon(ws.path(), &["sign", RUBIO, "Rep. Brad Sherman", "T000478"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stderr(&out),
+        "error: no signer `Rep. Brad Sherman` in `signers.toml`\n  \
+         = help: did you mean `sherman` (Brad Sherman, D-CA-32)?\n\
+         error: no signer `T000478` in `signers.toml`\n  \
+         = help: did you mean `tenney` (Claudia Tenney, R-NY-24)?\n\
+         found 2 errors\n"
+    );
+}
