@@ -162,7 +162,7 @@ fn a_row_in_the_future_is_refused() {
     assert_eq!(code(&out), 1);
     assert!(
         stderr(&out)
-            .starts_with("late.csv:2:1: error: `2025-02-01T12:02:00+00:00` is in the future"),
+            .starts_with("late.csv:2:10: error: `2025-02-01T12:02:00+00:00` is in the future"),
         "{}",
         stderr(&out)
     );

@@ -3,6 +3,10 @@
 //! wins ("Email Address", "Member name"), and otherwise a header holding a
 //! telling word ("Response to the letter", "Staffer e-mail") is taken.
 
+use std::sync::Arc;
+
+use crate::diag::{Diagnostic, Source};
+
 /// What a column gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -157,6 +161,31 @@ pub fn columns(headers: &[&str]) -> Result<Vec<(Field, usize)>, (Field, usize, u
         }
     }
     Ok(found)
+}
+
+/// Each field's column; two columns for one field is an error at the header.
+pub(super) fn of_header(
+    src: &Arc<Source>,
+    headers: &[&str],
+) -> Result<Vec<(Field, usize)>, Vec<Diagnostic>> {
+    let span = 0..super::line_end(&src.text, 0);
+    let cols = columns(headers).map_err(|(f, a, b)| {
+        let why = format!(
+            "columns `{}` and `{}` both give the {}",
+            headers[a],
+            headers[b],
+            f.as_str()
+        );
+        vec![Diagnostic::error(src, span.clone(), why).with_hint("rename or delete one of them")]
+    })?;
+    let names = [Field::Name, Field::Id, Field::Bioguide, Field::Email];
+    if !cols.iter().any(|(f, _)| names.contains(f)) {
+        let why = "no column names the signer";
+        let hint =
+            "give a column headed `name` (or `member`, `office`), `id`, `bioguide` or `email`";
+        return Err(vec![Diagnostic::error(src, span, why).with_hint(hint)]);
+    }
+    Ok(cols)
 }
 
 #[cfg(test)]

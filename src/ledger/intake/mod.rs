@@ -9,6 +9,7 @@ mod plan;
 mod response;
 pub mod when;
 
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -78,7 +79,7 @@ pub fn read<'r>(
         .headers()
         .map_err(|e| vec![csv_error(&src, &e)])?
         .clone();
-    let cols = header_columns(&src, &headers.iter().collect::<Vec<_>>())?;
+    let cols = columns::of_header(&src, &headers.iter().collect::<Vec<_>>())?;
     let (mut rows, mut diags) = (Vec::new(), Vec::new());
     for record in reader.records() {
         let record = record.map_err(|e| vec![csv_error(&src, &e)])?;
@@ -90,11 +91,11 @@ pub fn read<'r>(
             record: &record,
         };
         let start = record.position().map_or(0, |p| p.byte() as usize);
-        let span = start..line_end(&src.text, start);
         let line = record.position().map_or(0, |p| p.line() as usize);
         match row(&cells, roster, defaults, line) {
             Ok(r) => rows.push(r),
-            Err((why, hint)) => {
+            Err((field, (why, hint))) => {
+                let span = cells.span(&src.text, start, field);
                 let mut d = Diagnostic::error(&src, span, why);
                 if let Some(hint) = hint {
                     d = d.with_hint(hint);
@@ -122,30 +123,54 @@ impl Cells<'_> {
         let (_, i) = self.cols.iter().find(|(f, _)| *f == field)?;
         self.record.get(*i).filter(|c| !c.is_empty())
     }
+
+    /// Where the row starting at byte `start` of `text` shows the cell of
+    /// `field`: found in the row's first line as written, else that line.
+    fn span(&self, text: &str, start: usize, field: Option<Field>) -> Range<usize> {
+        let end = line_end(text, start);
+        let found = field
+            .and_then(|f| self.get(f))
+            .and_then(|cell| Some((text[start..end].find(cell)?, cell.len())));
+        match found {
+            Some((at, len)) => start + at..start + at + len,
+            None => start..end,
+        }
+    }
 }
 
 /// A problem with a row: what, and a hint.
 pub(super) type RowError = (String, Option<String>);
+
+/// A row's problem and the cell it is in, if one.
+type AtCell = (Option<Field>, RowError);
+
+/// Tags a problem with its cell.
+fn in_cell<T>(field: Field, r: Result<T, RowError>) -> Result<T, AtCell> {
+    r.map_err(|e| (Some(field), e))
+}
 
 fn row<'r>(
     cells: &Cells<'_>,
     roster: &'r Roster,
     defaults: &Defaults,
     line: usize,
-) -> Result<Row<'r>, RowError> {
+) -> Result<Row<'r>, AtCell> {
     let reference = Reference {
         id: cells.get(Field::Id),
         bioguide: cells.get(Field::Bioguide),
         email: cells.get(Field::Email),
         name: cells.get(Field::Name),
     };
-    let signer = signer(roster, &reference)?;
+    let said = [Field::Name, Field::Id, Field::Email, Field::Bioguide];
+    let said = said.into_iter().find(|f| cells.get(*f).is_some());
+    let signer = signer(roster, &reference).map_err(|e| (said, e))?;
     let has_response = cells.cols.iter().any(|(f, _)| *f == Field::Response);
-    let status = response::status(cells.get(Field::Response), has_response)?;
+    let response = response::status(cells.get(Field::Response), has_response);
+    let status = in_cell(Field::Response, response)?;
     let timed = cells.get(Field::At).is_some();
     let at = match cells.get(Field::At) {
         Some(cell) => when::parse(cell, defaults.zone)
-            .map_err(|why| (format!("timestamp `{cell}` {why}"), None))?,
+            .map_err(|why| (Some(Field::At), (format!("timestamp `{cell}` {why}"), None)))?,
         None => defaults.at.unwrap_or(defaults.now),
     };
     let at = super::rules::to_seconds(at);
@@ -153,7 +178,7 @@ fn row<'r>(
         let (at, now) = (super::rules::show(at), super::rules::show(defaults.now));
         let why =
             format!("`{at}` is in the future (it is now {now}): record an answer once it is given");
-        return Err((why, None));
+        return Err((Some(Field::At), (why, None)));
     }
     let by = cells
         .get(Field::By)
@@ -163,8 +188,8 @@ fn row<'r>(
         .get(Field::Note)
         .map(str::to_string)
         .or(defaults.note.clone());
-    printable(Field::By, by.as_deref(), false)?;
-    printable(Field::Note, note.as_deref(), true)?;
+    in_cell(Field::By, printable(Field::By, by.as_deref(), false))?;
+    in_cell(Field::Note, printable(Field::Note, note.as_deref(), true))?;
     Ok(Row {
         line,
         signer,
@@ -234,31 +259,6 @@ fn signer<'r>(roster: &'r Roster, r: &Reference<'_>) -> Result<&'r Signer, RowEr
             Some(format!("did you mean {}?", listed(&list))),
         )),
     }
-}
-
-/// Each field's column; two columns for one field is an error at the header.
-fn header_columns(
-    src: &Arc<Source>,
-    headers: &[&str],
-) -> Result<Vec<(Field, usize)>, Vec<Diagnostic>> {
-    let span = 0..line_end(&src.text, 0);
-    let cols = columns::columns(headers).map_err(|(f, a, b)| {
-        let why = format!(
-            "columns `{}` and `{}` both give the {}",
-            headers[a],
-            headers[b],
-            f.as_str()
-        );
-        vec![Diagnostic::error(src, span.clone(), why).with_hint("rename or delete one of them")]
-    })?;
-    let names = [Field::Name, Field::Id, Field::Bioguide, Field::Email];
-    if !cols.iter().any(|(f, _)| names.contains(f)) {
-        let why = "no column names the signer";
-        let hint =
-            "give a column headed `name` (or `member`, `office`), `id`, `bioguide` or `email`";
-        return Err(vec![Diagnostic::error(src, span, why).with_hint(hint)]);
-    }
-    Ok(cols)
 }
 
 fn csv_error(src: &Arc<Source>, e: &csv::Error) -> Diagnostic {
