@@ -24,6 +24,7 @@
 //! - `bounds`: right-to-left text in the PDF, linear emphasis, the letter size limit;
 //! - `watch`: `signon watch` left running while its inputs are saved, then Ctrl-C;
 //! - `diff`: approved texts kept by `sign`, `signon diff` redlines, stale signatures explained;
+//! - `intake`: `sign --from FILE.csv`: responses in bulk, all rows or none;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -68,6 +69,8 @@ mod status;
 mod answers;
 #[path = "cli/diff.rs"]
 mod diff;
+#[path = "cli/intake.rs"]
+mod intake;
 
 #[path = "cli/soak.rs"]
 mod soak;

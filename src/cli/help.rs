@@ -114,6 +114,31 @@ the future. A mistake is undone with `signon undo`.
   signon invite 2025-02-06-rubio chu lieu schiff
   signon invite 2025-02-06-rubio --party D --state CA    every California Democrat";
 
+/// After `signon sign --help`: the record commands' rules, and `--from`.
+pub(super) const SIGN_HELP: &str = "\
+Each signer gets one `[[signoff]]` event appended to the end of `signers.toml`;
+nothing above it is changed. Several signers are recorded all together or not
+at all. `sign` stores the fingerprint of the letter's current text, so a later
+edit of the words shows the signature as stale in `signon status`.
+A signer's latest answer (by `--at`) decides, and `--at` may not be in the
+future. A mistake is undone with `signon undo`.
+
+`--from FILE.csv` records a spreadsheet of responses (a sign-on form's
+export). Columns are found by their header, in any case: name (or member,
+office), id, bioguide, email, timestamp (or date, submitted), response (or
+answer), by (or staffer), note. Each row must name exactly one roster entry by
+id, bioguide, the roster's email, or name (\"Rep. Brad Sherman\",
+\"Sherman (CA-32)\", \"Garcia, Jesus\", \"Chuy Garcia\"). A response of yes,
+sign, signed or agree records a signature; no, decline or declined a decline;
+without a response column every row is a signature. Times without an offset
+are read in `--tz`; rows without a time take `--at` or now. Every row resolves
+or nothing is recorded; a row already in the ledger is not recorded again.
+
+  signon sign 2025-02-06-rubio sherman --by AH --note \"LD confirmed by email\"
+  signon sign 2025-04-02-section-907 --from responses.csv --dry-run   who each row is, what would be recorded
+  signon sign 2025-04-02-section-907 --from responses.csv             record them all, or nothing
+  signon sign 2025-04-02-section-907 --from responses.csv --tz America/New_York";
+
 /// After `signon undo --help`.
 pub(super) const UNDO_HELP: &str = "\
 Nothing is erased: a `status = \"void\"` event is appended that cancels the

@@ -18,7 +18,7 @@ pub use diff::DiffArgs;
 use help::MERGE_LEDGER_HELP;
 use help::{
     AFTER_HELP, CHECK_HELP, EXPORT_HELP, INIT_HELP, LOG_HELP, NEW_HELP, PRESS_HELP, RECORD_HELP,
-    RENDER_HELP, SIGNERS_HELP, STATUS_HELP, UNDO_HELP,
+    RENDER_HELP, SIGN_HELP, SIGNERS_HELP, STATUS_HELP, UNDO_HELP,
 };
 pub use output::{ExportArgs, ExportFormat, Paper, PressArgs, PressFormat, RenderArgs};
 pub use roster::{ChamberArg, FilterArgs, ImportArgs, RosterArgs, RosterCommand, SignersArgs};
@@ -72,8 +72,10 @@ pub enum Command {
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Record that signers signed the letter's current text
-    #[command(after_help = RECORD_HELP)]
-    Sign(RecordArgs),
+    #[command(after_help = SIGN_HELP, mut_arg("signers", |a| a
+        .required(false)
+        .required_unless_present("from")))]
+    Sign(SignArgs),
     /// Record that signers declined to sign
     #[command(after_help = RECORD_HELP)]
     Decline(RecordArgs),
@@ -180,6 +182,33 @@ pub struct InviteArgs {
     /// Also everyone on the roster matching these filters
     #[command(flatten)]
     pub filter: FilterArgs,
+}
+
+/// `signon sign`: the arguments of every record command, and a responses
+/// spreadsheet to record instead of signer ids.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The letter, the signers and the event's details.
+    #[command(flatten)]
+    pub record: RecordArgs,
+    /// Record the responses in a CSV file (a sign-on form's export): each
+    /// row names one signer; all rows are recorded or none
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "signers")]
+    pub from: Option<PathBuf>,
+    /// With `--from`: print what each row would record, and write nothing
+    #[arg(long, requires = "from")]
+    pub dry_run: bool,
+    /// With `--from`: the IANA time zone of times without an offset, e.g.
+    /// `America/New_York` (default: this machine's)
+    #[arg(long, value_name = "ZONE", requires = "from", value_parser = parse_zone)]
+    pub tz: Option<chrono_tz::Tz>,
+}
+
+/// An IANA time zone name.
+fn parse_zone(s: &str) -> Result<chrono_tz::Tz, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("unknown time zone `{s}`: give an IANA name like `America/New_York`"))
 }
 
 /// `signon undo`.

@@ -4,6 +4,7 @@ mod check;
 mod diff;
 mod export;
 mod init;
+mod intake;
 mod log;
 mod merge_ledger;
 mod new;
@@ -46,7 +47,7 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
                 .write_all(&script)
                 .map_err(|e| Error::io("write", "standard output", e))
         }
-        Command::Sign(args) => sign::record(&workspace(root, cx)?, &args, Status::Signed, cx),
+        Command::Sign(args) => sign::sign(&workspace(root, cx)?, &args, cx),
         Command::Decline(args) => sign::record(&workspace(root, cx)?, &args, Status::Declined, cx),
         Command::Withdraw(args) => {
             sign::record(&workspace(root, cx)?, &args, Status::Withdrawn, cx)

@@ -3,13 +3,21 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
-use crate::cli::RecordArgs;
+use crate::cli::{RecordArgs, SignArgs};
 use crate::diag::Diagnostic;
 use crate::ledger::{self, NewEvent, rules};
 use crate::load::Workspace;
 use crate::model::{Letter, Roster, Status};
 use crate::validate::{self, text};
 use crate::{Context, Error};
+
+/// `signon sign`: the signers named, or every row of `--from`'s file.
+pub(crate) fn sign(ws: &Workspace, args: &SignArgs, cx: &mut Context<'_>) -> Result<(), Error> {
+    match &args.from {
+        Some(file) => super::intake::intake(ws, args, file, cx),
+        None => record(ws, &args.record, Status::Signed, cx),
+    }
+}
 
 /// Records `status` for every signer named, all of them or none.
 pub(crate) fn record(
@@ -58,7 +66,7 @@ pub(crate) fn record(
 }
 
 /// Says so for every answer just recorded that a later answer outranks.
-fn warn_outranked(
+pub(super) fn warn_outranked(
     checked: &validate::Checked,
     letter: &Letter,
     events: &[NewEvent],
@@ -201,7 +209,9 @@ pub(super) fn known_signers(roster: &Roster, names: &[String]) -> Result<Vec<Str
     for name in names {
         if roster.get(&crate::model::SignerId(name.clone())).is_none() {
             let mut d = Diagnostic::bare(None, format!("no signer `{name}` in `signers.toml`"));
-            if let Some(hint) = crate::roster::did_you_mean(roster, name) {
+            if let Some(hint) =
+                crate::roster::did_you_mean(roster, name).or_else(|| named(roster, name))
+            {
                 d = d.with_hint(hint);
             }
             unknown.push(d);
@@ -216,9 +226,24 @@ pub(super) fn known_signers(roster: &Roster, names: &[String]) -> Result<Vec<Str
     }
 }
 
+/// "did you mean" for a name or bioguide id typed where an id belongs,
+/// when it names exactly one roster entry (as a `--from` row would).
+fn named(roster: &Roster, text: &str) -> Option<String> {
+    use crate::roster::resolve::{Reference, Resolution, describe, resolve};
+    let r = Reference {
+        bioguide: Some(text),
+        name: Some(text),
+        ..Reference::default()
+    };
+    match resolve(roster, &r) {
+        Resolution::One(s) => Some(format!("did you mean {}?", describe(s))),
+        _ => None,
+    }
+}
+
 /// `--at` as an offset date-time: a local time or a bare date (at midnight)
 /// takes the offset of the context's clock. Without `--at`, the clock itself.
-fn when(
+pub(super) fn when(
     at: Option<&toml::value::Datetime>,
     now: DateTime<FixedOffset>,
 ) -> Result<DateTime<FixedOffset>, Error> {

@@ -8,6 +8,7 @@ pub mod approved;
 pub mod batch;
 mod duplicates;
 mod fingerprint;
+pub mod intake;
 pub mod log;
 pub mod merge;
 pub mod read;

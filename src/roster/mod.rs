@@ -16,6 +16,7 @@ pub mod legislators;
 pub mod lookup;
 mod matching;
 pub mod names;
+pub mod resolve;
 
 pub use edit::FieldChange;
 pub use filter::{Filter, select};

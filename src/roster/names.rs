@@ -70,7 +70,19 @@ pub fn plain_name(name: &str) -> String {
 /// Removes text in double quotes (straight or curly): the nickname in
 /// `Jesús G. "Chuy" García`.
 fn without_nickname(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    split_nickname(name).0
+}
+
+/// The quoted nickname of a printed name, if it has one: `Chuy` for
+/// `Jesús G. "Chuy" García`, the name a Member goes by.
+pub fn nickname(name: &str) -> Option<String> {
+    split_nickname(name).1
+}
+
+/// A printed name split into the name without the text in double quotes
+/// (straight or curly) and that text, each with its spaces collapsed.
+fn split_nickname(name: &str) -> (String, Option<String>) {
+    let (mut out, mut nick) = (String::with_capacity(name.len()), String::new());
     let mut quoted = false;
     for c in name.chars() {
         match c {
@@ -78,10 +90,12 @@ fn without_nickname(name: &str) -> String {
             '\u{201c}' => quoted = true,
             '\u{201d}' => quoted = false,
             _ if !quoted => out.push(c),
-            _ => {}
+            _ => nick.push(c),
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let nick = collapse(&nick);
+    (collapse(&out), (!nick.is_empty()).then_some(nick))
 }
 
 /// The surname to file a Member under, given the printed name and the
@@ -228,5 +242,10 @@ mod tests {
         assert_eq!(id_base("Kamlager-Dove"), "kamlager-dove");
         assert_eq!(id_base("O'Halleran"), "ohalleran");
         assert_eq!(match_key("Jesús G. \"Chuy\" García"), "jesus g garcia");
+        assert_eq!(
+            nickname("Jesús G. \"Chuy\" García").as_deref(),
+            Some("Chuy")
+        );
+        assert_eq!(nickname("Brad Sherman"), None);
     }
 }

@@ -1,0 +1,124 @@
+//! The times a responses spreadsheet gives: RFC 3339 with an offset, or the
+//! forms spreadsheets and form tools write without one (`12/1/2026 14:05:33`,
+//! `2026-12-01 14:05`, `12/1/2026`), read in an IANA time zone.
+
+use chrono::offset::LocalResult;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+
+/// Date-and-time forms without an offset, US month/day order for slashes
+/// (what Google Sheets, Excel and Microsoft Forms write in the US).
+const NAIVE: &[&str] = &[
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M",
+    "%m/%d/%Y %H:%M:%S%.f",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M %p",
+];
+
+/// Dates alone: midnight in the zone.
+const DATES: &[&str] = &["%Y-%m-%d", "%m/%d/%Y"];
+
+/// The time a cell gives, in `zone` when it has no offset; `Err` says why
+/// not, to follow "timestamp `…`".
+pub fn parse(cell: &str, zone: Tz) -> Result<DateTime<FixedOffset>, String> {
+    let cell = cell.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(cell) {
+        return Ok(t);
+    }
+    let cell = four_digit_year(cell)?;
+    let naive = NAIVE
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(&cell, f).ok())
+        .or_else(|| {
+            DATES
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(&cell, f).ok())
+                .map(|d| d.and_time(NaiveTime::MIN))
+        })
+        .ok_or_else(|| {
+            "is not a time signon reads: use `2026-12-01T14:05:00-05:00`, \
+             `2026-12-01 14:05`, `12/1/2026 14:05:33` or `12/1/2026`"
+                .to_string()
+        })?;
+    match zone.from_local_datetime(&naive) {
+        LocalResult::Single(t) => Ok(t.fixed_offset()),
+        // The hour clocks fall back through happens twice: the first.
+        LocalResult::Ambiguous(first, _) => Ok(first.fixed_offset()),
+        LocalResult::None => Err(format!(
+            "does not exist in {zone}: the clocks skip that hour"
+        )),
+    }
+}
+
+/// `12/1/26` spelt `12/1/2026`: chrono's `%Y` would read `26` as the year
+/// 26, silently. A two-digit year is taken in this century.
+fn four_digit_year(cell: &str) -> Result<String, String> {
+    let (date, rest) = cell.split_once(' ').unwrap_or((cell, ""));
+    let parts: Vec<&str> = date.split('/').collect();
+    let [m, d, y] = parts[..] else {
+        return Ok(cell.to_string());
+    };
+    let year = match y.len() {
+        2 => format!("20{y}"),
+        4 => y.to_string(),
+        _ => return Err("has a year of neither 2 nor 4 digits".into()),
+    };
+    let date = format!("{m}/{d}/{year}");
+    Ok(if rest.is_empty() {
+        date
+    } else {
+        format!("{date} {rest}")
+    })
+}
+
+/// The zone of this machine: `TZ` when it names an IANA zone, else the
+/// system's setting; `None` when neither says.
+pub fn machine_zone() -> Option<Tz> {
+    let env = std::env::var("TZ").ok();
+    let named = env
+        .as_deref()
+        .map(|z| z.trim_start_matches(':').to_string());
+    let system = || iana_time_zone::get_timezone().ok();
+    named
+        .and_then(|z| z.parse().ok())
+        .or_else(|| system().and_then(|z| z.parse().ok()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(cell: &str, zone: &str) -> String {
+        match parse(cell, zone.parse().unwrap()) {
+            Ok(t) => t.to_rfc3339(),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn spreadsheet_forms_in_a_zone() {
+        let ny = "America/New_York";
+        assert_eq!(at("12/1/2026 14:05:33", ny), "2026-12-01T14:05:33-05:00");
+        assert_eq!(at("2026-07-01 14:05", ny), "2026-07-01T14:05:00-04:00");
+        assert_eq!(at("12/1/2026", ny), "2026-12-01T00:00:00-05:00");
+        assert_eq!(at("12/1/26 2:05 PM", ny), "2026-12-01T14:05:00-05:00");
+        assert_eq!(at("2026-12-01T14:05:00Z", ny), "2026-12-01T14:05:00+00:00");
+        assert_eq!(
+            at("2026-12-01 09:00:00+01:00", ny),
+            "2026-12-01T09:00:00+01:00"
+        );
+    }
+
+    #[test]
+    fn times_that_are_not() {
+        let ny = "America/New_York";
+        assert!(at("yesterday", ny).starts_with("is not a time"));
+        assert!(at("13/1/2026", ny).starts_with("is not a time"));
+        assert!(at("3/8/2026 02:30", ny).starts_with("does not exist in America/New_York"));
+        assert_eq!(at("11/1/2026 01:30", ny), "2026-11-01T01:30:00-04:00");
+    }
+}
