@@ -6,10 +6,11 @@ use std::cell::Cell;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use toml::Spanned;
 use toml::value::Datetime;
 
+use super::formerly::History;
 use super::text;
 use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
@@ -33,23 +34,76 @@ pub(super) fn recover_torn(src: &Arc<Source>) -> Option<(raw::SignersFile, Diagn
 /// Checks every `[[signoff]]` event and returns the valid ones, in file order.
 /// The events are taken by value: their strings move into the model rather
 /// than being copied, which matters for a ledger of tens of thousands.
+///
+/// An event under a letter's earlier id (its `formerly`) counts for the
+/// letter as it is now; events under an id no letter has are reported once
+/// per id, with their count.
 pub(super) fn ledger(
     src: &Arc<Source>,
     events: Vec<Spanned<raw::SignOff>>,
     roster: &Roster,
     letter_ids: &[String],
+    history: &History,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<SignOff> {
     let known = Known {
         signers: roster.signers.iter().map(|s| s.id.0.as_str()).collect(),
         letters: letter_ids.iter().map(String::as_str).collect(),
+        history,
         text: &src.text,
         seen: Cell::new((0, 1)),
     };
-    events
+    let mut unknown = Unknown::default();
+    let valid = events
         .into_iter()
-        .filter_map(|ev| event(src, ev, &known, diags))
-        .collect()
+        .filter_map(|ev| event(src, ev, &known, &mut unknown, diags))
+        .collect();
+    // Each at its first event's place among the others: file order.
+    for (at, d) in unknown.diagnostics(src, &known).into_iter().rev() {
+        diags.insert(at, d);
+    }
+    valid
+}
+
+/// The events naming a letter that does not exist, by id: where the first
+/// one's diagnostic goes in the list (which orders them, as first seen),
+/// its span, and how many events there are.
+#[derive(Default)]
+struct Unknown {
+    ids: FxHashMap<String, (usize, std::ops::Range<usize>, usize)>,
+}
+
+impl Unknown {
+    fn add(&mut self, id: &Spanned<String>, at: usize) {
+        let entry = self.ids.entry(id.get_ref().clone());
+        entry.or_insert((at, id.span(), 0)).2 += 1;
+    }
+
+    /// One error per unknown id, at its first event, with the place it goes
+    /// in the list: a renamed letter file would otherwise give one per event
+    /// of its ledger.
+    fn diagnostics(self, src: &Arc<Source>, known: &Known<'_>) -> Vec<(usize, Diagnostic)> {
+        let mut ids: Vec<_> = self.ids.into_iter().collect();
+        ids.sort_unstable_by_key(|(_, (at, span, _))| (*at, span.start));
+        let letters = Known::sorted(&known.letters);
+        ids.into_iter()
+            .map(|(id, (at, span, n))| {
+                let what = if n == 1 {
+                    "1 event names".to_string()
+                } else {
+                    format!("{n} events name")
+                };
+                let label = if n == 1 { "no such file in letters/" } else { "the first of them; no such file in letters/" };
+                let d = Diagnostic::error(src, span, format!("{what} letter `{id}`, which does not exist"))
+                    .with_label(label)
+                    .with_suggestion(&id, letters.iter().copied())
+                    .with_hint(format!(
+                        "if it was renamed, add `formerly = [\"{id}\"]` to its [letter] table (signon mv does this)"
+                    ));
+                (at, d)
+            })
+            .collect()
+    }
 }
 
 /// What events are checked against, indexed once (FxHash: 40,000 lookups of
@@ -58,6 +112,8 @@ pub(super) fn ledger(
 struct Known<'a> {
     signers: FxHashSet<&'a str>,
     letters: FxHashSet<&'a str>,
+    /// The letters' earlier ids.
+    history: &'a History,
     text: &'a str,
     /// The last offset asked for by [`Known::line`] and its line.
     seen: Cell<(usize, usize)>,
@@ -79,6 +135,16 @@ impl Known<'_> {
         line
     }
 
+    /// Which letter an event naming `id` counts for: `Some(None)` the
+    /// letter of that id, `Some(Some(now))` the letter `id` was renamed to,
+    /// `None` no letter.
+    fn owner(&self, id: &str) -> Option<Option<&str>> {
+        if self.letters.contains(id) {
+            return Some(None);
+        }
+        self.history.owner(id).map(Some)
+    }
+
     fn sorted<'s>(set: &FxHashSet<&'s str>) -> Vec<&'s str> {
         let mut all: Vec<&str> = set.iter().copied().collect();
         all.sort_unstable();
@@ -90,17 +156,28 @@ fn event(
     src: &Arc<Source>,
     ev: Spanned<raw::SignOff>,
     known: &Known<'_>,
+    unknown: &mut Unknown,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<SignOff> {
     let line = known.line(ev.span().start);
     let e = ev.into_inner();
     // Every problem of the event is reported before any is acted on.
-    let refs = known_refs(src, &e, known, diags);
+    let owner = known.owner(e.letter.get_ref());
+    if owner.is_none() {
+        unknown.add(&e.letter, diags.len());
+    }
+    let signer = known_signer(src, &e, known, diags);
     let status = status(src, &e.status, diags);
     let at = at(src, &e.at, diags);
-    let (status, at) = (status?, at?);
-    refs.then_some(SignOff {
-        letter: e.letter.into_inner(),
+    let (status, at, owner) = (status?, at?, owner?);
+    let written = e.letter.into_inner();
+    let (letter, formerly) = match owner {
+        Some(now) => (now.to_string(), Some(written)),
+        None => (written, None),
+    };
+    signer.then_some(SignOff {
+        letter,
+        formerly,
         signer: SignerId(e.signer.into_inner()),
         status,
         at,
@@ -111,29 +188,20 @@ fn event(
     })
 }
 
-/// Whether the event's letter and signer both exist; each that does not is
-/// reported with the nearest known id.
-fn known_refs(
+/// Whether the event's signer exists; one that does not is reported with
+/// the nearest known id.
+fn known_signer(
     src: &Arc<Source>,
     e: &raw::SignOff,
     known: &Known<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> bool {
-    let letter = e.letter.get_ref();
-    let letter_known = known.letters.contains(letter.as_str());
-    if !letter_known {
-        diags.push(
-            Diagnostic::error(src, e.letter.span(), format!("unknown letter `{letter}`"))
-                .with_label("no such file in letters/")
-                .with_suggestion(letter, Known::sorted(&known.letters)),
-        );
-    }
     let signer_known = known.signers.contains(e.signer.get_ref().as_str());
     if !signer_known {
         let ids = Known::sorted(&known.signers);
         diags.push(unknown_signer(src, &e.signer, &ids));
     }
-    letter_known && signer_known
+    signer_known
 }
 
 /// The event's status, or a diagnostic naming the five there are.
