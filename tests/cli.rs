@@ -20,6 +20,7 @@
 //! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
 //! - `answers`: the ledger's rules: answers over invitations, time, `undo`, `log`;
 //! - `bounds`: right-to-left text in the PDF, linear emphasis, the letter size limit;
+//! - `mv`: `signon mv`, a renamed letter's history following it, `formerly`;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -68,3 +69,6 @@ mod outputs;
 mod terminal;
 #[path = "cli/bounds.rs"]
 mod bounds;
+
+#[path = "cli/mv.rs"]
+mod mv;

@@ -160,3 +160,14 @@ pub(super) const SIGNERS_HELP: &str =
     "  signon signers                          everyone, by surname
   signon signers --party D --state CA     California Democrats
   signon signers --chamber senate --json  Senators, as JSON";
+
+/// After `signon mv --help`.
+pub(super) const MV_HELP: &str = "\
+Renames `letters/OLD.toml` to `letters/NEW.toml` and records
+`formerly = [\"OLD\"]` in its [letter] table (added to any earlier ids),
+keeping the file's comments and layout. The ledger is not rewritten: its
+events under `OLD` count for `NEW`, `signon log` marks them \"(as OLD)\",
+and new events are recorded under `NEW`. Refused, changing nothing, when
+`NEW` is not a valid id or already a letter.
+
+  signon mv 2025-04-02-section-907 2025-04-09-section-907";

@@ -91,6 +91,9 @@ pub enum Command {
     /// List the roster, filtered by party, state and chamber, sorted by name
     #[command(after_help = SIGNERS_HELP)]
     Signers(SignersArgs),
+    /// Rename a letter; its ledger history follows (`formerly`)
+    #[command(after_help = help::MV_HELP)]
+    Mv(MvArgs),
 }
 
 /// `signon check`.
@@ -241,6 +244,17 @@ impl From<Shell> for clap_complete::Shell {
             Shell::Elvish => clap_complete::Shell::Elvish,
         }
     }
+}
+
+/// `signon mv`.
+#[derive(Debug, Args)]
+pub struct MvArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// Its new id, used as its file name
+    #[arg(value_name = "NEW")]
+    pub new: String,
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod init;
 mod log;
+mod mv;
 mod new;
 mod press;
 mod render;
@@ -54,6 +55,7 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
         Command::Undo(args) => undo::undo(&workspace(root, cx)?, &args, cx),
         Command::Log(args) => log::log(&workspace(root, cx)?, &args, cx),
         Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
+        Command::Mv(args) => mv::mv(&workspace(root, cx)?, &args, cx),
     }
 }
 
