@@ -125,6 +125,15 @@ fn log_shows_the_events_recorded_under_the_old_id() {
 }
 
 #[test]
+fn another_letter_still_works_after_mv() {
+    // Only the other letter is loaded: the moved letter's `formerly` is
+    // read from its file to place the events under the old id.
+    let ws = moved();
+    let out = ok(ws.path(), &["status", "2025-03-14-appropriations"]);
+    assert!(out.starts_with("2025-03-14-appropriations: "), "{out}");
+}
+
+#[test]
 fn undo_after_mv_cancels_an_event_recorded_under_the_old_id() {
     let ws = moved();
     let out = ok(ws.path(), &["undo", NEW, "waters"]);
