@@ -168,6 +168,6 @@ Renames `letters/OLD.toml` to `letters/NEW.toml` and records
 keeping the file's comments and layout. The ledger is not rewritten: its
 events under `OLD` count for `NEW`, `signon log` marks them \"(as OLD)\",
 and new events are recorded under `NEW`. Refused, changing nothing, when
-`NEW` is not a valid id or already a letter.
+`NEW` is not a valid id, already a letter or another letter's earlier id.
 
   signon mv 2025-04-02-section-907 2025-04-09-section-907";

@@ -18,6 +18,14 @@ pub(crate) fn mv(ws: &Workspace, args: &MvArgs, cx: &mut Context<'_>) -> Result<
     if *new == old || to.exists() {
         return Err(crate::rename::exists(new, &to));
     }
+    // Another letter's earlier id: its events count for that letter, and
+    // would count twice.
+    let claimants = crate::validate::claimants(ws, new)?;
+    if let Some(other) = claimants.iter().find(|c| **c != old) {
+        return Err(Error::Message(format!(
+            "`{new}` is an earlier id of letter `{other}` (in its `formerly`): renamed nothing\n  = help: the ledger's events under `{new}` count for `{other}`; choose another id"
+        )));
+    }
     let to = crate::rename::rename(&from, new)?;
     super::write_out(
         cx,

@@ -58,6 +58,11 @@ impl History {
         !self.ids.contains(id) && !self.claims.contains_key(id)
     }
 
+    /// The letters whose `formerly` names `id`, sorted.
+    pub(super) fn claimants(&self, id: &str) -> &[String] {
+        self.claims.get(id).map_or(&[], Vec::as_slice)
+    }
+
     /// Adds the `formerly` of letter files not loaded for this command. The
     /// text is searched before it is parsed: most letters have no
     /// `formerly`. A file that does not read or parse is skipped; it is
@@ -85,6 +90,31 @@ impl History {
             }
         }
     }
+}
+
+/// The letter's earlier ids, each checked on its own: a valid letter id,
+/// and not the letter's own.
+pub(super) fn check_own(
+    id: &str,
+    src: &Arc<Source>,
+    meta: &raw::LetterMeta,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    for old in &meta.formerly {
+        let name = old.get_ref();
+        let problem = if !crate::model::valid_id(name) {
+            Diagnostic::error(src, old.span(), format!("invalid letter id `{name}`"))
+                .with_label("use letters, digits, `-`, `_` and `.`")
+        } else if name == id {
+            Diagnostic::error(src, old.span(), format!("`{name}` is this letter's own id"))
+                .with_label("`formerly` lists the letter's earlier ids")
+                .with_hint(format!("remove `{name}` from `formerly`"))
+        } else {
+            continue;
+        };
+        diags.push(problem);
+    }
+    meta.formerly.iter().map(|f| f.get_ref().clone()).collect()
 }
 
 /// The checks of `id`'s `formerly` against the other letters: an earlier id
@@ -140,4 +170,60 @@ fn existing_letter(src: &Arc<Source>, old: &Spanned<String>) -> Diagnostic {
     .with_hint(format!(
         "its events count for that letter; two letters claiming the same history would double count it: remove `{name}` from `formerly`"
     ))
+}
+
+/// The events naming a letter that does not exist, by id: where the first
+/// one's diagnostic goes in the list (which orders them, as first seen),
+/// its span, and how many events there are.
+#[derive(Default)]
+pub(super) struct Unknown {
+    ids: FxHashMap<String, (usize, std::ops::Range<usize>, usize)>,
+}
+
+impl Unknown {
+    /// Counts an event naming `id`; `at` is where a first one's error goes.
+    pub(super) fn add(&mut self, id: &Spanned<String>, at: usize) {
+        let entry = self.ids.entry(id.get_ref().clone());
+        entry.or_insert((at, id.span(), 0)).2 += 1;
+    }
+
+    /// One error per unknown id, at its first event, with the place it goes
+    /// in the list: a renamed letter file would otherwise give one per event
+    /// of its ledger.
+    pub(super) fn diagnostics(
+        self,
+        src: &Arc<Source>,
+        letters: &[&str],
+    ) -> Vec<(usize, Diagnostic)> {
+        let mut ids: Vec<_> = self.ids.into_iter().collect();
+        ids.sort_unstable_by_key(|(_, (at, span, _))| (*at, span.start));
+        ids.into_iter()
+            .map(|(id, (at, span, n))| (at, unknown_letter(src, letters, &id, span, n)))
+            .collect()
+    }
+}
+
+/// "N events name letter `x`, which does not exist", at the first of them.
+fn unknown_letter(
+    src: &Arc<Source>,
+    letters: &[&str],
+    id: &str,
+    span: std::ops::Range<usize>,
+    n: usize,
+) -> Diagnostic {
+    let (what, label) = if n == 1 {
+        ("1 event names".to_string(), "no such file in letters/")
+    } else {
+        (
+            format!("{n} events name"),
+            "the first of them; no such file in letters/",
+        )
+    };
+    let message = format!("{what} letter `{id}`, which does not exist");
+    Diagnostic::error(src, span, message)
+        .with_label(label)
+        .with_suggestion(id, letters.iter().copied())
+        .with_hint(format!(
+            "if it was renamed, add `formerly = [\"{id}\"]` to its [letter] table (signon mv does this)"
+        ))
 }

@@ -6,11 +6,11 @@ use std::cell::Cell;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::formerly::History;
+use super::formerly::{History, Unknown};
 use super::text;
 use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
@@ -59,51 +59,14 @@ pub(super) fn ledger(
         .filter_map(|ev| event(src, ev, &known, &mut unknown, diags))
         .collect();
     // Each at its first event's place among the others: file order.
-    for (at, d) in unknown.diagnostics(src, &known).into_iter().rev() {
+    for (at, d) in unknown
+        .diagnostics(src, &Known::sorted(&known.letters))
+        .into_iter()
+        .rev()
+    {
         diags.insert(at, d);
     }
     valid
-}
-
-/// The events naming a letter that does not exist, by id: where the first
-/// one's diagnostic goes in the list (which orders them, as first seen),
-/// its span, and how many events there are.
-#[derive(Default)]
-struct Unknown {
-    ids: FxHashMap<String, (usize, std::ops::Range<usize>, usize)>,
-}
-
-impl Unknown {
-    fn add(&mut self, id: &Spanned<String>, at: usize) {
-        let entry = self.ids.entry(id.get_ref().clone());
-        entry.or_insert((at, id.span(), 0)).2 += 1;
-    }
-
-    /// One error per unknown id, at its first event, with the place it goes
-    /// in the list: a renamed letter file would otherwise give one per event
-    /// of its ledger.
-    fn diagnostics(self, src: &Arc<Source>, known: &Known<'_>) -> Vec<(usize, Diagnostic)> {
-        let mut ids: Vec<_> = self.ids.into_iter().collect();
-        ids.sort_unstable_by_key(|(_, (at, span, _))| (*at, span.start));
-        let letters = Known::sorted(&known.letters);
-        ids.into_iter()
-            .map(|(id, (at, span, n))| {
-                let what = if n == 1 {
-                    "1 event names".to_string()
-                } else {
-                    format!("{n} events name")
-                };
-                let label = if n == 1 { "no such file in letters/" } else { "the first of them; no such file in letters/" };
-                let d = Diagnostic::error(src, span, format!("{what} letter `{id}`, which does not exist"))
-                    .with_label(label)
-                    .with_suggestion(&id, letters.iter().copied())
-                    .with_hint(format!(
-                        "if it was renamed, add `formerly = [\"{id}\"]` to its [letter] table (signon mv does this)"
-                    ));
-                (at, d)
-            })
-            .collect()
-    }
 }
 
 /// What events are checked against, indexed once (FxHash: 40,000 lookups of

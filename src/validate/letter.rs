@@ -34,7 +34,10 @@ pub(super) fn letter(
     }
     let mut cx = Cx { src, diags };
     let head = file.letter.as_ref().map(|m| cx.head(m.get_ref()));
-    let formerly = file.letter.as_ref().map(|m| cx.formerly(id, m.get_ref()));
+    let formerly = file
+        .letter
+        .as_ref()
+        .map(|m| super::formerly::check_own(id, src, m.get_ref(), cx.diags));
     let recipients: Vec<Recipient> = file
         .recipient
         .iter()
@@ -168,30 +171,6 @@ impl Cx<'_> {
             subject: meta.subject.as_ref().map(|s| text::collapse(s.get_ref())),
             salutation: text::collapse(meta.salutation.get_ref()),
         }
-    }
-
-    /// The letter's earlier ids: each a valid letter id and not its own
-    /// (the checks against other letters are in `formerly`).
-    fn formerly(&mut self, id: &str, meta: &raw::LetterMeta) -> Vec<String> {
-        for old in &meta.formerly {
-            let name = old.get_ref();
-            let problem = if !crate::model::valid_id(name) {
-                Diagnostic::error(self.src, old.span(), format!("invalid letter id `{name}`"))
-                    .with_label("use letters, digits, `-`, `_` and `.`")
-            } else if name == id {
-                Diagnostic::error(
-                    self.src,
-                    old.span(),
-                    format!("`{name}` is this letter's own id"),
-                )
-                .with_label("`formerly` lists the letter's earlier ids")
-                .with_hint(format!("remove `{name}` from `formerly`"))
-            } else {
-                continue;
-            };
-            self.diags.push(problem);
-        }
-        strings(&meta.formerly)
     }
 
     fn date(

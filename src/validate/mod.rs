@@ -123,6 +123,14 @@ fn load_letters(paths: &[PathBuf]) -> Result<LoadedLetters, Error> {
         .collect()
 }
 
+/// The letters of the workspace whose `formerly` names `id`, sorted: the
+/// letters its ledger events count for (`signon mv` refuses such an id).
+pub fn claimants(ws: &Workspace, id: &str) -> Result<Vec<String>, Error> {
+    let mut history = formerly::History::new(&[]);
+    history.read_unloaded(&ws.letter_paths()?);
+    Ok(history.claimants(id).to_vec())
+}
+
 /// Validates files already in memory: `signers.toml` and `(id, text)` letters.
 /// The same checks as [`workspace`], without touching the disk.
 pub fn texts(signers: &str, letters: &[(&str, &str)]) -> Checked {

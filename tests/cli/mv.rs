@@ -188,6 +188,19 @@ fn mv_to_an_invalid_id_is_refused_and_changes_nothing() {
 }
 
 #[test]
+fn mv_to_another_letters_earlier_id_is_refused_and_changes_nothing() {
+    let ws = moved();
+    let before = files(ws.path());
+    let out = signon(ws.path(), &["mv", "2025-03-14-appropriations", RUBIO]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stderr(&out),
+        "`2025-02-06-rubio` is an earlier id of letter `2025-02-09-rubio` (in its `formerly`): renamed nothing\n  = help: the ledger's events under `2025-02-06-rubio` count for `2025-02-09-rubio`; choose another id\n"
+    );
+    assert_eq!(files(ws.path()), before);
+}
+
+#[test]
 fn mv_keeps_the_drafters_comments_and_layout() {
     let ws = example();
     ok(ws.path(), &["new", "2025-05-01-draft"]);
