@@ -26,6 +26,7 @@ pub mod model;
 pub mod output;
 mod parallel;
 pub mod press;
+pub mod rename;
 pub mod render;
 pub mod roster;
 pub mod status;

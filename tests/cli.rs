@@ -25,6 +25,7 @@
 //! - `watch`: `signon watch` left running while its inputs are saved, then Ctrl-C;
 //! - `diff`: approved texts kept by `sign`, `signon diff` redlines, stale signatures explained;
 //! - `intake`: `sign --from FILE.csv`: responses in bulk, all rows or none;
+//! - `mv`: `signon mv`, a renamed letter's history following it, `formerly`;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -83,3 +84,6 @@ mod outputs;
 mod terminal;
 #[path = "cli/watch.rs"]
 mod watch;
+
+#[path = "cli/mv.rs"]
+mod mv;

@@ -203,3 +203,13 @@ run once in each clone:
 By hand, merging their.toml into signers.toml against base.toml:
 
   signon merge-ledger base.toml signers.toml their.toml";
+/// After `signon mv --help`.
+pub(super) const MV_HELP: &str = "\
+Renames `letters/OLD.toml` to `letters/NEW.toml` and records
+`formerly = [\"OLD\"]` in its [letter] table (added to any earlier ids),
+keeping the file's comments and layout. The ledger is not rewritten: its
+events under `OLD` count for `NEW`, `signon log` marks them \"(as OLD)\",
+and new events are recorded under `NEW`. Refused, changing nothing, when
+`NEW` is not a valid id, already a letter or another letter's earlier id.
+
+  signon mv 2025-04-02-section-907 2025-04-09-section-907";

@@ -107,6 +107,9 @@ pub enum Command {
     /// Re-check and re-render a letter on every save, until Ctrl-C
     #[command(after_help = watch::WATCH_HELP)]
     Watch(WatchArgs),
+    /// Rename a letter; its ledger history follows (`formerly`)
+    #[command(after_help = help::MV_HELP)]
+    Mv(MvArgs),
 }
 
 /// `signon check`.
@@ -298,6 +301,17 @@ impl From<Shell> for clap_complete::Shell {
             Shell::Elvish => clap_complete::Shell::Elvish,
         }
     }
+}
+
+/// `signon mv`.
+#[derive(Debug, Args)]
+pub struct MvArgs {
+    /// The letter, by id or path
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// Its new id, used as its file name
+    #[arg(value_name = "NEW")]
+    pub new: String,
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod init;
 mod intake;
 mod log;
 mod merge_ledger;
+mod mv;
 mod new;
 mod press;
 mod render;
@@ -61,6 +62,7 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
         Command::Diff(args) => diff::diff(&workspace(root, cx)?, &args, cx),
         Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
         Command::Watch(args) => watch::watch(&workspace(root, cx)?, &args, cx),
+        Command::Mv(args) => mv::mv(&workspace(root, cx)?, &args, cx),
     }
 }
 

@@ -49,12 +49,7 @@ order = "alphabetical"                     # or "signed" (by time) or "listed"
 /// Writes `letters/ID.toml`; refuses an existing file or an id that is not a plain file name.
 pub(crate) fn new(ws: &Workspace, args: &NewArgs, cx: &mut Context<'_>) -> Result<(), Error> {
     let id = &args.id;
-    let plain = !id.is_empty()
-        && !id.starts_with(['.', '-'])
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if !plain {
+    if !crate::model::valid_id(id) {
         return Err(Error::Message(format!(
             "invalid letter id `{id}`: use letters, digits, `-`, `_` and `.`, e.g. `2025-02-06-rubio`"
         )));

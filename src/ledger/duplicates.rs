@@ -37,8 +37,10 @@ pub fn duplicate_events(events: &[SignOff], src: &Arc<Source>) -> Vec<Diagnostic
     first.reserve(events.len());
     let mut repeats = Vec::new();
     for e in events {
+        // The id as written: an event under a letter's former id and one
+        // under its current id are not written the same.
         let key = (
-            e.letter.as_str(),
+            e.formerly.as_deref().unwrap_or(&e.letter),
             e.signer.0.as_str(),
             e.status,
             e.at,
@@ -112,6 +114,7 @@ mod tests {
             .iter()
             .map(|e| SignOff {
                 letter: e["letter"].as_str().unwrap().into(),
+                formerly: None,
                 signer: crate::model::SignerId(e["signer"].as_str().unwrap().into()),
                 status: Status::parse(e["status"].as_str().unwrap()).unwrap(),
                 at: DateTime::parse_from_rfc3339(&e["at"].to_string()).unwrap(),

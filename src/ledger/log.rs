@@ -21,14 +21,19 @@ pub struct Logged<'a> {
 }
 
 impl Logged<'_> {
-    /// "signed", "signed, voided by line 12", "void of line 9".
+    /// "signed", "signed, voided by line 12", "void of line 9"; an event
+    /// recorded under the letter's earlier id adds "(as OLD)".
     pub fn what(&self) -> String {
         let word = self.event.status.as_str();
-        match (self.event.status, self.link) {
+        let what = match (self.event.status, self.link) {
             (Status::Void, Some(line)) => format!("void of line {line}"),
             (Status::Void, None) => "void of nothing".to_string(),
             (_, Some(line)) => format!("{word}, voided by line {line}"),
             (_, None) => word.to_string(),
+        };
+        match &self.event.formerly {
+            Some(old) => format!("{what} (as {})", visible(old)),
+            None => what,
         }
     }
 }

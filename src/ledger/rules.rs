@@ -70,6 +70,7 @@ pub fn withdraw_refusal(s: &SignerState) -> Option<String> {
 pub fn as_recorded(e: &NewEvent) -> SignOff {
     SignOff {
         letter: e.letter.clone(),
+        formerly: None,
         signer: SignerId(e.signer.clone()),
         status: e.status,
         at: e.at,

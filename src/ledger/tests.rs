@@ -78,6 +78,7 @@ fn fingerprint_changes_with_words_punctuation_order_and_emphasis() {
 fn event(signer: &str, status: Status, at: &str, text: Option<&str>) -> SignOff {
     SignOff {
         letter: "x".into(),
+        formerly: None,
         signer: SignerId(signer.into()),
         status,
         at: DateTime::parse_from_rfc3339(at).unwrap(),

@@ -43,6 +43,9 @@ pub struct LetterMeta {
     pub subject: Option<Spanned<String>>,
     /// Printed verbatim.
     pub salutation: Spanned<String>,
+    /// Earlier ids whose ledger events count for this letter (`signon mv`).
+    #[serde(default)]
+    pub formerly: Vec<Spanned<String>>,
 }
 
 /// A preset name or custom lines.

@@ -145,4 +145,18 @@ pub struct Letter {
     pub invited: Vec<SignerId>,
     /// How the others are ordered.
     pub order: Order,
+    /// Earlier ids of the letter (`formerly`, written by `signon mv`): the
+    /// ledger's events under them count for this letter.
+    pub formerly: Vec<String>,
+}
+
+/// Whether `id` can name a letter: a plain file name of letters, digits,
+/// `-`, `_` and `.`, not starting with `.` or `-` (no hidden file, no
+/// option). The one rule behind `signon new`, `signon mv` and `formerly`.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with(['.', '-'])
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }

@@ -12,6 +12,7 @@ mod letter;
 mod signer;
 mod signoff;
 
+pub use letter::valid_id;
 pub use letter::{
     Lead, Letter, Letterhead, Order, Paragraph, Quote, Recipient, Section, Span, Style,
 };

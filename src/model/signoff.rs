@@ -58,8 +58,12 @@ impl Status {
 /// One `[[signoff]]` event of the ledger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignOff {
-    /// The letter id.
+    /// The letter id: the letter's current one, also for an event recorded
+    /// before the letter was renamed (see `formerly`).
     pub letter: String,
+    /// The id the event names when it is an earlier id of the letter (its
+    /// `formerly`); `None` when the event names the letter as it is now.
+    pub formerly: Option<String>,
     /// The roster id.
     pub signer: SignerId,
     /// What happened.

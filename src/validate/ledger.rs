@@ -10,6 +10,7 @@ use rustc_hash::FxHashSet;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use super::formerly::{History, Unknown};
 use super::text;
 use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
@@ -33,23 +34,39 @@ pub(super) fn recover_torn(src: &Arc<Source>) -> Option<(raw::SignersFile, crate
 /// Checks every `[[signoff]]` event and returns the valid ones, in file order.
 /// The events are taken by value: their strings move into the model rather
 /// than being copied, which matters for a ledger of tens of thousands.
+///
+/// An event under a letter's earlier id (its `formerly`) counts for the
+/// letter as it is now; events under an id no letter has are reported once
+/// per id, with their count.
 pub(super) fn ledger(
     src: &Arc<Source>,
     events: Vec<Spanned<raw::SignOff>>,
     roster: &Roster,
     letter_ids: &[String],
+    history: &History,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<SignOff> {
     let known = Known {
         signers: roster.signers.iter().map(|s| s.id.0.as_str()).collect(),
         letters: letter_ids.iter().map(String::as_str).collect(),
+        history,
         text: &src.text,
         seen: Cell::new((0, 1)),
     };
-    events
+    let mut unknown = Unknown::default();
+    let valid = events
         .into_iter()
-        .filter_map(|ev| event(src, ev, &known, diags))
-        .collect()
+        .filter_map(|ev| event(src, ev, &known, &mut unknown, diags))
+        .collect();
+    // Each at its first event's place among the others: file order.
+    for (at, d) in unknown
+        .diagnostics(src, &Known::sorted(&known.letters))
+        .into_iter()
+        .rev()
+    {
+        diags.insert(at, d);
+    }
+    valid
 }
 
 /// What events are checked against, indexed once (FxHash: 40,000 lookups of
@@ -58,6 +75,8 @@ pub(super) fn ledger(
 struct Known<'a> {
     signers: FxHashSet<&'a str>,
     letters: FxHashSet<&'a str>,
+    /// The letters' earlier ids.
+    history: &'a History,
     text: &'a str,
     /// The last offset asked for by [`Known::line`] and its line.
     seen: Cell<(usize, usize)>,
@@ -79,6 +98,16 @@ impl Known<'_> {
         line
     }
 
+    /// Which letter an event naming `id` counts for: `Some(None)` the
+    /// letter of that id, `Some(Some(now))` the letter `id` was renamed to,
+    /// `None` no letter.
+    fn owner(&self, id: &str) -> Option<Option<&str>> {
+        if self.letters.contains(id) {
+            return Some(None);
+        }
+        self.history.owner(id).map(Some)
+    }
+
     fn sorted<'s>(set: &FxHashSet<&'s str>) -> Vec<&'s str> {
         let mut all: Vec<&str> = set.iter().copied().collect();
         all.sort_unstable();
@@ -90,17 +119,28 @@ fn event(
     src: &Arc<Source>,
     ev: Spanned<raw::SignOff>,
     known: &Known<'_>,
+    unknown: &mut Unknown,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<SignOff> {
     let line = known.line(ev.span().start);
     let e = ev.into_inner();
     // Every problem of the event is reported before any is acted on.
-    let refs = known_refs(src, &e, known, diags);
+    let owner = known.owner(e.letter.get_ref());
+    if owner.is_none() {
+        unknown.add(&e.letter, diags.len());
+    }
+    let signer = known_signer(src, &e, known, diags);
     let status = status(src, &e.status, diags);
     let at = at(src, &e.at, diags);
-    let (status, at) = (status?, at?);
-    refs.then_some(SignOff {
-        letter: e.letter.into_inner(),
+    let (status, at, owner) = (status?, at?, owner?);
+    let written = e.letter.into_inner();
+    let (letter, formerly) = match owner {
+        Some(now) => (now.to_string(), Some(written)),
+        None => (written, None),
+    };
+    signer.then_some(SignOff {
+        letter,
+        formerly,
         signer: SignerId(e.signer.into_inner()),
         status,
         at,
@@ -111,29 +151,20 @@ fn event(
     })
 }
 
-/// Whether the event's letter and signer both exist; each that does not is
-/// reported with the nearest known id.
-fn known_refs(
+/// Whether the event's signer exists; one that does not is reported with
+/// the nearest known id.
+fn known_signer(
     src: &Arc<Source>,
     e: &raw::SignOff,
     known: &Known<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> bool {
-    let letter = e.letter.get_ref();
-    let letter_known = known.letters.contains(letter.as_str());
-    if !letter_known {
-        diags.push(
-            Diagnostic::error(src, e.letter.span(), format!("unknown letter `{letter}`"))
-                .with_label("no such file in letters/")
-                .with_suggestion(letter, Known::sorted(&known.letters)),
-        );
-    }
     let signer_known = known.signers.contains(e.signer.get_ref().as_str());
     if !signer_known {
         let ids = Known::sorted(&known.signers);
         diags.push(unknown_signer(src, &e.signer, &ids));
     }
-    letter_known && signer_known
+    signer_known
 }
 
 /// The event's status, or a diagnostic naming the five there are.

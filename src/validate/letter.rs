@@ -34,6 +34,10 @@ pub(super) fn letter(
     }
     let mut cx = Cx { src, diags };
     let head = file.letter.as_ref().map(|m| cx.head(m.get_ref()));
+    let formerly = file
+        .letter
+        .as_ref()
+        .map(|m| super::formerly::check_own(id, src, m.get_ref(), cx.diags));
     let recipients: Vec<Recipient> = file
         .recipient
         .iter()
@@ -66,6 +70,7 @@ pub(super) fn letter(
         leads,
         invited,
         order,
+        formerly: formerly.unwrap_or_default(),
     })
 }
 

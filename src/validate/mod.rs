@@ -4,6 +4,7 @@
 
 pub mod approved;
 mod conventions;
+mod formerly;
 mod ledger;
 mod letter;
 mod roster;
@@ -84,8 +85,9 @@ fn load_and_check(
     conventions: Conventions,
 ) -> Result<Checked, Error> {
     let letter_ids = ws.letter_ids()?;
+    let all = ws.letter_paths()?;
     let paths = if letters.is_empty() {
-        ws.letter_paths()?
+        all.clone()
     } else {
         letters.to_vec()
     };
@@ -94,7 +96,14 @@ fn load_and_check(
         || load_letters(&paths),
         || crate::ledger::read::load_signers(&ws.signers_path()),
     );
-    Ok(loaded(signers?, letters?, &letter_ids, conventions))
+    let letters = letters?;
+    // The letters not being checked, whose `formerly` may still place
+    // ledger events.
+    let others: Vec<PathBuf> = all
+        .into_iter()
+        .filter(|p| !letters.iter().any(|(id, _)| *id == load::letter_id(p)))
+        .collect();
+    Ok(loaded(signers?, letters, &letter_ids, &others, conventions))
 }
 
 /// From this many letters on, the letters are read and checked on a second
@@ -115,6 +124,14 @@ fn load_letters(paths: &[PathBuf]) -> Result<LoadedLetters, Error> {
         .collect()
 }
 
+/// The letters of the workspace whose `formerly` names `id`, sorted: the
+/// letters its ledger events count for (`signon mv` refuses such an id).
+pub fn claimants(ws: &Workspace, id: &str) -> Result<Vec<String>, Error> {
+    let mut history = formerly::History::new(&[]);
+    history.read_unloaded(&ws.letter_paths()?);
+    Ok(history.claimants(id).to_vec())
+}
+
 /// Validates files already in memory: `signers.toml` and `(id, text)` letters.
 /// The same checks as [`workspace`], without touching the disk.
 pub fn texts(signers: &str, letters: &[(&str, &str)]) -> Checked {
@@ -133,13 +150,14 @@ pub fn texts(signers: &str, letters: &[(&str, &str)]) -> Checked {
             (id.to_string(), Loaded::parse(source))
         })
         .collect();
-    loaded(signers, letters, &ids, Conventions::Check)
+    loaded(signers, letters, &ids, &[], Conventions::Check)
 }
 
 fn loaded(
     signers: Loaded<raw::SignersFile>,
     letters: LoadedLetters,
     letter_ids: &[String],
+    others: &[PathBuf],
     conventions: Conventions,
 ) -> Checked {
     let src = &signers.source;
@@ -172,11 +190,12 @@ fn loaded(
     let known = known_ids(&roster, &file);
     let known = file.parsed.then_some(&known);
     let signoffs = std::mem::take(&mut file.signoff);
+    let history = history(&letters, letter_ids, &signoffs, others);
     let worth_it = letters.len() >= MANY_LETTERS && signoffs.len() >= 1000;
     let ((ledger, ledger_diags), (letters, letter_diags)) = crate::parallel::join(
         worth_it,
-        || ledger(src, signoffs, &roster, letter_ids),
-        || check_letters(letters, known, conventions),
+        || ledger(src, signoffs, &roster, letter_ids, &history),
+        || check_letters(letters, known, &history, conventions),
     );
     diagnostics.extend(ledger_diags);
     diagnostics.extend(letter_diags);
@@ -187,6 +206,35 @@ fn loaded(
         letters,
         diagnostics,
     }
+}
+
+/// Which letter each earlier id became: the `formerly` of the letters
+/// loaded, and those of `others` when an event names an id no loaded letter
+/// has or a loaded letter has a `formerly` to check against them.
+fn history(
+    letters: &LoadedLetters,
+    letter_ids: &[String],
+    signoffs: &[toml::Spanned<raw::SignOff>],
+    others: &[PathBuf],
+) -> formerly::History {
+    let mut history = formerly::History::new(letter_ids);
+    let mut any = false;
+    for (id, loaded) in letters {
+        if let Some(meta) = &loaded.value.letter {
+            let formerly = &meta.get_ref().formerly;
+            any |= !formerly.is_empty();
+            history.add(id, formerly.iter().map(|f| f.get_ref().as_str()));
+        }
+    }
+    let needed = || {
+        any || signoffs
+            .iter()
+            .any(|e| history.is_unknown(e.get_ref().letter.get_ref()))
+    };
+    if !others.is_empty() && needed() {
+        history.read_unloaded(others);
+    }
+    history
 }
 
 /// Every id the letters may name: the roster's, and those whose roster entry
@@ -209,9 +257,10 @@ fn ledger(
     signoffs: Vec<toml::Spanned<raw::SignOff>>,
     roster: &Roster,
     letter_ids: &[String],
+    history: &formerly::History,
 ) -> (Vec<SignOff>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let ledger = ledger::ledger(src, signoffs, roster, letter_ids, &mut diags);
+    let ledger = ledger::ledger(src, signoffs, roster, letter_ids, history, &mut diags);
     diags.extend(crate::ledger::duplicate_events(&ledger, src));
     (ledger, diags)
 }
@@ -221,6 +270,7 @@ fn ledger(
 fn check_letters(
     letters: LoadedLetters,
     known: Option<&Roster>,
+    history: &formerly::History,
     conventions: Conventions,
 ) -> (Vec<Letter>, Vec<Diagnostic>) {
     let people = known
@@ -230,6 +280,9 @@ fn check_letters(
     for (id, loaded) in letters {
         diags.extend(loaded.problems);
         let letter = letter::letter(&id, &loaded.source, &loaded.value, known, &mut diags);
+        let shared =
+            formerly::check_others(&id, &loaded.source, &loaded.value, history, &mut diags);
+        let letter = letter.filter(|_| !shared);
         if conventions == Conventions::Check {
             conventions::check(&loaded.source, &loaded.value, people.as_ref(), &mut diags);
         }

@@ -28,7 +28,13 @@ fn errors(signers: &str) -> Vec<(String, Vec<String>)> {
     checked
         .diagnostics
         .iter()
-        .filter(|d| d.is_error() && d.message != format!("unknown letter `{RUBIO}`"))
+        // The letters are left out for speed: their absence is no finding.
+        .filter(|d| {
+            d.is_error()
+                && !d
+                    .message
+                    .contains(&format!("letter `{RUBIO}`, which does not exist"))
+        })
         .map(|d| (d.message.clone(), d.hints.clone()))
         .collect()
 }
