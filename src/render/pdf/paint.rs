@@ -19,7 +19,9 @@ use super::PdfError;
 use super::fonts::{self, Face, Glyph};
 use super::layout::{Layout, Page, Rule, Run};
 use super::linebreak::is_space;
+use super::marks::{Mark, Marker, layout_artifact};
 use super::meta::{Meta, pin_trailer_id, set_info};
+use super::role::Node;
 
 /// Paints `layout` into a PDF document.
 pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
@@ -36,11 +38,16 @@ pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&meta.title);
     let embedded = embed(&mut doc, layout, &shaped)?;
     let (w, h) = (Mm::from(Pt(layout.width)), Mm::from(Pt(layout.height)));
+    let mut marks = Vec::with_capacity(layout.pages.len());
     let pages = layout
         .pages
         .iter()
         .zip(&shaped)
-        .map(|(page, glyphs)| PdfPage::new(w, h, page_ops(page, glyphs, &embedded)))
+        .map(|(page, glyphs)| {
+            let (ops, page_marks) = page_ops(page, glyphs, &embedded, &layout.tree);
+            marks.push(page_marks);
+            PdfPage::new(w, h, ops)
+        })
         .collect();
     doc.with_pages(pages);
     set_info(&mut doc, meta);
@@ -52,8 +59,19 @@ pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut Vec::new());
     compress(&mut lo);
+    super::structure::tag(&mut lo, &layout.tree, &marks);
+    super::structure::name_cid_maps(&mut lo);
+    super::meta::describe(&mut lo, meta, super::structure::ua_ready(layout));
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
+    // The structure tree is some hundred small objects: packed into object
+    // streams (deflated fast, like the rest) they cost a fifth of their
+    // plain size, and the cross-reference stream a third of the table.
+    let save = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(1)
+        .build();
+    lo.save_with_options(&mut bytes, save)
         .map_err(|e| PdfError::Font(format!("cannot write the PDF: {e}")))?;
     Ok(pin_trailer_id(bytes, &meta.id))
 }
@@ -159,9 +177,19 @@ fn rule_ops(r: &Rule) -> [Op; 2] {
     ]
 }
 
-/// The content of one page: rules first, then one text object.
-fn page_ops(page: &Page, shaped: &[Vec<Glyph>], fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
-    let mut ops: Vec<Op> = page.rules.iter().flat_map(rule_ops).collect();
+/// The content of one page: rules first (an artifact), then one text
+/// object; and what each of its MCIDs belongs to.
+fn page_ops(
+    page: &Page,
+    shaped: &[Vec<Glyph>],
+    fonts: &BTreeMap<Face, FontId>,
+    tree: &[Node],
+) -> (Vec<Op>, Vec<Mark>) {
+    let mut ops = Vec::new();
+    if !page.rules.is_empty() {
+        ops = layout_artifact(page.rules.iter().flat_map(rule_ops).collect());
+    }
+    let mut marker = Marker::new(tree);
     ops.push(Op::StartTextSection);
     let mut state: Option<(Face, u32, bool)> = None;
     // `Tc`, in pt: the run's tracking (see `text_items`).
@@ -192,12 +220,11 @@ fn page_ops(page: &Page, shaped: &[Vec<Glyph>], fonts: &BTreeMap<Face, FontId>) 
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(run.x), Pt(run.y)),
         });
-        ops.push(Op::ShowText {
-            items: text_items(run, glyphs),
-        });
+        marker.show(&mut ops, run, text_items(run, glyphs));
     }
+    marker.close(&mut ops);
     ops.push(Op::EndTextSection);
-    ops
+    (ops, marker.marks)
 }
 
 /// The run as `TJ` items: the text, split where kerning or a stretched

@@ -40,10 +40,17 @@ fn two_page_letter_is_small() {
     }
 }
 
+/// The dictionaries of the PDF `bytes` (object streams unpacked) as text.
+fn objects(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let dicts = doc.objects.values().filter_map(|o| o.as_dict().ok());
+    dicts.map(|d| format!("{d:?}\n")).collect()
+}
+
 #[test]
 fn fonts_are_subset_and_tagged() {
     let bytes = render(&sample(), &PdfOptions::default()).unwrap();
-    let text = String::from_utf8_lossy(&bytes);
+    let text = objects(&bytes);
     assert!(text.contains("+LiberationSerif"), "subset tag on /BaseFont");
     assert!(text.contains("/ToUnicode"));
 }
@@ -73,7 +80,7 @@ fn armenian_uses_the_fallback_font() {
         .with(|c| c.salutation = "Dear friends — Հայաստան:".into())
         .build();
     let bytes = render(&c, &PdfOptions::default()).unwrap();
-    assert!(String::from_utf8_lossy(&bytes).contains("+NotoSerifArmenian-Regular"));
+    assert!(objects(&bytes).contains("+NotoSerifArmenian-Regular"));
 }
 
 /// Where `text_items` puts the pen before each glyph of `run`, pt from the
