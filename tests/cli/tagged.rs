@@ -124,19 +124,8 @@ type Visit<'a> = dyn FnMut(&Dictionary, usize, ObjectId, Option<(usize, i64)>) +
 
 /// Calls `f(element, depth, id, mcid)` for each element (mcid `None`) and
 /// each marked-content kid, depth first in reading order.
-fn walk(
-    doc: &Document,
-    pages: &[ObjectId],
-    elem: &Object,
-    f: &mut Visit,
-) {
-    fn go(
-        doc: &Document,
-        pages: &[ObjectId],
-        id: ObjectId,
-        depth: usize,
-        f: &mut Visit,
-    ) {
+fn walk(doc: &Document, pages: &[ObjectId], elem: &Object, f: &mut Visit) {
+    fn go(doc: &Document, pages: &[ObjectId], id: ObjectId, depth: usize, f: &mut Visit) {
         let e = doc.get_dictionary(id).unwrap();
         f(e, depth, id, None);
         let pg = e.get(b"Pg").and_then(Object::as_reference).ok();

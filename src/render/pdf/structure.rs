@@ -31,6 +31,8 @@ struct Builder<'a> {
     tree: &'a [Node],
     elems: Vec<Elem>,
     of_node: Vec<Option<usize>>,
+    /// The span of a hyphenated word whose second half is still to come.
+    hyphen: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -49,6 +51,28 @@ impl Builder<'_> {
         });
         self.elems[parent].kids.push(Kid::Elem(id));
         id
+    }
+
+    /// The element that owns the content of `mark`: its node's, or a new
+    /// span in it; a word's second half joins the span of its first.
+    fn owner(&mut self, mark: &Mark) -> usize {
+        match mark {
+            Mark::Plain(n) => self.elem(*n),
+            Mark::Armenian(n) => {
+                let p = self.elem(*n);
+                self.add("Span", p, vec![("Lang", string("hy"))])
+            }
+            Mark::Head(n, word) => {
+                let p = self.elem(*n);
+                let span = self.add("Span", p, vec![("ActualText", string(word))]);
+                self.hyphen = Some(span);
+                span
+            }
+            Mark::Tail(n) => match self.hyphen.take() {
+                Some(span) => span,
+                None => self.elem(*n),
+            },
+        }
     }
 
     /// The element of node `n`, attached to its parent on first use.
@@ -82,6 +106,7 @@ pub(super) fn tag(doc: &mut Document, tree: &[Node], marks: &[Vec<Mark>]) {
         tree,
         elems: Vec::new(),
         of_node: vec![None; tree.len()],
+        hyphen: None,
     };
     b.elems.push(Elem {
         tag: "Document",
@@ -91,27 +116,10 @@ pub(super) fn tag(doc: &mut Document, tree: &[Node], marks: &[Vec<Mark>]) {
     });
     // Per page, the element owning each MCID.
     let mut owners: Vec<Vec<usize>> = Vec::new();
-    let mut hyphen: Option<usize> = None;
     for (page, marks) in marks.iter().enumerate() {
         let mut owner = Vec::with_capacity(marks.len());
         for mark in marks {
-            let e = match mark {
-                Mark::Plain(n) => b.elem(*n),
-                Mark::Armenian(n) => {
-                    let p = b.elem(*n);
-                    b.add("Span", p, vec![("Lang", string("hy"))])
-                }
-                Mark::Head(n, word) => {
-                    let p = b.elem(*n);
-                    let span = b.add("Span", p, vec![("ActualText", string(word))]);
-                    hyphen = Some(span);
-                    span
-                }
-                Mark::Tail(n) => match hyphen.take() {
-                    Some(span) => span,
-                    None => b.elem(*n),
-                },
-            };
+            let e = b.owner(mark);
             b.elems[e].kids.push(Kid::Content(page, owner.len() as i64));
             owner.push(e);
         }
@@ -126,32 +134,51 @@ fn write(doc: &mut Document, elems: &[Elem], owners: &[Vec<usize>]) {
     let root = doc.new_object_id();
     let ids: Vec<ObjectId> = elems.iter().map(|_| doc.new_object_id()).collect();
     for (e, id) in elems.iter().zip(&ids) {
-        let pg = e.kids.iter().find_map(|k| match k {
-            Kid::Content(p, _) => Some(*p),
-            Kid::Elem(_) => None,
-        });
-        let kids = e.kids.iter().map(|k| match k {
-            Kid::Elem(i) => Object::Reference(ids[*i]),
-            Kid::Content(p, mcid) if Some(*p) == pg => Object::Integer(*mcid),
-            Kid::Content(p, mcid) => Object::Dictionary(Dictionary::from_iter([
-                ("Type", Object::Name(b"MCR".to_vec())),
-                ("Pg", Object::Reference(pages[*p])),
-                ("MCID", Object::Integer(*mcid)),
-            ])),
-        });
-        let mut dict = Dictionary::from_iter([
-            ("S", Object::Name(e.tag.as_bytes().to_vec())),
-            ("P", Object::Reference(e.parent.map_or(root, |p| ids[p]))),
-            ("K", Object::Array(kids.collect())),
-        ]);
-        if let Some(p) = pg {
-            dict.set("Pg", pages[p]);
-        }
-        for (key, value) in &e.extra {
-            dict.set(*key, value.clone());
-        }
+        let dict = elem_dict(e, &ids, &pages, root);
         doc.objects.insert(*id, Object::Dictionary(dict));
     }
+    write_root(doc, root, &ids, owners, &pages);
+}
+
+/// The dictionary of `e`: its `/Pg` is the page of its first own content,
+/// whose MCIDs are written as plain integers, the others as references.
+fn elem_dict(e: &Elem, ids: &[ObjectId], pages: &[ObjectId], root: ObjectId) -> Dictionary {
+    let pg = e.kids.iter().find_map(|k| match k {
+        Kid::Content(p, _) => Some(*p),
+        Kid::Elem(_) => None,
+    });
+    let kids = e.kids.iter().map(|k| match k {
+        Kid::Elem(i) => Object::Reference(ids[*i]),
+        Kid::Content(p, mcid) if Some(*p) == pg => Object::Integer(*mcid),
+        Kid::Content(p, mcid) => Object::Dictionary(Dictionary::from_iter([
+            ("Type", Object::Name(b"MCR".to_vec())),
+            ("Pg", Object::Reference(pages[*p])),
+            ("MCID", Object::Integer(*mcid)),
+        ])),
+    });
+    let mut dict = Dictionary::from_iter([
+        ("S", Object::Name(e.tag.as_bytes().to_vec())),
+        ("P", Object::Reference(e.parent.map_or(root, |p| ids[p]))),
+        ("K", Object::Array(kids.collect())),
+    ]);
+    if let Some(p) = pg {
+        dict.set("Pg", pages[p]);
+    }
+    for (key, value) in &e.extra {
+        dict.set(*key, value.clone());
+    }
+    dict
+}
+
+/// The tree root with its parent tree, and the catalog and page entries
+/// that point to it.
+fn write_root(
+    doc: &mut Document,
+    root: ObjectId,
+    ids: &[ObjectId],
+    owners: &[Vec<usize>],
+    pages: &[ObjectId],
+) {
     let mut nums = Vec::new();
     for (i, owner) in owners.iter().enumerate() {
         nums.push(Object::Integer(i as i64));
