@@ -7,6 +7,7 @@
 //! - `mutations`: damaged copies of the example never make `check` panic;
 //! - `render`: `signon render`, golden HTML pages and the `--final` gate;
 //! - `pdf`: the PDF parsed back, and the golden page layout;
+//! - `tagged`: the PDF's structure tree, artifacts, language and XMP;
 //! - `press`: `signon press` and `render --text`, golden drafts and escaping;
 //! - `export`: `signon export`, golden signer lists parsed back;
 //! - `roster`: `signon roster import` and `signon signers`;
@@ -87,3 +88,5 @@ mod watch;
 
 #[path = "cli/mv.rs"]
 mod mv;
+#[path = "cli/tagged.rs"]
+mod tagged;

@@ -12,6 +12,7 @@ use super::PdfError;
 use super::fonts::{self, Face};
 use super::layout::{MARGIN, Rule, Run};
 use super::linebreak::{Line, break_lines};
+use super::role::{Join, Kind, Node, Role, join_hyphenated};
 
 /// Body text size and leading, pt.
 pub(crate) const SIZE: f32 = 12.0;
@@ -61,6 +62,10 @@ pub(crate) struct Flow {
     /// Caps the next gap (after a heading, which sits close to its text).
     cap: Option<f32>,
     keep: bool,
+    /// The structure elements opened so far, in reading order.
+    tree: Vec<Node>,
+    /// The element that `para` sets its lines into.
+    at: u32,
 }
 
 impl Flow {
@@ -71,11 +76,22 @@ impl Flow {
             gap: 0.0,
             cap: None,
             keep: false,
+            tree: Vec::new(),
+            at: 0,
         }
     }
 
-    pub(crate) fn into_items(self) -> Vec<Item> {
-        self.items
+    /// The items and the structure tree their runs refer to.
+    pub(crate) fn into_items(self) -> (Vec<Item>, Vec<Node>) {
+        (self.items, self.tree)
+    }
+
+    /// Opens a structure element under `parent` (`None`: the document) and
+    /// makes it the one `para` sets into; returns its id.
+    pub(crate) fn open(&mut self, kind: Kind, parent: Option<u32>) -> u32 {
+        self.tree.push(Node { kind, parent });
+        self.at = self.tree.len() as u32 - 1;
+        self.at
     }
 
     /// A full-measure pen for body text.
@@ -135,8 +151,13 @@ impl Flow {
     ) -> Result<(), PdfError> {
         let lines = break_lines(spans, pen.size, pen.measure)?;
         let n = lines.len();
-        for (i, line) in lines.iter().enumerate() {
-            let mut runs = line_runs(line, pen, -baseline(pen.lead));
+        let mut set: Vec<Vec<Run>> = lines
+            .iter()
+            .map(|line| tagged(line_runs(line, pen, -baseline(pen.lead)), self.at))
+            .collect();
+        let source: String = spans.iter().map(|s| s.text.as_str()).collect();
+        join_hyphenated(&mut set, &source);
+        for (i, mut runs) in set.into_iter().enumerate() {
             if i == 0 {
                 runs.splice(0..0, label.clone());
             }
@@ -230,7 +251,15 @@ pub(crate) fn run(x: f32, y: f32, face: Face, text: &str) -> Run {
         word_space: 0.0,
         letter_space: 0.0,
         grey: false,
+        role: Role::Untagged,
+        join: Join::None,
     }
+}
+
+/// `runs` as the content of structure element `node`.
+pub(crate) fn tagged(runs: Vec<Run>, node: u32) -> Vec<Run> {
+    let role = Role::Node(node);
+    runs.into_iter().map(|r| Run { role, ..r }).collect()
 }
 
 pub(crate) fn span(text: &str, style: Style) -> Span {

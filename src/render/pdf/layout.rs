@@ -14,6 +14,7 @@ use crate::compose::Composed;
 
 use super::fonts::Face;
 use super::linebreak::{is_space, letter_gaps, visual_text};
+use super::role::{Join, Node, Role};
 use super::{PdfError, PdfOptions, flow, letter};
 
 /// One inch, the margin on every side.
@@ -32,6 +33,8 @@ pub struct Layout {
     pub height: f32,
     /// The pages, in order.
     pub pages: Vec<Page>,
+    /// The structure elements the runs' roles name, in reading order.
+    pub tree: Vec<Node>,
 }
 
 /// One page.
@@ -63,6 +66,10 @@ pub struct Run {
     pub letter_space: f32,
     /// Light grey instead of black (the DRAFT mark).
     pub grey: bool,
+    /// Its structure element, or the kind of artifact it is.
+    pub role: Role,
+    /// Its part in a word hyphenated across lines.
+    pub join: Join,
 }
 
 impl Run {
@@ -114,7 +121,7 @@ pub fn layout(c: &Composed, opts: &PdfOptions) -> Result<Layout, PdfError> {
         height,
         measure: width - 2.0 * MARGIN,
     };
-    let items = letter::letter(c, frame.measure)?;
+    let (items, tree) = letter::letter(c, frame.measure)?;
     let body = height - 2.0 * MARGIN;
     let ranges = paginate(&items, body, body - HEADER_HEIGHT);
     let pages = ranges
@@ -126,6 +133,7 @@ pub fn layout(c: &Composed, opts: &PdfOptions) -> Result<Layout, PdfError> {
         width,
         height,
         pages,
+        tree,
     })
 }
 
@@ -197,6 +205,8 @@ fn draft_mark(frame: Frame) -> Run {
         word_space: 0.0,
         letter_space: 0.0,
         grey: true,
+        role: Role::Watermark,
+        join: Join::None,
     }
 }
 
@@ -222,6 +232,8 @@ fn header(c: &Composed, number: usize, top: f32, page: &mut Page) -> f32 {
             word_space: 0.0,
             letter_space: 0.0,
             grey: false,
+            role: Role::Header,
+            join: Join::None,
         });
     }
     top - HEADER_HEIGHT

@@ -10,10 +10,11 @@
 use crate::compose::{Composed, Section, SignatureBlock, Style};
 
 use super::PdfError;
-use super::flow::{Align, Flow, Item, LEAD, Pen, SIZE, baseline, line_runs, run, span};
+use super::flow::{Align, Flow, Item, LEAD, Pen, SIZE, baseline, line_runs, run, span, tagged};
 use super::fonts::{self, Face};
 use super::layout::{MARGIN, Rule, Run};
 use super::linebreak::break_lines;
+use super::role::{Kind, Node, Role};
 
 /// Gap between paragraphs and other blocks.
 const PARA: f32 = 12.0;
@@ -27,27 +28,29 @@ const BOLD: Style = Style {
     italic: false,
 };
 
-/// Lays the whole letter out as one flow.
-pub(crate) fn letter(c: &Composed, measure: f32) -> Result<Vec<Item>, PdfError> {
+/// Lays the whole letter out as one flow, with the structure tree its runs
+/// belong to: each line of the date, the addresses, the salutation and the
+/// closing is a paragraph of its own.
+pub(crate) fn letter(c: &Composed, measure: f32) -> Result<(Vec<Item>, Vec<Node>), PdfError> {
     let mut f = Flow::new(measure);
     letterhead(&mut f, &c.letterhead)?;
     f.gap(18.0);
-    f.plain(&c.date_text, Style::default())?;
+    para(&mut f, &c.date_text)?;
     for r in &c.recipients {
         f.gap(LEAD);
         for line in std::iter::once(&r.name).chain(&r.title).chain(&r.address) {
-            f.plain(line, Style::default())?;
+            para(&mut f, line)?;
         }
     }
     f.gap(LEAD);
     labelled(&mut f, "Re:", c.subject.as_slice())?;
     f.gap(LEAD);
-    f.plain(&c.salutation, Style::default())?;
+    para(&mut f, &c.salutation)?;
     for s in &c.sections {
         section(&mut f, s)?;
     }
     f.gap(PARA);
-    f.plain(&c.closing, Style::default())?;
+    para(&mut f, &c.closing)?;
     signatures(&mut f, &c.signatures)?;
     f.gap(2.0 * LEAD);
     labelled(&mut f, "cc:", &c.cc)?;
@@ -59,6 +62,12 @@ pub(crate) fn letter(c: &Composed, measure: f32) -> Result<Vec<Item>, PdfError> 
     };
     labelled(&mut f, enclosures, &c.enclosures)?;
     Ok(f.into_items())
+}
+
+/// One plain line as a paragraph of the document.
+fn para(f: &mut Flow, text: &str) -> Result<(), PdfError> {
+    f.open(Kind::P, None);
+    f.plain(text, Style::default())
 }
 
 /// First line larger and bold, the rest small, a thin rule under them.
@@ -74,6 +83,7 @@ fn letterhead(f: &mut Flow, lines: &[String]) -> Result<(), PdfError> {
             lead,
             ..f.pen(Align::Center)
         };
+        f.open(if i == 0 { Kind::H1 } else { Kind::P }, None);
         f.para(
             &[span(
                 text,
@@ -107,7 +117,11 @@ fn labelled(f: &mut Flow, label: &str, entries: &[String]) -> Result<(), PdfErro
             measure: f.measure - indent,
             ..f.pen(Align::Left)
         };
-        let label = (i == 0).then(|| run(MARGIN, -baseline(LEAD), Face::Regular, label));
+        let node = f.open(Kind::P, None);
+        let label = (i == 0).then(|| Run {
+            role: Role::Node(node),
+            ..run(MARGIN, -baseline(LEAD), Face::Regular, label)
+        });
         f.para(&[span(entry, Style::default())], pen, label)?;
     }
     Ok(())
@@ -116,11 +130,13 @@ fn labelled(f: &mut Flow, label: &str, entries: &[String]) -> Result<(), PdfErro
 fn section(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
     if let Some(heading) = &s.heading {
         f.gap(PARA);
+        f.open(Kind::H2, None);
         f.para(&[span(heading, BOLD)], f.pen(Align::Left), None)?;
         f.keep_next(Some(3.0));
     }
     for p in &s.paragraphs {
         f.gap(PARA);
+        f.open(Kind::P, None);
         f.para(p, f.pen(Align::Justify), None)?;
     }
     let quote = Pen {
@@ -130,9 +146,12 @@ fn section(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
     };
     for q in &s.quotes {
         f.gap(PARA);
+        let bq = f.open(Kind::BlockQuote, None);
+        f.open(Kind::P, Some(bq));
         f.para(&q.text, quote, None)?;
         if let Some(source) = &q.source {
             f.keep_next(None);
+            f.open(Kind::P, Some(bq));
             let text = format!("\u{2014}\u{a0}{source}");
             f.para(
                 &[span(&text, Style::default())],
@@ -155,15 +174,19 @@ fn asks(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
         measure: f.measure - ASK_INDENT,
         ..f.pen(Align::Justify)
     };
+    let list = (!s.asks.is_empty()).then(|| f.open(Kind::L { numbered: true }, None));
     for (i, text) in s.asks.iter().enumerate() {
         f.gap(if i == 0 { PARA } else { 6.0 });
         let label = format!("{}.", s.asks_start + i);
         let x = ask.x - 8.0 - fonts::width(Face::Regular, &label, SIZE)?;
-        f.para(
-            text,
-            ask,
-            Some(run(x, -baseline(LEAD), Face::Regular, &label)),
-        )?;
+        let item = f.open(Kind::LI, list);
+        let number = f.open(Kind::Lbl, Some(item));
+        f.open(Kind::LBody, Some(item));
+        let label = Run {
+            role: Role::Node(number),
+            ..run(x, -baseline(LEAD), Face::Regular, &label)
+        };
+        f.para(text, ask, Some(label))?;
     }
     Ok(())
 }
@@ -172,11 +195,14 @@ fn asks(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
 /// the closing so that "Sincerely," never ends a page alone.
 fn signatures(f: &mut Flow, blocks: &[SignatureBlock]) -> Result<(), PdfError> {
     let col = (f.measure - GUTTER) / 2.0;
+    let list = (!blocks.is_empty()).then(|| f.open(Kind::L { numbered: false }, None));
     for (i, pair) in blocks.chunks(2).enumerate() {
         f.gap(if i == 0 { 4.0 } else { LEAD });
         let (mut runs, mut height) = (Vec::new(), 0.0f32);
         for (j, b) in pair.iter().enumerate() {
-            let (r, h) = block(b, MARGIN + j as f32 * (col + GUTTER), col)?;
+            let item = f.open(Kind::LI, list);
+            let body = f.open(Kind::LBody, Some(item));
+            let (r, h) = block(f, body, b, MARGIN + j as f32 * (col + GUTTER), col)?;
             runs.extend(r);
             height = height.max(h);
         }
@@ -186,8 +212,15 @@ fn signatures(f: &mut Flow, blocks: &[SignatureBlock]) -> Result<(), PdfError> {
 }
 
 /// One signature block: signature space (with a note in drafts), then name,
-/// title and, for leads, the role; any of them may wrap in the column.
-fn block(b: &SignatureBlock, x: f32, width: f32) -> Result<(Vec<Run>, f32), PdfError> {
+/// title and, for leads, the role; any of them may wrap in the column. Each
+/// is a paragraph of the list item body `body`.
+fn block(
+    f: &mut Flow,
+    body: u32,
+    b: &SignatureBlock,
+    x: f32,
+    width: f32,
+) -> Result<(Vec<Run>, f32), PdfError> {
     let mut runs = Vec::new();
     let note = match (b.missing, b.stale) {
         (true, _) => Some("(not yet signed)"),
@@ -197,6 +230,7 @@ fn block(b: &SignatureBlock, x: f32, width: f32) -> Result<(Vec<Run>, f32), PdfE
     if let Some(note) = note {
         runs.push(Run {
             size: 10.0,
+            role: Role::Node(f.open(Kind::P, Some(body))),
             ..run(x, -(SIG_SPACE - 8.0), Face::Italic, note)
         });
     }
@@ -212,8 +246,9 @@ fn block(b: &SignatureBlock, x: f32, width: f32) -> Result<(Vec<Run>, f32), PdfE
         .into_iter()
         .flatten()
     {
+        let node = f.open(Kind::P, Some(body));
         for line in break_lines(&[span(text, Style::default())], SIZE, width)? {
-            runs.extend(line_runs(&line, pen, -(top + baseline(LEAD))));
+            runs.extend(tagged(line_runs(&line, pen, -(top + baseline(LEAD))), node));
             top += LEAD;
         }
     }

@@ -1,4 +1,6 @@
-//! The document information and trailer id pinned into every PDF.
+//! The document information and trailer id pinned into every PDF, and the
+//! catalog entries that describe it: language, title display and the XMP
+//! metadata that repeats the information for archives.
 //!
 //! printpdf stamps the clock time and a random `/ID` by default; here the
 //! dates come from the letter and the id from its id, so the same input
@@ -50,6 +52,37 @@ pub(super) fn set_info(doc: &mut PdfDocument, meta: &Meta) {
     info.modification_date = when;
     info.metadata_date = when;
     info.identifier = document_id(&meta.id);
+}
+
+/// The document's language, on the catalog and in the XMP metadata.
+pub(super) const LANG: &str = "en-US";
+
+/// Sets the catalog's `/Lang`, `/ViewerPreferences` and `/Metadata` (XMP,
+/// left uncompressed so that archives can read it without a PDF parser);
+/// `ua` adds the PDF/UA-1 identification.
+pub(super) fn describe(doc: &mut lopdf::Document, meta: &Meta, ua: bool) {
+    use lopdf::{Dictionary, Object, Stream};
+    let xmp = Stream::new(
+        Dictionary::from_iter([
+            ("Type", Object::Name(b"Metadata".to_vec())),
+            ("Subtype", Object::Name(b"XML".to_vec())),
+        ]),
+        super::xmp::packet(meta, ua).into_bytes(),
+    );
+    let xmp = doc.add_object(xmp);
+    doc.version = "1.7".to_string();
+    // printpdf writes an empty `/GTS_PDFXVersion`, which some readers take
+    // for a PDF/X claim; the letter makes none.
+    let info = doc.trailer.get(b"Info").and_then(Object::as_reference);
+    if let Ok(Object::Dictionary(info)) = info.and_then(|id| doc.get_object_mut(id)) {
+        info.remove(b"GTS_PDFXVersion");
+    }
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Lang", super::structure::string(LANG));
+        let prefs = Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]);
+        catalog.set("ViewerPreferences", prefs);
+        catalog.set("Metadata", xmp);
+    }
 }
 
 fn midnight_utc(d: NaiveDate) -> printpdf::OffsetDateTime {

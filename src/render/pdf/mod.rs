@@ -16,12 +16,16 @@ mod fonts;
 pub mod layout;
 mod letter;
 mod linebreak;
+mod marks;
 mod meta;
 mod paint;
+pub mod role;
 mod sfnt;
+mod structure;
 mod subset;
 #[cfg(test)]
 mod tests;
+mod xmp;
 
 pub use super::Paper;
 pub use fonts::Face;

@@ -12,6 +12,7 @@ mod fonts;
 mod layout;
 mod linebreak;
 mod paint;
+mod role;
 
 const SAMPLE_BODY: &str = include_str!("sample-letter.txt");
 

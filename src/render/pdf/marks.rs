@@ -1,0 +1,200 @@
+//! Marked content: each run's text wrapped in the sequence its role asks for.
+//!
+//! Content gets `BDC` sequences with marked-content ids (MCIDs), numbered
+//! per page in reading order; consecutive runs of one element share one
+//! sequence. Armenian runs are `Span`s with `/Lang (hy)`; the halves of a
+//! hyphenated word are `Span`s whose `/ActualText` is the whole word (the
+//! second half's is empty), so extraction yields "precondition". The DRAFT
+//! mark, the continuation header and the rules are artifacts. What each
+//! MCID belongs to is returned as [`Mark`]s for the structure tree.
+
+use std::collections::BTreeMap;
+
+use printpdf::{DictItem, Op, TextItem};
+
+use super::fonts::Face;
+use super::layout::Run;
+use super::role::{Join, Node, Role, head_start, tail_end};
+
+/// What one MCID of a page belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Mark {
+    /// Content of structure node `n` itself.
+    Plain(u32),
+    /// An Armenian span inside node `n`.
+    Armenian(u32),
+    /// The first half of a hyphenated word in node `n`, with the word.
+    Head(u32, String),
+    /// The second half of the word begun by the last `Head` of node `n`.
+    Tail(u32),
+}
+
+/// A marked-content sequence being written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Seq {
+    Content(Mark),
+    /// An artifact: its `/Type` and `/Subtype`.
+    Artifact(&'static str, Option<&'static str>),
+}
+
+/// Opens and closes the sequences of one page's text.
+pub(super) struct Marker<'a> {
+    tree: &'a [Node],
+    open: Option<Seq>,
+    /// The page's MCIDs, in order.
+    pub(super) marks: Vec<Mark>,
+}
+
+impl<'a> Marker<'a> {
+    pub(super) fn new(tree: &'a [Node]) -> Marker<'a> {
+        Marker {
+            tree,
+            open: None,
+            marks: Vec::new(),
+        }
+    }
+
+    /// Shows `run`'s text `items`, each part in its own sequence.
+    pub(super) fn show(&mut self, ops: &mut Vec<Op>, run: &Run, items: Vec<TextItem>) {
+        let base = match run.role {
+            Role::Node(n) if matches!(run.face, Face::Armenian | Face::ArmenianBold) => {
+                Seq::Content(Mark::Armenian(n))
+            }
+            Role::Node(n) => Seq::Content(Mark::Plain(n)),
+            Role::Header => Seq::Artifact("Pagination", Some("Header")),
+            Role::Watermark => Seq::Artifact("Pagination", Some("Watermark")),
+            Role::Untagged => Seq::Artifact("Layout", None),
+        };
+        let pieces = match (&run.join, run.role) {
+            (Join::Head(word), Role::Node(n)) => {
+                let (a, b) = split(items, head_start(&run.text));
+                vec![(base, a), (Seq::Content(Mark::Head(n, word.clone())), b)]
+            }
+            (Join::Tail, Role::Node(n)) => {
+                let (a, b) = split(items, tail_end(&run.text));
+                vec![(Seq::Content(Mark::Tail(n)), a), (base, b)]
+            }
+            _ => vec![(base, items)],
+        };
+        for (seq, items) in pieces {
+            if !items.is_empty() {
+                self.enter(ops, seq);
+                ops.push(Op::ShowText { items });
+            }
+        }
+    }
+
+    /// Ends the open sequence, if any.
+    pub(super) fn close(&mut self, ops: &mut Vec<Op>) {
+        if self.open.take().is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
+    }
+
+    fn enter(&mut self, ops: &mut Vec<Op>, seq: Seq) {
+        if self.open.as_ref() == Some(&seq) {
+            return;
+        }
+        self.close(ops);
+        ops.push(match &seq {
+            Seq::Content(mark) => self.begin(mark),
+            Seq::Artifact(kind, sub) => {
+                let mut map = BTreeMap::from([("Type".to_string(), name(kind))]);
+                if let Some(sub) = sub {
+                    map.insert("Subtype".to_string(), name(sub));
+                }
+                marked("Artifact", map)
+            }
+        });
+        if let Seq::Content(mark) = &seq {
+            self.marks.push(mark.clone());
+        }
+        self.open = Some(seq);
+    }
+
+    /// The `BDC` of the next MCID, for `mark`.
+    fn begin(&self, mark: &Mark) -> Op {
+        let mcid = DictItem::Int(self.marks.len() as i64);
+        let mut map = BTreeMap::from([("MCID".to_string(), mcid)]);
+        let tag = match mark {
+            Mark::Plain(n) => self.tree[*n as usize].kind.name(),
+            Mark::Armenian(_) => {
+                map.insert("Lang".to_string(), text("hy"));
+                "Span"
+            }
+            Mark::Head(_, word) => {
+                map.insert("ActualText".to_string(), text(word));
+                "Span"
+            }
+            Mark::Tail(_) => {
+                map.insert("ActualText".to_string(), text(""));
+                "Span"
+            }
+        };
+        marked(tag, map)
+    }
+}
+
+/// A rule or other drawing as a layout artifact.
+pub(super) fn layout_artifact(ops: Vec<Op>) -> Vec<Op> {
+    let map = BTreeMap::from([("Type".to_string(), name("Layout"))]);
+    let mut out = vec![marked("Artifact", map)];
+    out.extend(ops);
+    out.push(Op::EndMarkedContent);
+    out
+}
+
+fn marked(tag: &str, map: BTreeMap<String, DictItem>) -> Op {
+    Op::BeginMarkedContentWithProperties {
+        tag: tag.to_string(),
+        properties: DictItem::Dict { map },
+    }
+}
+
+fn name(s: &str) -> DictItem {
+    DictItem::Name(s.as_bytes().to_vec())
+}
+
+/// A PDF text string: ASCII as is, anything else as UTF-16BE with a BOM.
+pub(super) fn text(s: &str) -> DictItem {
+    if s.is_ascii() {
+        return DictItem::String {
+            data: s.as_bytes().to_vec(),
+            literal: true,
+        };
+    }
+    let data = [0xFE, 0xFF]
+        .into_iter()
+        .chain(s.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    DictItem::String {
+        data,
+        literal: false,
+    }
+}
+
+/// `items` split after their first `at` characters.
+fn split(items: Vec<TextItem>, at: usize) -> (Vec<TextItem>, Vec<TextItem>) {
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    let mut seen = 0;
+    for item in items {
+        match item {
+            TextItem::Text(s) => {
+                let n = s.chars().count();
+                if seen + n <= at {
+                    left.push(TextItem::Text(s));
+                } else if seen >= at {
+                    right.push(TextItem::Text(s));
+                } else {
+                    let cut = s.char_indices().nth(at - seen).map_or(s.len(), |(i, _)| i);
+                    left.push(TextItem::Text(s[..cut].to_string()));
+                    right.push(TextItem::Text(s[cut..].to_string()));
+                }
+                seen += n;
+            }
+            offset if seen < at => left.push(offset),
+            offset => right.push(offset),
+        }
+    }
+    (left, right)
+}

@@ -1,0 +1,136 @@
+//! What each laid-out run is to assistive technology, as plain data.
+//!
+//! Layout stays pure: it records which structure element a run belongs to
+//! (a tree of [`Node`]s in reading order), which runs are artifacts (the
+//! DRAFT mark, continuation headers) and which runs hold the two halves of
+//! a word hyphenated across lines. `paint` turns this into marked content
+//! and the PDF structure tree; nothing here knows about PDF objects.
+
+use super::layout::Run;
+use super::linebreak::is_space;
+
+/// A run's part in the document's logical structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// Content of structure node `n` of [`super::layout::Layout::tree`].
+    Node(u32),
+    /// The continuation header with the page number: a pagination artifact.
+    Header,
+    /// The DRAFT mark: a watermark artifact.
+    Watermark,
+    /// Not yet given a role; painted as a layout artifact. The letter's
+    /// design gives every run a role (a test holds it to that).
+    #[default]
+    Untagged,
+}
+
+/// A structure element type (ISO 32000-1, 14.8.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The letterhead's first line.
+    H1,
+    /// A section heading.
+    H2,
+    /// A paragraph, address line or signature-block line.
+    P,
+    /// A quotation with its source.
+    BlockQuote,
+    /// A list: numbered (the asks) or not (the signature grid).
+    L {
+        /// Whether the items carry decimal numbers.
+        numbered: bool,
+    },
+    /// A list item.
+    LI,
+    /// A list item's number.
+    Lbl,
+    /// A list item's body.
+    LBody,
+}
+
+impl Kind {
+    /// The standard structure type name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::H1 => "H1",
+            Kind::H2 => "H2",
+            Kind::P => "P",
+            Kind::BlockQuote => "BlockQuote",
+            Kind::L { .. } => "L",
+            Kind::LI => "LI",
+            Kind::Lbl => "Lbl",
+            Kind::LBody => "LBody",
+        }
+    }
+}
+
+/// One structure element; its children are the nodes naming it as parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Node {
+    /// The element type.
+    pub kind: Kind,
+    /// The parent node; `None` for a child of the document element.
+    pub parent: Option<u32>,
+}
+
+/// A run's part in a word hyphenated across two lines.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Join {
+    /// No part.
+    #[default]
+    None,
+    /// The run ends with the word's first half ("pre-"); the whole word.
+    Head(String),
+    /// The run starts with the word's second half ("condition,").
+    Tail,
+}
+
+/// Where the last word of `text` starts, in chars: after its last space.
+pub fn head_start(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .rposition(|&c| is_space(c))
+        .map_or(0, |i| i + 1)
+}
+
+/// Where the first word of `text` ends, in chars: at its first space.
+pub fn tail_end(text: &str) -> usize {
+    text.chars()
+        .position(is_space)
+        .unwrap_or(text.chars().count())
+}
+
+/// Marks the runs holding the halves of each word broken at a line end
+/// ending in "-". `lines` are one paragraph's runs, line by line; `source`
+/// is its text, which tells a hyphen of the word ("well-known") from one
+/// the line breaker added ("pre-condition" is not in it: "precondition").
+pub(crate) fn join_hyphenated(lines: &mut [Vec<Run>], source: &str) {
+    for i in 1..lines.len() {
+        let (before, after) = lines.split_at_mut(i);
+        let (Some(head), Some(tail)) = (before[i - 1].last_mut(), after[0].first_mut()) else {
+            continue;
+        };
+        if head.join != Join::None {
+            continue; // a one-word line already holds a second half
+        }
+        let start = head_start(&head.text);
+        let half: String = head.text.chars().skip(start).collect();
+        let stem = half.strip_suffix('-').unwrap_or_default();
+        if !stem.chars().last().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let rest: String = tail.text.chars().take(tail_end(&tail.text)).collect();
+        if rest.is_empty() {
+            continue;
+        }
+        let kept = format!("{half}{rest}");
+        let word = if source.contains(&kept) {
+            kept
+        } else {
+            format!("{stem}{rest}")
+        };
+        head.join = Join::Head(word);
+        tail.join = Join::Tail;
+    }
+}
