@@ -54,3 +54,6 @@ mod status;
 
 #[path = "cli/soak.rs"]
 mod soak;
+
+#[path = "cli/signatures.rs"]
+mod signatures;

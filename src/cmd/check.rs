@@ -12,7 +12,9 @@ pub(crate) fn check(ws: &Workspace, args: &CheckArgs, cx: &mut Context<'_>) -> R
         .iter()
         .map(|name| ws.resolve_letter(name, &cx.cwd))
         .collect::<Result<Vec<_>, _>>()?;
-    let checked = validate::workspace(ws, &paths)?;
+    let mut checked = validate::workspace(ws, &paths)?;
+    let images = validate::signature_images(ws, &mut checked);
+    checked.diagnostics.extend(images);
     let count = |s| {
         checked
             .diagnostics

@@ -129,6 +129,8 @@ pub struct Signatories {
     pub invited: Vec<Spanned<String>>,
     /// "alphabetical" | "signed" | "listed".
     pub order: Option<Spanned<String>>,
+    /// "blank" | "images" | "conformed".
+    pub signatures: Option<Spanned<String>>,
 }
 
 /// A lead: a bare id or `{ id, role }`.
@@ -234,6 +236,8 @@ pub struct Signer {
     pub staffer: Option<String>,
     /// Staff email.
     pub email: Option<String>,
+    /// Signature image, a path inside the workspace.
+    pub signature: Option<Spanned<String>>,
 }
 
 /// `[[signoff]]`.

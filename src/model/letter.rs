@@ -145,4 +145,6 @@ pub struct Letter {
     pub invited: Vec<SignerId>,
     /// How the others are ordered.
     pub order: Order,
+    /// What fills the space above each signer's name.
+    pub signatures: super::SignatureMode,
 }

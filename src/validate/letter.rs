@@ -37,7 +37,7 @@ pub(super) fn letter(
     if errors_after > errors_before {
         return None;
     }
-    let (head, (leads, invited, order)) = (head?, signatories?);
+    let (head, (leads, invited, order, signatures)) = (head?, signatories?);
     let closing = file.closing.as_ref();
     Some(Letter {
         id: id.to_string(),
@@ -57,6 +57,7 @@ pub(super) fn letter(
         leads,
         invited,
         order,
+        signatures,
     })
 }
 

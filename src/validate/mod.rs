@@ -3,6 +3,7 @@
 //! [`Diagnostic`] rather than stopping at the first.
 
 mod conventions;
+mod images;
 mod ledger;
 mod letter;
 mod roster;
@@ -17,6 +18,8 @@ use crate::error::Error;
 use crate::load::{self, Loaded, Workspace, raw};
 use crate::model::{Letter, Roster, SignOff, SignerId};
 
+pub use images::{SignatureRef, signature_images};
+
 /// The workspace after validation: whatever was valid, and every problem.
 #[derive(Debug, Default)]
 pub struct Checked {
@@ -30,6 +33,8 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// The text of `signers.toml`, for diagnostics about the ledger.
     pub signers_source: Option<Arc<Source>>,
+    /// Each roster entry's `signature`, read only by [`signature_images`].
+    pub signature_refs: Vec<SignatureRef>,
 }
 
 impl Checked {
@@ -146,6 +151,7 @@ fn loaded(
         None => diagnostics.extend(problems),
     }
     let roster = roster::roster(src, &file, &mut diagnostics);
+    let signature_refs = images::refs(&file);
     let known = known_ids(&roster, &file);
     let known = file.parsed.then_some(&known);
     let signoffs = std::mem::take(&mut file.signoff);
@@ -163,6 +169,7 @@ fn loaded(
         ledger,
         letters,
         diagnostics,
+        signature_refs,
     }
 }
 

@@ -84,6 +84,7 @@ fn build(id: &str, s: &raw::Signer, chamber: Chamber) -> Signer {
         office: s.office.clone(),
         staffer: s.staffer.clone(),
         email: s.email.clone(),
+        signature: None,
     }
 }
 

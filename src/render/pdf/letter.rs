@@ -7,12 +7,15 @@
 //! sides, numbered asks with a hanging indent), then the closing, the
 //! two-column signature grid and the cc and enclosure lines.
 
-use crate::compose::{Composed, Section, SignatureBlock, Style};
+use std::sync::Arc;
+
+use crate::compose::{Composed, Section, SignatureBlock, SignatureMark, Style};
+use crate::model::SignatureImage;
 
 use super::PdfError;
 use super::flow::{Align, Flow, Item, LEAD, Pen, SIZE, baseline, line_runs, run, span};
 use super::fonts::{self, Face};
-use super::layout::{MARGIN, Rule, Run};
+use super::layout::{ImageBox, MARGIN, Rule, Run};
 use super::linebreak::break_lines;
 
 /// Gap between paragraphs and other blocks.
@@ -174,15 +177,48 @@ fn signatures(f: &mut Flow, blocks: &[SignatureBlock]) -> Result<(), PdfError> {
     let col = (f.measure - GUTTER) / 2.0;
     for (i, pair) in blocks.chunks(2).enumerate() {
         f.gap(if i == 0 { 4.0 } else { LEAD });
-        let (mut runs, mut height) = (Vec::new(), 0.0f32);
+        let (mut runs, mut images, mut height) = (Vec::new(), Vec::new(), 0.0f32);
         for (j, b) in pair.iter().enumerate() {
-            let (r, h) = block(b, MARGIN + j as f32 * (col + GUTTER), col)?;
+            let x = MARGIN + j as f32 * (col + GUTTER);
+            let (r, h) = block(b, x, col)?;
             runs.extend(r);
             height = height.max(h);
+            match &b.mark {
+                SignatureMark::Image(image) => images.push(image_box(image, x, col)),
+                SignatureMark::Conformed(text) => runs.push(conformed(text, x)),
+                SignatureMark::Blank => {}
+            }
         }
         f.push(height, runs, Vec::new(), i == 0);
+        f.attach_images(images);
     }
     Ok(())
+}
+
+/// The widest a signature image is drawn (3 in), leaving the column's
+/// right for the long names it may share a row with.
+const SIG_MAX_WIDTH: f32 = 216.0;
+/// Clearance between an image's foot and the printed name.
+const SIG_FOOT: f32 = 2.0;
+
+/// A signature image scaled into the signing space above the name, aspect
+/// kept, standing on the name line at the column's left.
+fn image_box(image: &Arc<SignatureImage>, x: f32, width: f32) -> ImageBox {
+    let (w, h) = (image.width.max(1) as f32, image.height.max(1) as f32);
+    let room = SIG_SPACE - SIG_FOOT;
+    let scale = (width.min(SIG_MAX_WIDTH) / w).min(room / h);
+    ImageBox {
+        image: image.clone(),
+        x,
+        y: -room,
+        width: w * scale,
+        height: h * scale,
+    }
+}
+
+/// "/s/ Name" in italic, on a line in the signing space.
+fn conformed(text: &str, x: f32) -> Run {
+    run(x, -(SIG_SPACE - 10.0), Face::Italic, text)
 }
 
 /// One signature block: signature space (with a note in drafts), then name,

@@ -35,12 +35,17 @@ pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         .collect::<Result<_, _>>()?;
     let mut doc = PdfDocument::new(&meta.title);
     let embedded = embed(&mut doc, layout, &shaped)?;
+    let images = super::images::embed(&mut doc, layout);
     let (w, h) = (Mm::from(Pt(layout.width)), Mm::from(Pt(layout.height)));
     let pages = layout
         .pages
         .iter()
         .zip(&shaped)
-        .map(|(page, glyphs)| PdfPage::new(w, h, page_ops(page, glyphs, &embedded)))
+        .map(|(page, glyphs)| {
+            let mut ops = page_ops(page, glyphs, &embedded);
+            ops.extend(super::images::ops(page, &images));
+            PdfPage::new(w, h, ops)
+        })
         .collect();
     doc.with_pages(pages);
     set_info(&mut doc, meta);
