@@ -12,9 +12,12 @@ use crate::model::{MAX_BYTES, MAX_SIDE, Pixels, SignatureImage};
 /// Why a signature image cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImageError {
-    /// The path leaves the workspace, by `..`, an absolute path or a
-    /// symbolic link.
-    Outside,
+    /// The path leaves the workspace: by `..` or as an absolute path, or
+    /// (`link`) through a symbolic link.
+    Outside {
+        /// Through a symbolic link.
+        link: bool,
+    },
     /// No such file (or not readable).
     Missing(String),
     /// Bigger than [`MAX_BYTES`].
@@ -40,13 +43,13 @@ pub fn resolve(root: &Path, written: &str) -> Result<PathBuf, ImageError> {
             Component::Normal(_) => depth += 1,
             Component::CurDir => {}
             Component::ParentDir if depth > 0 => depth -= 1,
-            _ => return Err(ImageError::Outside),
+            _ => return Err(ImageError::Outside { link: false }),
         }
     }
     let root = fs::canonicalize(root).map_err(|e| ImageError::Missing(e.to_string()))?;
     let real = fs::canonicalize(root.join(rel)).map_err(|e| ImageError::Missing(reason(&e)))?;
     if !real.starts_with(&root) {
-        return Err(ImageError::Outside);
+        return Err(ImageError::Outside { link: true });
     }
     Ok(real)
 }

@@ -10,7 +10,7 @@ use askama::Template;
 use base64::Engine;
 
 use super::Paper;
-use crate::compose::Composed;
+use crate::compose::{Composed, SignatureMark};
 use crate::error::Error;
 use crate::model::SignatureImage;
 
@@ -31,6 +31,9 @@ pub struct LetterPage<'a> {
     pub marked: bool,
     /// The letter.
     pub letter: &'a Composed,
+    /// Some signing space holds an image or a conformed signature: their
+    /// style is needed.
+    pub signed_marks: bool,
     /// Each signature image's `data:` URL by path, encoded once however
     /// many signers share it.
     pub images: BTreeMap<&'a str, String>,
@@ -57,6 +60,10 @@ impl<'a> LetterPage<'a> {
             letterhead_rest: rest,
             marked: letter.signatures.iter().any(|s| s.missing || s.stale),
             letter,
+            signed_marks: letter
+                .signatures
+                .iter()
+                .any(|s| s.mark != SignatureMark::Blank),
             images: data_urls(letter),
         }
     }

@@ -76,8 +76,12 @@ pub fn signature_images(ws: &Workspace, checked: &mut Checked) -> Vec<Diagnostic
 fn problem(src: &Arc<Source>, path: &Spanned<String>, e: &ImageError) -> Diagnostic {
     let p = path.get_ref();
     let (message, help) = match e {
-        ImageError::Outside => (
+        ImageError::Outside { link: false } => (
             format!("signature `{p}` is outside the workspace"),
+            "keep signature images in the workspace folder, e.g. `signatures/`".to_string(),
+        ),
+        ImageError::Outside { link: true } => (
+            format!("signature `{p}` leads outside the workspace through a symbolic link"),
             "keep signature images in the workspace folder, e.g. `signatures/`".to_string(),
         ),
         ImageError::Missing(why) => (

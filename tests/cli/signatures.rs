@@ -173,3 +173,242 @@ fn final_pdf_embeds_each_signature_image_once() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+/// `signon check` on the example, its ledger empty, with one roster entry
+/// pointing at `value`: exit 1 and the whole of standard error.
+fn check_with_signature(value: &str, prepare: impl FnOnce(&Path)) -> (i32, String) {
+    let ws = example();
+    prepare(ws.path());
+    set_signature(ws.path(), "pallone", value);
+    let out = signon(ws.path(), &["check"]);
+    (code(&out), stderr(&out))
+}
+
+/// The whole standard error of a `check` refusing pallone's `signature`
+/// (line 18 of the example roster) with `message` and `help`.
+fn refusal(value: &str, message: &str, help: &str) -> String {
+    let carets = "^".repeat(value.len() + 2);
+    format!(
+        "signers.toml:18:13: error: signature `{value}` {message}
+   |
+18 | signature = \"{value}\"
+   |             {carets}
+   |
+   = help: {help}
+
+found 1 error
+"
+    )
+}
+
+#[test]
+fn parent_path_is_refused_at_the_roster_line() {
+    let (code, err) = check_with_signature("../x.png", |_| {});
+    assert_eq!(code, 1);
+    let help = "keep signature images in the workspace folder, e.g. `signatures/`";
+    assert_eq!(err, refusal("../x.png", "is outside the workspace", help));
+}
+
+#[test]
+fn symbolic_link_out_of_the_workspace_is_refused() {
+    let elsewhere = TempDir::new().unwrap();
+    write_image(elsewhere.path(), "real.png", 0);
+    let target = elsewhere.path().join("real.png");
+    let (code, err) = check_with_signature("signatures/link.png", |ws| {
+        fs::create_dir_all(ws.join("signatures")).unwrap();
+        std::os::unix::fs::symlink(&target, ws.join("signatures/link.png")).unwrap();
+    });
+    assert_eq!(code, 1);
+    let help = "keep signature images in the workspace folder, e.g. `signatures/`";
+    let message = "leads outside the workspace through a symbolic link";
+    assert_eq!(err, refusal("signatures/link.png", message, help));
+}
+
+#[test]
+fn undecodable_image_is_refused_at_the_roster_line() {
+    let (code, err) = check_with_signature("signatures/cut.png", |ws| {
+        let mut bytes = png_bytes(60, 20, 0);
+        bytes.truncate(bytes.len() / 2);
+        fs::create_dir_all(ws.join("signatures")).unwrap();
+        fs::write(ws.join("signatures/cut.png"), bytes).unwrap();
+    });
+    assert_eq!(code, 1);
+    let help = "the file is damaged: export it again as PNG or JPEG";
+    let message = "does not decode: unexpected end of file";
+    assert_eq!(err, refusal("signatures/cut.png", message, help));
+}
+
+#[test]
+fn image_over_the_size_limit_is_refused() {
+    let (code, err) = check_with_signature("signatures/wide.png", |ws| {
+        fs::create_dir_all(ws.join("signatures")).unwrap();
+        fs::write(ws.join("signatures/wide.png"), png_bytes(4001, 2, 0)).unwrap();
+    });
+    assert_eq!(code, 1);
+    let help = "scale it down: a signature needs about 600 × 200 pixels";
+    let message = "is 4001 × 2 pixels, over the limit of 4000 a side";
+    assert_eq!(err, refusal("signatures/wide.png", message, help));
+}
+
+#[test]
+fn other_files_are_not_images() {
+    let (code, err) = check_with_signature("signatures/pallone.gif", |ws| {
+        fs::create_dir_all(ws.join("signatures")).unwrap();
+        fs::write(ws.join("signatures/pallone.gif"), b"GIF89a").unwrap();
+    });
+    assert_eq!(code, 1);
+    let help = "save the signature as PNG (transparency kept) or JPEG";
+    assert_eq!(
+        err,
+        refusal("signatures/pallone.gif", "is not a PNG or JPEG image", help)
+    );
+}
+
+#[test]
+fn check_warns_about_a_signer_without_an_image() {
+    let ws = workspace_with("images", &LEADS[..1]);
+    let current = fingerprint(ws.path());
+    sign(
+        ws.path(),
+        "beyer",
+        "signed",
+        "2025-02-03T11:00:00-05:00",
+        Some(&current),
+    );
+    let out = signon(ws.path(), &["check", RUBIO]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "signers.toml:61:10: warning: `beyer` signed `2025-02-06-rubio`, which prints signature images, but has no `signature`
+   |
+61 | [signers.beyer]
+   |          ^^^^^
+   |
+   = help: add `signature = \"signatures/beyer.png\"` to this entry; until then the space above the name stays blank
+
+"
+    );
+}
+
+#[test]
+fn stale_signer_gets_no_image_even_in_a_draft() {
+    let ws = workspace_with("images", &LEADS[..1]);
+    write_image(ws.path(), "signatures/chu.png", 7);
+    set_signature(ws.path(), "chu", "signatures/chu.png");
+    sign(
+        ws.path(),
+        "chu",
+        "signed",
+        "2025-02-02T09:00:00-05:00",
+        Some(OLD),
+    );
+    let out = render(ws.path(), &["--pdf", "draft.pdf", "--html", "draft.html"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let rows = pdf_images(&ws.path().join("draft.pdf"));
+    assert_eq!(
+        rows.iter().filter(|r| r.0 == "image").count(),
+        1,
+        "{rows:?}"
+    );
+    let html = fs::read_to_string(ws.path().join("draft.html")).unwrap();
+    assert_eq!(html.matches("<img ").count(), 1);
+    assert!(html.contains("alt=\"Signature of Frank Pallone, Jr.\""));
+}
+
+#[test]
+fn final_html_embeds_images_as_data_urls() {
+    let ws = workspace_with("images", &LEADS);
+    let out = render(ws.path(), &["--final", "--html", "final.html"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let html = fs::read_to_string(ws.path().join("final.html")).unwrap();
+    golden("signatures-images/expected/final.html", &html, None);
+}
+
+#[test]
+fn conformed_signatures_are_typeset() {
+    let ws = workspace_with("conformed", &LEADS);
+    let out = render(
+        ws.path(),
+        &["--final", "--html", "final.html", "--pdf", "final.pdf"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let html = fs::read_to_string(ws.path().join("final.html")).unwrap();
+    golden("signatures-conformed/expected/final.html", &html, None);
+    let doc = lopdf::Document::load(ws.path().join("final.pdf")).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    assert!(text.contains("/s/ Frank Pallone, Jr."), "{text}");
+    assert!(pdf_images(&ws.path().join("final.pdf")).is_empty());
+}
+
+/// The leads signed, Beyer too, and Chu on an earlier text.
+fn with_stale_cosigner() -> TempDir {
+    let mut signers = LEADS.to_vec();
+    signers.push(("beyer", "signatures/beyer.png"));
+    let ws = workspace_with("images", &signers);
+    sign(
+        ws.path(),
+        "chu",
+        "signed",
+        "2025-02-02T09:00:00-05:00",
+        Some(OLD),
+    );
+    ws
+}
+
+#[test]
+fn final_without_omit_stale_still_refuses_a_stale_cosigner() {
+    let ws = with_stale_cosigner();
+    let out = render(ws.path(), &["--final", "--html", "final.html"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("Judy Chu (`chu`) signed an earlier text"));
+    assert!(!ws.path().join("final.html").exists());
+}
+
+#[test]
+fn omit_stale_leaves_stale_cosigners_off_and_names_them() {
+    let ws = with_stale_cosigner();
+    let out = render(
+        ws.path(),
+        &["--final", "--omit-stale", "--html", "final.html"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "warning: left off the final copy, as they signed an earlier text: Judy Chu (`chu`)\n"
+    );
+    let html = fs::read_to_string(ws.path().join("final.html")).unwrap();
+    assert!(!html.contains("Judy Chu"));
+    assert!(html.contains("Donald S. Beyer, Jr."));
+    assert!(!html.contains("DRAFT"));
+}
+
+#[test]
+fn omit_stale_still_refuses_a_stale_lead() {
+    let ws = with_stale_cosigner();
+    sign(
+        ws.path(),
+        "sherman",
+        "signed",
+        "2025-02-03T12:00:00-05:00",
+        Some(OLD),
+    );
+    let out = render(
+        ws.path(),
+        &["--final", "--omit-stale", "--html", "final.html"],
+    );
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("Brad Sherman (`sherman`) signed an earlier text"),
+        "{err}"
+    );
+    assert!(!ws.path().join("final.html").exists());
+}
+
+#[test]
+fn omit_stale_needs_final() {
+    let ws = with_stale_cosigner();
+    let out = render(ws.path(), &["--omit-stale"]);
+    assert_eq!(code(&out), 2);
+}
