@@ -255,3 +255,37 @@ fn block(b: &SignatureBlock, x: f32, width: f32) -> Result<(Vec<Run>, f32), PdfE
     }
     Ok((runs, top))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::{SIG_SPACE, image_box};
+    use crate::model::{Pixels, SignatureImage};
+
+    fn image(width: u32, height: u32) -> Arc<SignatureImage> {
+        Arc::new(SignatureImage {
+            path: "signatures/x.jpg".into(),
+            width,
+            height,
+            pixels: Pixels::Jpeg { components: 3 },
+            file: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn a_wide_signature_fills_the_height_of_the_space() {
+        let b = image_box(&image(600, 200), 72.0, 216.0);
+        assert_eq!((b.width, b.height), (102.0, 34.0));
+        // It stands on the name line, inside the signing space.
+        assert_eq!(b.y, -34.0);
+        assert!(b.y + b.height <= 0.0 && -b.y <= SIG_SPACE);
+    }
+
+    #[test]
+    fn a_very_wide_signature_is_held_to_the_column_and_keeps_its_aspect() {
+        let b = image_box(&image(4000, 100), 72.0, 150.0);
+        assert_eq!(b.width, 150.0);
+        assert!((b.height - 150.0 / 40.0).abs() < 1e-4);
+    }
+}
