@@ -162,6 +162,15 @@ fn final_pdf_embeds_each_signature_image_once() {
     // The JPEG passes through; each PNG drawing has its soft mask.
     assert_eq!(of("image").iter().filter(|r| r.1 == "jpeg").count(), 1);
     assert_eq!(of("smask").len(), 3, "{rows:?}");
+    // In the file itself: three images and two soft masks, nothing twice.
+    let doc = lopdf::Document::load(ws.path().join("final.pdf")).unwrap();
+    let images = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image"))
+        .count();
+    assert_eq!(images, 5);
     let check = Command::new(shared_tool("check-pdf"))
         .arg(ws.path().join("final.pdf"))
         .output()
