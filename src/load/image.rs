@@ -51,6 +51,9 @@ pub fn resolve(root: &Path, written: &str) -> Result<PathBuf, ImageError> {
     if !real.starts_with(&root) {
         return Err(ImageError::Outside { link: true });
     }
+    if !real.is_file() {
+        return Err(ImageError::Missing("not a file".to_string()));
+    }
     Ok(real)
 }
 

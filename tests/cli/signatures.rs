@@ -171,6 +171,10 @@ fn final_pdf_embeds_each_signature_image_once() {
         .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image"))
         .count();
     assert_eq!(images, 5);
+    // The JPEG is the file itself, byte for byte: passed through.
+    let jpeg = fs::read(ws.path().join("signatures/sherman.jpg")).unwrap();
+    let pdf = fs::read(ws.path().join("final.pdf")).unwrap();
+    assert!(pdf.windows(jpeg.len()).any(|w| w == jpeg));
     let check = Command::new(shared_tool("check-pdf"))
         .arg(ws.path().join("final.pdf"))
         .output()
