@@ -118,48 +118,100 @@ fn png(bytes: &[u8]) -> Result<(u32, u32, Pixels), ImageError> {
     let size = reader
         .output_buffer_size()
         .ok_or(ImageError::TooLarge(width, height))?;
-    let mut buf = vec![0; size];
-    let frame = reader.next_frame(&mut buf).map_err(bad)?;
-    buf.truncate(frame.buffer_size());
-    let (channels, has_alpha) = match frame.color_type {
-        png::ColorType::Grayscale => (1, false),
-        png::ColorType::GrayscaleAlpha => (1, true),
-        png::ColorType::Rgb => (3, false),
-        png::ColorType::Rgba => (3, true),
-        // Expanded by the transformations above.
-        png::ColorType::Indexed => {
-            return Err(ImageError::Undecodable("palette not expanded".into()));
-        }
-    };
-    let (color, alpha) = if has_alpha {
-        split_alpha(&buf, channels)
-    } else {
-        (buf, None)
-    };
-    let channels = channels as u8;
-    Ok((
-        width,
-        height,
-        Pixels::Png {
-            channels,
+    SCRATCH.with_borrow_mut(|scratch| {
+        let Scratch {
+            pixels,
             color,
             alpha,
-        },
-    ))
+        } = scratch;
+        // Reused from image to image: fresh buffers of this size cost more
+        // in page faults than the decoding.
+        pixels.resize(size, 0);
+        let frame = reader.next_frame(pixels).map_err(bad)?;
+        let pixels = &pixels[..frame.buffer_size()];
+        let (channels, has_alpha) = samples(frame.color_type)?;
+        let (color, alpha) = if has_alpha {
+            let opaque = split_alpha(pixels, channels, color, alpha);
+            (deflate(color), (!opaque).then(|| deflate(alpha)))
+        } else {
+            (deflate(pixels), None)
+        };
+        let channels = channels as u8;
+        Ok((
+            width,
+            height,
+            Pixels::Png {
+                channels,
+                color,
+                alpha,
+            },
+        ))
+    })
 }
 
-/// Splits interleaved samples into colour and alpha; an alpha plane that
-/// is opaque everywhere is dropped (no soft mask needed).
-fn split_alpha(buf: &[u8], channels: usize) -> (Vec<u8>, Option<Vec<u8>>) {
-    let pixels = buf.len() / (channels + 1);
-    let mut color = Vec::with_capacity(pixels * channels);
-    let mut alpha = Vec::with_capacity(pixels);
-    for px in buf.chunks_exact(channels + 1) {
-        color.extend_from_slice(&px[..channels]);
-        alpha.push(px[channels]);
+/// Colour samples a pixel, and whether an alpha sample follows them.
+fn samples(color: png::ColorType) -> Result<(usize, bool), ImageError> {
+    match color {
+        png::ColorType::Grayscale => Ok((1, false)),
+        png::ColorType::GrayscaleAlpha => Ok((1, true)),
+        png::ColorType::Rgb => Ok((3, false)),
+        png::ColorType::Rgba => Ok((3, true)),
+        // Expanded by the transformations `png` sets.
+        png::ColorType::Indexed => Err(ImageError::Undecodable("palette not expanded".into())),
     }
-    let opaque = alpha.iter().all(|&a| a == 255);
-    (color, (!opaque).then_some(alpha))
+}
+
+/// Buffers for decoding, one set a thread.
+#[derive(Default)]
+struct Scratch {
+    pixels: Vec<u8>,
+    color: Vec<u8>,
+    alpha: Vec<u8>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Splits interleaved samples into `color` and `alpha`; true when every
+/// pixel is opaque (no soft mask needed).
+fn split_alpha(pixels: &[u8], channels: usize, color: &mut Vec<u8>, alpha: &mut Vec<u8>) -> bool {
+    match channels {
+        1 => split::<1, 2>(pixels, color, alpha),
+        _ => split::<3, 4>(pixels, color, alpha),
+    }
+}
+
+/// [`split_alpha`] for `C` colour samples in pixels of `P = C + 1` bytes,
+/// sizes known to the compiler so that the loop has no calls in it.
+fn split<const C: usize, const P: usize>(
+    pixels: &[u8],
+    color: &mut Vec<u8>,
+    alpha: &mut Vec<u8>,
+) -> bool {
+    let n = pixels.len() / P;
+    color.resize(n * C, 0);
+    alpha.resize(n, 0);
+    let mut all = 255u8;
+    let planes = color.chunks_exact_mut(C).zip(alpha.iter_mut());
+    for (px, (c, a)) in pixels.chunks_exact(P).zip(planes) {
+        c.copy_from_slice(&px[..C]);
+        *a = px[C];
+        all &= px[C];
+    }
+    all == 255
+}
+
+/// Samples deflated in the zlib format at the fast level, as the PDF's
+/// other streams are: a signature is mostly empty paper, which the fast
+/// level packs nearly as well, in a fraction of the time. Kept packed, the
+/// decoded images of a long letter take a tenth of the memory.
+fn deflate(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    // Writing into a Vec cannot fail.
+    let _ = z.write_all(data);
+    z.finish().unwrap_or_default()
 }
 
 /// A JPEG decoded once in full (so that a damaged file is caught here, not

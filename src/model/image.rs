@@ -57,13 +57,13 @@ pub enum Pixels {
         components: u8,
     },
     /// A decoded PNG, 8 bits a sample, the alpha kept apart (the PDF's
-    /// soft mask).
+    /// soft mask); both planes zlib-deflated, as the PDF takes them.
     Png {
         /// 1 (grey) or 3 (RGB).
         channels: u8,
-        /// `width × height × channels` samples, row by row.
+        /// `width × height × channels` samples, row by row, deflated.
         color: Vec<u8>,
-        /// One opacity a pixel; `None` when every pixel is opaque.
+        /// One opacity a pixel, deflated; `None` when every pixel is opaque.
         alpha: Option<Vec<u8>>,
     },
 }

@@ -3,7 +3,6 @@
 //! the renderers get checked pixels and never read a file. Every problem is
 //! a diagnostic at the `signature` value in `signers.toml`.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -48,28 +47,57 @@ pub fn signature_images(ws: &Workspace, checked: &mut Checked) -> Vec<Diagnostic
         return Vec::new();
     };
     let mut diags = Vec::new();
-    let mut cache: HashMap<PathBuf, Arc<SignatureImage>> = HashMap::new();
+    // Each entry's real path, then each distinct file read once.
+    let mut files: Vec<(PathBuf, &str)> = Vec::new();
+    let mut placed: Vec<(&SignatureRef, Result<usize, ImageError>)> = Vec::new();
     for r in &checked.signature_refs {
         let Some(path) = &r.path else { continue };
-        let loaded = image::resolve(&ws.root, path.get_ref()).and_then(|real| {
-            if let Some(hit) = cache.get(&real) {
-                return Ok(hit.clone());
-            }
-            let img = Arc::new(image::read(&real, path.get_ref())?);
-            cache.insert(real, img.clone());
-            Ok(img)
+        let at = image::resolve(&ws.root, path.get_ref()).map(|real| {
+            files
+                .iter()
+                .position(|(p, _)| *p == real)
+                .unwrap_or_else(|| {
+                    files.push((real, path.get_ref()));
+                    files.len() - 1
+                })
         });
-        match loaded {
-            Ok(img) => {
-                if let Some(&i) = checked.roster.by_id.get(&r.id) {
-                    checked.roster.signers[i].signature = Some(img);
-                }
-            }
+        placed.push((r, at));
+    }
+    let read = read_all(&files);
+    let mut found: Vec<(SignerId, Arc<SignatureImage>)> = Vec::new();
+    for (r, at) in placed {
+        let path = r
+            .path
+            .as_ref()
+            .expect("only entries with a path are placed");
+        match at.and_then(|i| read[i].clone()) {
+            Ok(img) => found.push((r.id.clone(), img)),
             Err(e) => diags.push(problem(&src, path, &e)),
+        }
+    }
+    for (id, img) in found {
+        if let Some(&i) = checked.roster.by_id.get(&id) {
+            checked.roster.signers[i].signature = Some(img);
         }
     }
     diags.extend(missing(&src, checked));
     diags
+}
+
+type Read = Result<Arc<SignatureImage>, ImageError>;
+
+/// Reads and decodes the files, half of them on a second thread when there
+/// are several: decoding a PNG is most of the cost of images.
+fn read_all(files: &[(PathBuf, &str)]) -> Vec<Read> {
+    let one = |part: &[(PathBuf, &str)]| -> Vec<Read> {
+        part.iter()
+            .map(|(real, written)| image::read(real, written).map(Arc::new))
+            .collect()
+    };
+    let (first, second) = files.split_at(files.len() / 2);
+    let (mut a, b) = crate::parallel::join(files.len() >= 4, || one(first), || one(second));
+    a.extend(b);
+    a
 }
 
 /// The diagnostic for one unusable image, at its `signature` value.

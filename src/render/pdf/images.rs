@@ -1,7 +1,7 @@
 //! Painting signature images: each distinct image becomes one image XObject,
 //! drawn wherever the layout placed it (`Do`). A JPEG goes in as the file's
-//! bytes (`DCTDecode`, never re-encoded); a PNG's decoded samples are
-//! deflated (`FlateDecode`), its alpha as a soft mask (`SMask`). Resource
+//! bytes (`DCTDecode`, never re-encoded); a PNG's samples, deflated when
+//! it was read (`FlateDecode`), its alpha as a soft mask (`SMask`). Resource
 //! names follow the order of first use, so the bytes stay reproducible.
 
 use std::collections::BTreeMap;
@@ -74,14 +74,14 @@ fn stream(img: &SignatureImage) -> ExternalStream {
             if let Some(alpha) = alpha {
                 let mask = ExternalStream {
                     dict: image_dict(img, 1, "FlateDecode"),
-                    content: deflate(alpha),
+                    content: alpha.clone(),
                     compress: false,
                 };
                 dict.insert("SMask".into(), DictItem::Stream { stream: mask });
             }
             ExternalStream {
                 dict,
-                content: deflate(color),
+                content: color.clone(),
                 compress: false,
             }
         }
@@ -106,15 +106,4 @@ fn image_dict(img: &SignatureImage, components: u8, filter: &str) -> BTreeMap<St
         ("BitsPerComponent".to_string(), DictItem::Int(8)),
         ("Filter".to_string(), name(filter)),
     ])
-}
-
-/// Samples deflated in the zlib format at the fast level, as every other
-/// stream (see `paint::compress`): a signature is mostly empty paper, which
-/// the fast level packs nearly as well, in a fraction of the time.
-fn deflate(data: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    // Writing into a Vec cannot fail.
-    let _ = z.write_all(data);
-    z.finish().unwrap_or_default()
 }
