@@ -118,11 +118,11 @@ fn problem(src: &Arc<Source>, path: &Spanned<String>, e: &ImageError) -> Diagnos
         ),
         ImageError::TooBig(len) => (
             format!("signature `{p}` is {len} bytes, over the limit of {MAX_BYTES}"),
-            "save it smaller: a signature needs about 600 × 200 pixels".to_string(),
+            "save it smaller: a signature prints sharp at about 450 × 150 pixels".to_string(),
         ),
         ImageError::TooLarge(w, h) => (
             format!("signature `{p}` is {w} × {h} pixels, over the limit of {MAX_SIDE} a side"),
-            "scale it down: a signature needs about 600 × 200 pixels".to_string(),
+            "scale it down: a signature prints sharp at about 450 × 150 pixels".to_string(),
         ),
         ImageError::NotImage => (
             format!("signature `{p}` is not a PNG or JPEG image"),

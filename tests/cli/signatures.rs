@@ -258,7 +258,7 @@ fn image_over_the_size_limit_is_refused() {
         fs::write(ws.join("signatures/wide.png"), png_bytes(4001, 2, 0)).unwrap();
     });
     assert_eq!(code, 1);
-    let help = "scale it down: a signature needs about 600 × 200 pixels";
+    let help = "scale it down: a signature prints sharp at about 450 × 150 pixels";
     let message = "is 4001 × 2 pixels, over the limit of 4000 a side";
     assert_eq!(err, refusal("signatures/wide.png", message, help));
 }
