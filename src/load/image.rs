@@ -123,6 +123,7 @@ fn png(bytes: &[u8]) -> Result<(u32, u32, Pixels), ImageError> {
             pixels,
             color,
             alpha,
+            z,
         } = scratch;
         // Reused from image to image: fresh buffers of this size cost more
         // in page faults than the decoding.
@@ -132,9 +133,10 @@ fn png(bytes: &[u8]) -> Result<(u32, u32, Pixels), ImageError> {
         let (channels, has_alpha) = samples(frame.color_type)?;
         let (color, alpha) = if has_alpha {
             let opaque = split_alpha(pixels, channels, color, alpha);
-            (deflate(color), (!opaque).then(|| deflate(alpha)))
+            let color = deflate(z, color);
+            (color, (!opaque).then(|| deflate(z, alpha)))
         } else {
-            (deflate(pixels), None)
+            (deflate(z, pixels), None)
         };
         let channels = channels as u8;
         Ok((
@@ -161,16 +163,21 @@ fn samples(color: png::ColorType) -> Result<(usize, bool), ImageError> {
     }
 }
 
-/// Buffers for decoding, one set a thread.
-#[derive(Default)]
+/// Buffers and a compressor for decoding, one set a thread.
 struct Scratch {
     pixels: Vec<u8>,
     color: Vec<u8>,
     alpha: Vec<u8>,
+    z: flate2::Compress,
 }
 
 thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
+        pixels: Vec::new(),
+        color: Vec::new(),
+        alpha: Vec::new(),
+        z: flate2::Compress::new(flate2::Compression::fast(), true),
+    });
 }
 
 /// Splits interleaved samples into `color` and `alpha`; true when every
@@ -205,13 +212,23 @@ fn split<const C: usize, const P: usize>(
 /// Samples deflated in the zlib format at the fast level, as the PDF's
 /// other streams are: a signature is mostly empty paper, which the fast
 /// level packs nearly as well, in a fraction of the time. Kept packed, the
-/// decoded images of a long letter take a tenth of the memory.
-fn deflate(data: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    // Writing into a Vec cannot fail.
-    let _ = z.write_all(data);
-    z.finish().unwrap_or_default()
+/// decoded images of a long letter take a tenth of the memory. One
+/// compressor serves a thread, reset between planes: setting one up zeroes
+/// some 400 KB of tables, which for 40 planes was a third of the work.
+fn deflate(z: &mut flate2::Compress, data: &[u8]) -> Vec<u8> {
+    z.reset();
+    let mut out = Vec::with_capacity(data.len() / 8 + 64);
+    loop {
+        let read = usize::try_from(z.total_in())
+            .unwrap_or(data.len())
+            .min(data.len());
+        let status = z.compress_vec(&data[read..], &mut out, flate2::FlushCompress::Finish);
+        match status {
+            Ok(flate2::Status::StreamEnd) | Err(_) => return out,
+            // The output is full: give it room and go on.
+            Ok(_) => out.reserve(out.capacity().max(64)),
+        }
+    }
 }
 
 /// A JPEG decoded once in full (so that a damaged file is caught here, not
