@@ -72,6 +72,39 @@ pub struct SignatureBlock {
     pub stale: bool,
     /// Drafts only: a lead who has not signed (printed as a marked gap).
     pub missing: bool,
+    /// What fills the signing space above the name.
+    pub mark: SignatureMark,
+}
+
+/// What fills the signing space of a block. Only a signer of the current
+/// text ever gets an image or a conformed signature, draft or final.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SignatureMark {
+    /// Room to sign by hand.
+    #[default]
+    Blank,
+    /// The signer's image from the roster, scaled into the space.
+    Image(std::sync::Arc<crate::model::SignatureImage>),
+    /// A conformed signature: "/s/ Frank Pallone, Jr.".
+    Conformed(String),
+}
+
+impl SignatureMark {
+    /// The image, when there is one.
+    pub fn image(&self) -> Option<&crate::model::SignatureImage> {
+        match self {
+            SignatureMark::Image(image) => Some(image),
+            _ => None,
+        }
+    }
+
+    /// The conformed signature's text, when there is one.
+    pub fn conformed(&self) -> Option<&str> {
+        match self {
+            SignatureMark::Conformed(text) => Some(text),
+            _ => None,
+        }
+    }
 }
 
 /// Composes a validated letter with the roster and the sign-off states

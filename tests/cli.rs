@@ -88,5 +88,7 @@ mod watch;
 
 #[path = "cli/mv.rs"]
 mod mv;
+#[path = "cli/signatures.rs"]
+mod signatures;
 #[path = "cli/tagged.rs"]
 mod tagged;

@@ -25,6 +25,9 @@ pub struct RenderArgs {
     /// The copy to send: refused while a lead has not signed or a signature is stale
     #[arg(long = "final")]
     pub final_copy: bool,
+    /// With --final: leave off co-signers (not leads) who signed an earlier text, naming them
+    #[arg(long, requires = "final_copy")]
+    pub omit_stale: bool,
     /// The paper size
     #[arg(long, value_enum, default_value_t = Paper::Letter)]
     pub paper: Paper,

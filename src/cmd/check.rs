@@ -23,6 +23,8 @@ pub(crate) fn check(ws: &Workspace, args: &CheckArgs, cx: &mut Context<'_>) -> R
         .extend(validate::approved::altered_texts(&ws.root)?);
     let stale = validate::approved::stale_letters(&letter_paths, &checked);
     checked.diagnostics.extend(stale);
+    let images = validate::signature_images(ws, &mut checked);
+    checked.diagnostics.extend(images);
     let count = |s| {
         checked
             .diagnostics

@@ -8,9 +8,10 @@ use crate::cli::RenderArgs;
 use crate::compose::{Composed, compose};
 use crate::diag::display_path;
 use crate::load::Workspace;
+use crate::model::{SignatureMode, SignerState, Standing};
 use crate::output::{self, Guard};
 use crate::render::{self, Paper};
-use crate::{Context, Error, ledger};
+use crate::{Context, Error, ledger, validate};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +48,10 @@ pub(crate) fn render_with(
     let id = crate::load::letter_id(&ws.resolve_letter(&args.letter, &cx.cwd)?);
     let targets = targets(ws, args, &id, cx);
     check_targets(ws, &targets, &guard)?;
-    let one = super::one_letter(ws, &args.letter, cx)?;
-    let (checked, states, letter) = (&one.checked, &one.states, one.letter());
+    let mut one = super::one_letter(ws, &args.letter, cx)?;
+    signature_images(ws, &mut one, cx)?;
+    let states = &omit_stale(args, &one, cx);
+    let (checked, letter) = (&one.checked, one.letter());
     if args.final_copy {
         ledger::final_gate(states, &checked.roster).map_err(|reasons| Error::Refused {
             message: format!("refused to render `{}` final: wrote nothing", letter.id),
@@ -159,4 +162,55 @@ fn bytes(composed: &Composed, format: Format, paper: Paper) -> Result<Vec<u8>, E
                 .map_err(|e| Error::Message(format!("cannot make the PDF: {e}")))
         }
     }
+}
+
+/// Reads the roster's signature images when the letter prints them: any
+/// unusable image refuses (the same errors as `check`), warnings go to
+/// standard error.
+fn signature_images(
+    ws: &Workspace,
+    one: &mut super::OneLetter,
+    cx: &mut Context<'_>,
+) -> Result<(), Error> {
+    if one.letter().signatures != SignatureMode::Images {
+        return Ok(());
+    }
+    let diags = validate::signature_images(ws, &mut one.checked);
+    if diags.iter().any(crate::diag::Diagnostic::is_error) {
+        return Err(Error::Invalid(diags));
+    }
+    let _ = cx.err.write_all(crate::diag::render_all(&diags).as_bytes());
+    Ok(())
+}
+
+/// The states the copy is made from: with `--omit-stale`, the non-lead
+/// stale signers are left out (and named in a warning) before the final
+/// gate, which still refuses a stale lead.
+fn omit_stale(args: &RenderArgs, one: &super::OneLetter, cx: &mut Context<'_>) -> Vec<SignerState> {
+    let left_off = |s: &SignerState| args.omit_stale && !s.lead && s.standing == Standing::Stale;
+    let names: Vec<String> = one
+        .states
+        .iter()
+        .filter(|s| left_off(s))
+        .map(|s| {
+            let name = one
+                .checked
+                .roster
+                .get(&s.id)
+                .map_or(s.id.0.as_str(), |r| r.name.as_str());
+            format!("{name} (`{}`)", s.id)
+        })
+        .collect();
+    if !names.is_empty() {
+        let _ = writeln!(
+            cx.err,
+            "warning: left off the final copy, as they signed an earlier text: {}",
+            names.join(", ")
+        );
+    }
+    one.states
+        .iter()
+        .filter(|s| !left_off(s))
+        .cloned()
+        .collect()
 }

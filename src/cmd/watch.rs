@@ -20,6 +20,7 @@ pub(crate) fn watch(ws: &Workspace, args: &WatchArgs, cx: &mut Context<'_>) -> R
         html: args.html.clone(),
         text: None,
         final_copy: false,
+        omit_stale: false,
         paper: args.paper,
     };
     watch::watch(&inputs, |cause| once(ws, &render, &id, cause, cx))?;

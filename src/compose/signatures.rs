@@ -3,8 +3,8 @@
 
 use std::cmp::Ordering;
 
-use super::SignatureBlock;
-use crate::model::{Letter, Order, Roster, Signer, SignerState, Standing};
+use super::{SignatureBlock, SignatureMark};
+use crate::model::{Letter, Order, Roster, SignatureMode, Signer, SignerState, Standing};
 
 /// Every block to print. Signed (and, in drafts, stale) signers only; in a
 /// draft a lead who has not signed still gets a block, marked `missing`.
@@ -27,7 +27,7 @@ pub(crate) fn blocks(
             if missing && !draft {
                 return None;
             }
-            let mut block = block(signer, standing, true);
+            let mut block = block(signer, standing, true, letter.signatures);
             block.role = lead.role.clone();
             block.missing = missing;
             Some(block)
@@ -42,7 +42,7 @@ pub(crate) fn blocks(
     out.extend(
         others
             .iter()
-            .map(|(s, signer)| block(signer, s.standing, false)),
+            .map(|(s, signer)| block(signer, s.standing, false, letter.signatures)),
     );
     out
 }
@@ -53,8 +53,9 @@ fn signed(standing: Standing) -> bool {
     matches!(standing, Standing::Signed { .. } | Standing::Stale)
 }
 
-fn block(signer: &Signer, standing: Standing, lead: bool) -> SignatureBlock {
+fn block(signer: &Signer, standing: Standing, lead: bool, mode: SignatureMode) -> SignatureBlock {
     SignatureBlock {
+        mark: mark(signer, standing, mode),
         id: signer.id.to_string(),
         name: signer.name.clone(),
         title: signer.title.clone(),
@@ -62,6 +63,20 @@ fn block(signer: &Signer, standing: Standing, lead: bool) -> SignatureBlock {
         lead,
         stale: standing == Standing::Stale,
         missing: false,
+    }
+}
+
+/// The signing space's content: an image or "/s/ Name" only for a signer
+/// of the current text; a stale or unsigned signer keeps blank space, even
+/// in a draft, and so does a signer without an image.
+fn mark(signer: &Signer, standing: Standing, mode: SignatureMode) -> SignatureMark {
+    if !matches!(standing, Standing::Signed { .. }) {
+        return SignatureMark::Blank;
+    }
+    match (mode, &signer.signature) {
+        (SignatureMode::Images, Some(image)) => SignatureMark::Image(image.clone()),
+        (SignatureMode::Conformed, _) => SignatureMark::Conformed(format!("/s/ {}", signer.name)),
+        _ => SignatureMark::Blank,
     }
 }
 

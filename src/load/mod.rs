@@ -5,6 +5,7 @@
 //! instead of a raw value; the other files still load, so one `check` run
 //! reports the problems of every file.
 
+pub mod image;
 mod parts;
 pub mod raw;
 

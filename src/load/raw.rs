@@ -132,6 +132,8 @@ pub struct Signatories {
     pub invited: Vec<Spanned<String>>,
     /// "alphabetical" | "signed" | "listed".
     pub order: Option<Spanned<String>>,
+    /// "blank" | "images" | "conformed".
+    pub signatures: Option<Spanned<String>>,
 }
 
 /// A lead: a bare id or `{ id, role }`.
@@ -237,6 +239,8 @@ pub struct Signer {
     pub staffer: Option<Spanned<String>>,
     /// Staff email.
     pub email: Option<Spanned<String>>,
+    /// Signature image, a path inside the workspace.
+    pub signature: Option<Spanned<String>>,
 }
 
 /// `[[signoff]]`.

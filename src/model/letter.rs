@@ -148,6 +148,8 @@ pub struct Letter {
     /// Earlier ids of the letter (`formerly`, written by `signon mv`): the
     /// ledger's events under them count for this letter.
     pub formerly: Vec<String>,
+    /// What fills the space above each signer's name.
+    pub signatures: super::SignatureMode,
 }
 
 /// Whether `id` can name a letter: a plain file name of letters, digits,

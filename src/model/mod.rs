@@ -8,10 +8,12 @@
 //! `letter` (one letter file) and `signoff` (the ledger and the states
 //! replayed from it). All are re-exported here, so paths stay `model::X`.
 
+mod image;
 mod letter;
 mod signer;
 mod signoff;
 
+pub use image::{MAX_BYTES, MAX_SIDE, Pixels, SignatureImage, SignatureMode};
 pub use letter::valid_id;
 pub use letter::{
     Lead, Letter, Letterhead, Order, Paragraph, Quote, Recipient, Section, Span, Style,

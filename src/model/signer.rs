@@ -71,6 +71,8 @@ pub struct Signer {
     pub staffer: Option<String>,
     /// The staffer's email.
     pub email: Option<String>,
+    /// The signature image, once loaded (see `validate::signature_images`).
+    pub signature: Option<std::sync::Arc<super::SignatureImage>>,
 }
 
 /// The roster: every signer by id, in file order.
@@ -100,6 +102,7 @@ impl Signer {
             office: None,
             staffer: None,
             email: None,
+            signature: None,
         }
     }
 }

@@ -4,11 +4,15 @@
 //! The template struct borrows from [`Composed`]; the template only loops and
 //! branches. All text is auto-escaped: nothing from TOML is marked safe.
 
+use std::collections::BTreeMap;
+
 use askama::Template;
+use base64::Engine;
 
 use super::Paper;
-use crate::compose::Composed;
+use crate::compose::{Composed, SignatureMark};
 use crate::error::Error;
+use crate::model::SignatureImage;
 
 /// `templates/letter.html`: the fields it reads.
 #[derive(Template)]
@@ -27,6 +31,12 @@ pub struct LetterPage<'a> {
     pub marked: bool,
     /// The letter.
     pub letter: &'a Composed,
+    /// Some signing space holds an image or a conformed signature: their
+    /// style is needed.
+    pub signed_marks: bool,
+    /// Each signature image's `data:` URL by path, encoded once however
+    /// many signers share it.
+    pub images: BTreeMap<&'a str, String>,
 }
 
 impl<'a> LetterPage<'a> {
@@ -50,8 +60,32 @@ impl<'a> LetterPage<'a> {
             letterhead_rest: rest,
             marked: letter.signatures.iter().any(|s| s.missing || s.stale),
             letter,
+            signed_marks: letter
+                .signatures
+                .iter()
+                .any(|s| s.mark != SignatureMark::Blank),
+            images: data_urls(letter),
         }
     }
+
+    /// The `data:` URL of a signature image shown on this page.
+    pub fn data_url(&self, image: &SignatureImage) -> &str {
+        self.images
+            .get(image.path.as_str())
+            .map_or("", String::as_str)
+    }
+}
+
+/// Every signature image of the letter as a `data:` URL (base64).
+fn data_urls(letter: &Composed) -> BTreeMap<&str, String> {
+    let mut urls = BTreeMap::new();
+    for image in letter.signatures.iter().filter_map(|s| s.mark.image()) {
+        urls.entry(image.path.as_str()).or_insert_with(|| {
+            let b64 = base64::engine::general_purpose::STANDARD.encode(&image.file);
+            format!("data:{};base64,{b64}", image.mime())
+        });
+    }
+    urls
 }
 
 /// The letter as an HTML page.

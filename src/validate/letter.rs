@@ -50,7 +50,7 @@ pub(super) fn letter(
     if errors_after > errors_before {
         return None;
     }
-    let (head, (leads, invited, order)) = (head?, signatories?);
+    let (head, (leads, invited, order, signatures)) = (head?, signatories?);
     let closing = file.closing.as_ref();
     Some(Letter {
         id: id.to_string(),
@@ -71,6 +71,7 @@ pub(super) fn letter(
         invited,
         order,
         formerly: formerly.unwrap_or_default(),
+        signatures,
     })
 }
 

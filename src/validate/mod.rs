@@ -5,6 +5,7 @@
 pub mod approved;
 mod conventions;
 mod formerly;
+mod images;
 mod ledger;
 mod letter;
 mod roster;
@@ -19,6 +20,8 @@ use crate::error::Error;
 use crate::load::{self, Loaded, Workspace, raw};
 use crate::model::{Letter, Roster, SignOff, SignerId};
 
+pub use images::{SignatureRef, signature_images};
+
 /// The workspace after validation: whatever was valid, and every problem.
 #[derive(Debug, Default)]
 pub struct Checked {
@@ -32,6 +35,8 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// The text of `signers.toml`, for diagnostics about the ledger.
     pub signers_source: Option<Arc<Source>>,
+    /// Each roster entry's `signature`, read only by [`signature_images`].
+    pub signature_refs: Vec<SignatureRef>,
 }
 
 impl Checked {
@@ -187,6 +192,7 @@ fn loaded(
     let findings = findings(&src.text, &file.signoff, torn);
     diagnostics.extend(findings.iter().map(|f| f.diagnostic(src)));
     let roster = roster::roster(src, &file, &mut diagnostics);
+    let signature_refs = images::refs(&file);
     let known = known_ids(&roster, &file);
     let known = file.parsed.then_some(&known);
     let signoffs = std::mem::take(&mut file.signoff);
@@ -205,6 +211,7 @@ fn loaded(
         ledger,
         letters,
         diagnostics,
+        signature_refs,
     }
 }
 

@@ -118,6 +118,7 @@ fn build(id: &str, s: &raw::Signer, chamber: Chamber) -> Signer {
         office: owned(&s.office),
         staffer: owned(&s.staffer),
         email: owned(&s.email),
+        signature: None,
     }
 }
 

@@ -11,14 +11,14 @@ use super::letter::Cx;
 use super::text;
 use crate::diag::Diagnostic;
 use crate::load::raw;
-use crate::model::{Lead, Order, Roster, SignerId};
+use crate::model::{Lead, Order, Roster, SignatureMode, SignerId};
 
 impl Cx<'_> {
     pub(super) fn signatories(
         &mut self,
         raw: &Spanned<raw::Signatories>,
         roster: Option<&Roster>,
-    ) -> (Vec<Lead>, Vec<SignerId>, Order) {
+    ) -> (Vec<Lead>, Vec<SignerId>, Order, SignatureMode) {
         let s = raw.get_ref();
         // Sorted (a BTreeMap's keys), for a binary search per id: letters
         // list hundreds of ids.
@@ -29,7 +29,8 @@ impl Cx<'_> {
         let mut seen: HashSet<&str> = HashSet::new();
         let leads = self.leads(s, &lead_ids, roster, known.as_deref(), &mut seen);
         let invited = self.invited(&s.invited, known.as_deref(), &mut seen);
-        (leads, invited, self.order(s.order.as_ref()))
+        let mode = self.signature_mode(s.signatures.as_ref());
+        (leads, invited, self.order(s.order.as_ref()), mode)
     }
 
     /// The leads, each with its role (given here, or the roster's).
@@ -130,5 +131,31 @@ impl Cx<'_> {
                 Order::default()
             }
         }
+    }
+
+    /// `signatures = "blank" | "images" | "conformed"`.
+    fn signature_mode(&mut self, value: Option<&Spanned<String>>) -> SignatureMode {
+        let Some(value) = value else {
+            return SignatureMode::default();
+        };
+        let modes = [
+            SignatureMode::Blank,
+            SignatureMode::Images,
+            SignatureMode::Conformed,
+        ];
+        let given = value.get_ref().as_str();
+        if let Some(mode) = modes.into_iter().find(|m| m.as_str() == given) {
+            return mode;
+        }
+        self.diags.push(
+            Diagnostic::error(
+                self.src,
+                value.span(),
+                format!("unknown signatures `{given}`"),
+            )
+            .with_label("expected `blank`, `images` or `conformed`")
+            .with_suggestion(given, ["blank", "images", "conformed"]),
+        );
+        SignatureMode::default()
     }
 }

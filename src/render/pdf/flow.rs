@@ -10,7 +10,7 @@ use crate::compose::{Span, Style};
 
 use super::PdfError;
 use super::fonts::{self, Face};
-use super::layout::{MARGIN, Rule, Run};
+use super::layout::{ImageBox, MARGIN, Rule, Run};
 use super::linebreak::{Line, break_lines};
 use super::role::{Join, Kind, Node, Role, join_hyphenated};
 
@@ -27,6 +27,8 @@ pub(crate) struct Item {
     pub(crate) runs: Vec<Run>,
     /// Rules with `y` relative to the item's top.
     pub(crate) rules: Vec<Rule>,
+    /// Images with `y` (their bottom) relative to the item's top.
+    pub(crate) images: Vec<ImageBox>,
     /// A page may not break before this item.
     pub(crate) keep_with_prev: bool,
     /// Vertical space only (dropped at the top of a page).
@@ -127,6 +129,7 @@ impl Flow {
                 height: gap,
                 runs,
                 rules,
+                images: Vec::new(),
                 keep_with_prev,
                 gap: true,
             });
@@ -136,9 +139,17 @@ impl Flow {
             height,
             runs,
             rules,
+            images: Vec::new(),
             keep_with_prev,
             gap: false,
         });
+    }
+
+    /// Places images in the last item pushed (a row of signature blocks).
+    pub(crate) fn attach_images(&mut self, images: Vec<ImageBox>) {
+        if let Some(item) = self.items.last_mut() {
+            item.images.extend(images);
+        }
     }
 
     /// Sets `spans` as a paragraph, `label` (a list number) beside its first

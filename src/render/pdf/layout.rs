@@ -9,8 +9,10 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::compose::Composed;
+use crate::model::SignatureImage;
 
 use super::fonts::Face;
 use super::linebreak::{is_space, letter_gaps, visual_text};
@@ -44,6 +46,24 @@ pub struct Page {
     pub runs: Vec<Run>,
     /// Horizontal rules.
     pub rules: Vec<Rule>,
+    /// Signature images.
+    pub images: Vec<ImageBox>,
+}
+
+/// An image placed on the page: which one, and the box it fills (its aspect
+/// kept by the layout).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageBox {
+    /// The image (shared by every box that shows it).
+    pub image: Arc<SignatureImage>,
+    /// Left edge, pt from the page's left.
+    pub x: f32,
+    /// Bottom edge, pt from the page's bottom.
+    pub y: f32,
+    /// Width, pt.
+    pub width: f32,
+    /// Height, pt.
+    pub height: f32,
 }
 
 /// A run of text in one face on one baseline.
@@ -187,6 +207,10 @@ fn place(c: &Composed, frame: Frame, number: usize, items: &[flow::Item]) -> Pag
         }));
         page.rules
             .extend(item.rules.iter().map(|r| Rule { y: top + r.y, ..*r }));
+        page.images.extend(item.images.iter().map(|b| ImageBox {
+            y: top + b.y,
+            ..b.clone()
+        }));
         top -= item.height;
     }
     page
@@ -268,6 +292,13 @@ impl fmt::Display for Layout {
                     f,
                     "p{n} rule {:.1}..{:.1} {:.1} w{:.1}",
                     r.x1, r.x2, r.y, r.thickness
+                )?;
+            }
+            for b in &page.images {
+                writeln!(
+                    f,
+                    "p{n} image {:.1} {:.1} {:.1}x{:.1} {:?}",
+                    b.x, b.y, b.width, b.height, b.image.path
                 )?;
             }
         }

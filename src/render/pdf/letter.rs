@@ -7,12 +7,15 @@
 //! sides, numbered asks with a hanging indent), then the closing, the
 //! two-column signature grid and the cc and enclosure lines.
 
-use crate::compose::{Composed, Section, SignatureBlock, Style};
+use std::sync::Arc;
+
+use crate::compose::{Composed, Section, SignatureBlock, SignatureMark, Style};
+use crate::model::SignatureImage;
 
 use super::PdfError;
 use super::flow::{Align, Flow, Item, LEAD, Pen, SIZE, baseline, line_runs, run, span, tagged};
 use super::fonts::{self, Face};
-use super::layout::{MARGIN, Rule, Run};
+use super::layout::{ImageBox, MARGIN, Rule, Run};
 use super::linebreak::break_lines;
 use super::role::{Kind, Node, Role};
 
@@ -198,17 +201,53 @@ fn signatures(f: &mut Flow, blocks: &[SignatureBlock]) -> Result<(), PdfError> {
     let list = (!blocks.is_empty()).then(|| f.open(Kind::L { numbered: false }, None));
     for (i, pair) in blocks.chunks(2).enumerate() {
         f.gap(if i == 0 { 4.0 } else { LEAD });
-        let (mut runs, mut height) = (Vec::new(), 0.0f32);
+        let (mut runs, mut images, mut height) = (Vec::new(), Vec::new(), 0.0f32);
         for (j, b) in pair.iter().enumerate() {
             let item = f.open(Kind::LI, list);
             let body = f.open(Kind::LBody, Some(item));
-            let (r, h) = block(f, body, b, MARGIN + j as f32 * (col + GUTTER), col)?;
+            let x = MARGIN + j as f32 * (col + GUTTER);
+            let (r, h) = block(f, body, b, x, col)?;
             runs.extend(r);
             height = height.max(h);
+            match &b.mark {
+                SignatureMark::Image(image) => images.push(image_box(image, x, col)),
+                SignatureMark::Conformed(text) => runs.push(Run {
+                    role: Role::Node(f.open(Kind::P, Some(body))),
+                    ..conformed(text, x)
+                }),
+                SignatureMark::Blank => {}
+            }
         }
         f.push(height, runs, Vec::new(), i == 0);
+        f.attach_images(images);
     }
     Ok(())
+}
+
+/// The widest a signature image is drawn (3 in), leaving the column's
+/// right for the long names it may share a row with.
+const SIG_MAX_WIDTH: f32 = 216.0;
+/// Clearance between an image's foot and the printed name.
+const SIG_FOOT: f32 = 2.0;
+
+/// A signature image scaled into the signing space above the name, aspect
+/// kept, standing on the name line at the column's left.
+fn image_box(image: &Arc<SignatureImage>, x: f32, width: f32) -> ImageBox {
+    let (w, h) = (image.width.max(1) as f32, image.height.max(1) as f32);
+    let room = SIG_SPACE - SIG_FOOT;
+    let scale = (width.min(SIG_MAX_WIDTH) / w).min(room / h);
+    ImageBox {
+        image: image.clone(),
+        x,
+        y: -room,
+        width: w * scale,
+        height: h * scale,
+    }
+}
+
+/// "/s/ Name" in italic, on a line in the signing space.
+fn conformed(text: &str, x: f32) -> Run {
+    run(x, -(SIG_SPACE - 10.0), Face::Italic, text)
 }
 
 /// One signature block: signature space (with a note in drafts), then name,
@@ -253,4 +292,38 @@ fn block(
         }
     }
     Ok((runs, top))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::{SIG_SPACE, image_box};
+    use crate::model::{Pixels, SignatureImage};
+
+    fn image(width: u32, height: u32) -> Arc<SignatureImage> {
+        Arc::new(SignatureImage {
+            path: "signatures/x.jpg".into(),
+            width,
+            height,
+            pixels: Pixels::Jpeg { components: 3 },
+            file: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn a_wide_signature_fills_the_height_of_the_space() {
+        let b = image_box(&image(600, 200), 72.0, 216.0);
+        assert_eq!((b.width, b.height), (102.0, 34.0));
+        // It stands on the name line, inside the signing space.
+        assert_eq!(b.y, -34.0);
+        assert!(b.y + b.height <= 0.0 && -b.y <= SIG_SPACE);
+    }
+
+    #[test]
+    fn a_very_wide_signature_is_held_to_the_column_and_keeps_its_aspect() {
+        let b = image_box(&image(4000, 100), 72.0, 150.0);
+        assert_eq!(b.width, 150.0);
+        assert!((b.height - 150.0 / 40.0).abs() < 1e-4);
+    }
 }

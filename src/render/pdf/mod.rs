@@ -13,6 +13,7 @@ use crate::compose::Composed;
 
 mod flow;
 mod fonts;
+mod images;
 pub mod layout;
 mod letter;
 mod linebreak;

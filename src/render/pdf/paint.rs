@@ -37,6 +37,7 @@ pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         .collect::<Result<_, _>>()?;
     let mut doc = PdfDocument::new(&meta.title);
     let embedded = embed(&mut doc, layout, &shaped)?;
+    let images = super::images::embed(&mut doc, layout);
     let (w, h) = (Mm::from(Pt(layout.width)), Mm::from(Pt(layout.height)));
     let mut marks = Vec::with_capacity(layout.pages.len());
     let pages = layout
@@ -44,8 +45,14 @@ pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         .iter()
         .zip(&shaped)
         .map(|(page, glyphs)| {
-            let (ops, page_marks) = page_ops(page, glyphs, &embedded, &layout.tree);
+            let (mut ops, page_marks) = page_ops(page, glyphs, &embedded, &layout.tree);
             marks.push(page_marks);
+            // A signature image repeats the name printed under it: an
+            // artifact to assistive software, like the rules.
+            let drawn = super::images::ops(page, &images);
+            if !drawn.is_empty() {
+                ops.extend(super::marks::layout_artifact(drawn));
+            }
             PdfPage::new(w, h, ops)
         })
         .collect();

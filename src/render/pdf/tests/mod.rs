@@ -129,6 +129,7 @@ pub(super) fn signer(i: usize, lead: bool) -> SignatureBlock {
         lead,
         stale: false,
         missing: false,
+        mark: Default::default(),
     }
 }
 
