@@ -20,7 +20,7 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
         cx,
     )?;
     let mut all = status::overview(&checked.letters, &checked.roster, &checked.ledger, cx.now);
-    status::stale::explain(&mut all, &checked.letters, &checked.ledger, &ws.root);
+    status::stale::explain(&mut all, &checked.letters, &ws.root);
     match (&args.html, &guard) {
         (Some(path), _) if crate::output::is_stdout(path) => {
             super::write_out(cx, &status::html::render(&all, cx.now))?;

@@ -69,6 +69,7 @@ fn state(id: &str, lead: bool, standing: Standing, minute: u32) -> SignerState {
         at: Some(DateTime::parse_from_rfc3339(&at).unwrap()),
         by: None,
         note: None,
+        stale_text: None,
     }
 }
 

@@ -95,8 +95,11 @@ pub fn report(
     let mut notes = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     for s in chosen(states, only, &letter.id, &mut notes) {
-        let event = approved_event(ledger, &letter.id, &s.id);
-        match (s.standing, event.and_then(|e| e.text.as_deref())) {
+        let text = match s.standing {
+            Standing::Stale => s.stale_text.as_deref(),
+            _ => approved_event(ledger, &letter.id, &s.id).and_then(|e| e.text.as_deref()),
+        };
+        match (s.standing, text) {
             (Standing::Stale, Some(t)) => {
                 let i = match groups.iter().position(|g| g.fingerprint == t) {
                     Some(i) => i,
@@ -111,7 +114,7 @@ pub fn report(
                     }
                 };
                 groups[i].signers.push(s.id.0.clone());
-                groups[i].dates.extend(event.map(|e| e.at.date_naive()));
+                groups[i].dates.extend(s.at.map(|at| at.date_naive()));
             }
             (_, text) => notes.push(note(s, text, &letter.id)),
         }

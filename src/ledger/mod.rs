@@ -130,6 +130,10 @@ fn state(id: SignerId, lead: bool, last: Option<&SignOff>, current: &str) -> Sig
         at: last.map(|e| e.at),
         by: last.and_then(|e| e.by.clone()),
         note: last.and_then(|e| e.note.clone()),
+        stale_text: match standing {
+            Standing::Stale => last.and_then(|e| e.text.clone()),
+            _ => None,
+        },
     }
 }
 

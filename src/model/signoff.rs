@@ -127,4 +127,8 @@ pub struct SignerState {
     pub by: Option<String>,
     /// The latest event's note.
     pub note: Option<String>,
+    /// For a stale signature, the fingerprint of the text the signer
+    /// approved: the deciding event's, so a void never sends `diff` or
+    /// `status` to a signature it cancelled.
+    pub stale_text: Option<String>,
 }

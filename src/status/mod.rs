@@ -66,6 +66,8 @@ pub struct Row {
     pub note: Option<String>,
     /// For a stale signature, what changed since ([`stale::explain`]).
     pub changed: Option<stale::Change>,
+    /// For a stale signature, the fingerprint of the text approved.
+    pub stale_text: Option<String>,
 }
 
 impl Row {

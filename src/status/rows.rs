@@ -48,6 +48,7 @@ pub(super) fn row(s: crate::model::SignerState, ranked: Option<&Ranked<'_>>) -> 
         by: s.by,
         note: s.note,
         changed: None,
+        stale_text: s.stale_text,
     }
 }
 

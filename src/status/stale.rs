@@ -8,9 +8,8 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 
 use super::LetterStatus;
-use crate::diff::report::approved_event;
 use crate::ledger::approved::{self, Kept};
-use crate::model::{Letter, SignOff, SignerId, Standing};
+use crate::model::{Letter, Standing};
 
 /// What changed since a stale signer approved the letter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +37,7 @@ impl Change {
 
 /// Fills in [`super::Row::changed`] for every stale row. Each approved
 /// version is compared once per letter, however many signed it.
-pub fn explain(all: &mut [LetterStatus], letters: &[Letter], ledger: &[SignOff], root: &Path) {
+pub fn explain(all: &mut [LetterStatus], letters: &[Letter], root: &Path) {
     for status in all.iter_mut() {
         if status.totals.stale == 0 {
             continue;
@@ -53,9 +52,7 @@ pub fn explain(all: &mut [LetterStatus], letters: &[Letter], ledger: &[SignOff],
             .iter_mut()
             .filter(|r| r.standing == Standing::Stale)
         {
-            let id = SignerId(row.id.clone());
-            let text = approved_event(ledger, &letter.id, &id).and_then(|e| e.text.clone());
-            let Some(text) = text else {
+            let Some(text) = row.stale_text.clone() else {
                 row.changed = Some(Change::NotKept);
                 continue;
             };

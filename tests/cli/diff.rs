@@ -303,3 +303,28 @@ fn status_says_when_the_text_was_not_kept() {
     let out = ok(d, &["status", RUBIO]);
     assert!(out.contains("  - Judy Chu: text not kept\n"), "{out}");
 }
+
+/// A signature cancelled by `undo` is not the one a redline starts from:
+/// pallone signed the first text, signed again later, and that second
+/// signature was voided, so pallone stands on the first text again.
+#[test]
+fn a_voided_signature_is_not_the_redlines_basis() {
+    let ws = three_versions();
+    let d = ws.path();
+    ok(d, &["sign", RUBIO, "pallone", "--at", "2025-01-30"]);
+    edit(d, "Baku continues to hold", "Baku still holds");
+    ok(d, &["undo", RUBIO, "pallone"]);
+    let out = ok(d, &["diff", RUBIO, "pallone"]);
+    assert!(out.contains("pallone — signed 2025-01-28"), "{out}");
+    let chu = ok(d, &["diff", RUBIO, "chu"]);
+    assert_eq!(
+        out,
+        chu.replace("chu — ", "pallone — "),
+        "the first text's redline"
+    );
+    let status = ok(d, &["status", RUBIO]);
+    let pallone = "Frank Pallone, Jr.: 5 words in 'A moment for American leadership', 'Holding Azerbaijan accountable'";
+    let chu =
+        "Judy Chu: 5 words in 'A moment for American leadership', 'Holding Azerbaijan accountable'";
+    assert!(status.contains(pallone) && status.contains(chu), "{status}");
+}
