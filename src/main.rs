@@ -33,10 +33,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// The clock, read once. `SOURCE_DATE_EPOCH` (the reproducible-builds
-/// convention) pins it, so scripts and tests get the same output every run.
+/// The clock, read once. `SIGNON_NOW` (seconds since 1970) pins it, so
+/// scripts and tests get the same output every run. Not the reproducible-
+/// builds `SOURCE_DATE_EPOCH`: build shells export that one (Nix sets 1980),
+/// and the clock dates every answer recorded in the ledger.
 fn now() -> DateTime<chrono::FixedOffset> {
-    let pinned = std::env::var("SOURCE_DATE_EPOCH")
+    let pinned = std::env::var("SIGNON_NOW")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok());
     match pinned.and_then(|secs| DateTime::from_timestamp(secs, 0)) {

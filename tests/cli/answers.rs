@@ -184,3 +184,18 @@ fn answers_at_the_same_time_go_by_file_order() {
     ok(ws.path(), &["decline", RUBIO, "chu", "--at", at]);
     assert_eq!(state(ws.path(), "chu"), "declined");
 }
+
+/// A build shell's `SOURCE_DATE_EPOCH` (Nix exports 1980) never dates an
+/// answer: only `SIGNON_NOW` pins signon's clock.
+#[test]
+fn source_date_epoch_does_not_date_an_answer() {
+    let ws = example();
+    let out = signon_cmd(ws.path(), &["sign", RUBIO, "chu"])
+        .env("SOURCE_DATE_EPOCH", "315532800")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let ledger = fs::read_to_string(ws.path().join("signers.toml")).unwrap();
+    assert!(ledger.contains("at = 2025-02-01T12:00:00Z\n"), "{ledger}");
+    assert!(!ledger.contains("1980-"), "{ledger}");
+}

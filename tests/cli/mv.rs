@@ -24,7 +24,7 @@ fn ok(dir: &Path, args: &[&str]) -> String {
 fn check(dir: &Path) -> std::process::Output {
     let mut cmd = signon_cmd(dir, &["check"]);
     // 2025-06-15T00:00:00Z.
-    cmd.env("SOURCE_DATE_EPOCH", "1749945600").output().unwrap()
+    cmd.env("SIGNON_NOW", "1749945600").output().unwrap()
 }
 
 /// Every file of the workspace and its bytes.

@@ -177,7 +177,7 @@ fn a_write_that_fails_leaves_the_ledger_as_it_was() {
     let out = std::process::Command::new("sh")
         .args(["-c", &script, env!("CARGO_BIN_EXE_signon")])
         .current_dir(ws.path())
-        .env("SOURCE_DATE_EPOCH", crate::support::NOW_EPOCH)
+        .env("SIGNON_NOW", crate::support::NOW_EPOCH)
         .env("NO_COLOR", "1")
         .env("TZ", "UTC")
         .output()

@@ -88,7 +88,7 @@ pub fn signon_cmd(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_signon"));
     cmd.args(args)
         .current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", NOW_EPOCH)
+        .env("SIGNON_NOW", NOW_EPOCH)
         .env("NO_COLOR", "1")
         .env("TZ", "UTC")
         .env_remove("CLICOLOR_FORCE");
