@@ -142,8 +142,9 @@ or nothing is recorded; a row already in the ledger is not recorded again.
 /// After `signon undo --help`.
 pub(super) const UNDO_HELP: &str = "\
 Nothing is erased: a `status = \"void\"` event is appended that cancels the
-signer's latest event on the letter not already cancelled, and both stay in
-`signers.toml` for the record. Undo twice to cancel the two latest events.
+signer's last recorded event on the letter (the nearest above it in
+`signers.toml`, whatever its `at`) not already cancelled, and both stay in
+`signers.toml` for the record. Undo twice to cancel the last two.
 Refused when there is nothing left to cancel. `signon log` shows the trail.
 
   signon undo 2025-02-06-rubio sherman --by AH --note \"signed the wrong letter\"";

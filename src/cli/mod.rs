@@ -167,7 +167,7 @@ pub struct RecordArgs {
     #[arg(long, value_name = "WHO")]
     pub by: Option<String>,
     /// When it happened (default: now): `2025-02-03T10:12:00-05:00`,
-    /// `2025-02-03 10:12` (this machine's offset) or `2025-02-03`
+    /// `2025-02-03 10:12` (this machine's zone, on that date) or `2025-02-03`
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub at: Option<toml::value::Datetime>,
     /// A note kept with the event

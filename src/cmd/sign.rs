@@ -1,7 +1,7 @@
 //! `signon sign | decline | withdraw | invite`: validate the workspace, then
 //! append one `[[signoff]]` event per signer to the ledger.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, Local, LocalResult, NaiveDate, NaiveTime, TimeZone};
 
 use crate::cli::{RecordArgs, SignArgs};
 use crate::diag::Diagnostic;
@@ -39,7 +39,7 @@ pub(crate) fn record(
     if let Some(why) = rules::future_at(at, now) {
         return Err(Error::Message(why));
     }
-    let signers = answerable(&checked, letter, signers, status, cx)?;
+    let signers = answerable(&checked, letter, signers, (status, at), cx)?;
     if signers.is_empty() {
         let msg =
             "nothing recorded: everyone matching is already a lead, invited, or has answered\n";
@@ -85,12 +85,13 @@ pub(super) fn warn_outranked(
 
 /// The signers the event makes sense for, by their state now: `invite`
 /// leaves out (and names) whoever already answered, and `withdraw` is
-/// refused, all or nothing, for anyone without a signature to withdraw.
+/// refused, all or nothing, for anyone without a signature to withdraw,
+/// now or as of its `at`.
 fn answerable(
     checked: &validate::Checked,
     letter: &Letter,
     signers: Vec<String>,
-    status: Status,
+    (status, at): (Status, DateTime<FixedOffset>),
     cx: &mut Context<'_>,
 ) -> Result<Vec<String>, Error> {
     if !matches!(status, Status::Invited | Status::Withdrawn) {
@@ -102,10 +103,12 @@ fn answerable(
         let refused: Vec<Diagnostic> = signers
             .iter()
             .filter_map(|id| {
-                state(id).map_or_else(
-                    || Some(format!("`{id}` never signed; did you mean `decline`?")),
-                    rules::withdraw_refusal,
-                )
+                state(id)
+                    .map_or_else(
+                        || Some(format!("`{id}` never signed; did you mean `decline`?")),
+                        rules::withdraw_refusal,
+                    )
+                    .or_else(|| rules::withdraw_then(&checked.ledger, &letter.id, id, at))
             })
             .map(|why| Diagnostic::bare(None, why))
             .collect();
@@ -242,7 +245,8 @@ fn named(roster: &Roster, text: &str) -> Option<String> {
 }
 
 /// `--at` as an offset date-time: a local time or a bare date (at midnight)
-/// takes the offset of the context's clock. Without `--at`, the clock itself.
+/// is read in this machine's zone (`TZ`) on that date. Without `--at`, the
+/// clock itself.
 pub(super) fn when(
     at: Option<&toml::value::Datetime>,
     now: DateTime<FixedOffset>,
@@ -263,9 +267,16 @@ pub(super) fn when(
         ),
     };
     let local = date.zip(time).map(|(d, t)| d.and_time(t));
-    local
-        .and_then(|l| now.offset().from_local_datetime(&l).single())
-        .ok_or_else(|| bad_time(at))
+    // The zone's offset on that date, not today's: a March date read in
+    // December must keep its summer time. A time a clock change repeats is
+    // the earlier one; a time it skips does not exist.
+    match local.map(|l| Local.from_local_datetime(&l)) {
+        Some(LocalResult::Single(t) | LocalResult::Ambiguous(t, _)) => Ok(t.fixed_offset()),
+        Some(LocalResult::None) => Err(Error::Message(format!(
+            "`--at {at}` does not exist in this machine's time zone (the clock skips it): give it with an offset, such as `+01:00`"
+        ))),
+        None => Err(bad_time(at)),
+    }
 }
 
 fn bad_time(at: &toml::value::Datetime) -> Error {

@@ -19,6 +19,7 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
         args.letter.is_some(),
         cx,
     )?;
+    warn_future(ws, &checked, cx);
     let mut all = status::overview(&checked.letters, &checked.roster, &checked.ledger, cx.now);
     status::stale::explain(&mut all, &checked.letters, &ws.root);
     match (&args.html, &guard) {
@@ -55,6 +56,23 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
     match broken {
         Some(diags) => Err(Error::Invalid(diags)),
         None => Ok(()),
+    }
+}
+
+/// A warning per event of a shown letter more than a day in the future,
+/// which `check` calls an error and which outranks every real answer: one
+/// comparison per event, so `status` stays fast and still says so.
+fn warn_future(ws: &Workspace, checked: &Checked, cx: &mut Context<'_>) {
+    let limit = cx.now + crate::ledger::rules::FUTURE_LIMIT;
+    let path = crate::diag::display_path(&ws.signers_path());
+    let future = checked.ledger.iter().filter(|e| e.at > limit);
+    for e in future.filter(|e| checked.letters.iter().any(|l| l.id == e.letter)) {
+        let at = crate::ledger::rules::show(e.at);
+        let _ = writeln!(
+            cx.err,
+            "warning: {path}:{}: event at `{at}` is in the future — run `signon check`",
+            e.line
+        );
     }
 }
 

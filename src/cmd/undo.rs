@@ -17,7 +17,7 @@ pub(crate) fn undo(ws: &Workspace, args: &UndoArgs, cx: &mut Context<'_>) -> Res
     let signer = SignerId(args.signer.clone());
     let at = rules::to_seconds(cx.now);
     let target =
-        ledger::log::undo_target(&checked.ledger, &letter.id, &signer, at).ok_or_else(|| {
+        ledger::log::undo_target(&checked.ledger, &letter.id, &signer).ok_or_else(|| {
             Error::Message(format!(
                 "nothing to undo: `{signer}` has no event on `{}` that is not already undone",
                 letter.id

@@ -2,7 +2,6 @@
 //! order with what each void cancelled, as a table a coordinator reads, and
 //! the event an undo would cancel.
 
-use chrono::{DateTime, FixedOffset};
 use rustc_hash::FxHashMap;
 use unicode_width::UnicodeWidthStr;
 
@@ -64,18 +63,18 @@ pub fn events<'a>(
     all
 }
 
-/// The event `signon undo` would cancel for `signer` on `letter` with a
-/// void at `at`: their latest event not already cancelled.
+/// The event `signon undo` would cancel for `signer` on `letter`: the last
+/// one recorded (file order) not already cancelled, whatever its `at`, so
+/// the void appended cancels exactly the event `undo` names.
 pub fn undo_target<'a>(
     ledger: &'a [SignOff],
     letter: &str,
     signer: &SignerId,
-    at: DateTime<FixedOffset>,
 ) -> Option<&'a SignOff> {
     let theirs = ledger
         .iter()
         .filter(|e| e.letter == letter && e.signer == *signer);
-    Timeline::new(theirs.collect()).undo_target(at)
+    Timeline::new(theirs.collect()).undo_target()
 }
 
 /// The log as a table: a header line, then a row per event with the line of

@@ -37,7 +37,8 @@ use crate::model::{Letter, Roster, SignOff, SignerId, SignerState, Standing, Sta
 /// A signer's latest *answer* decides (signed, declined, withdrawn): latest
 /// by `at`, and among answers with the same `at`, the one appended last. An
 /// invitation never overrides an answer; without one they have no answer.
-/// A `void` cancels the latest event before it (see [`Timeline`]). A
+/// A `void` cancels the last event recorded before it, in file order, not
+/// already cancelled (see [`Timeline`]). A
 /// "signed" event whose fingerprint is not `current` is stale; one without
 /// a fingerprint is signed, unverified. `events` must be in file order and
 /// may hold other letters' events too; they are skipped.

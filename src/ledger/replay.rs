@@ -1,6 +1,12 @@
-//! The ledger's rules for one signer on one letter: events in time order,
-//! each `void` cancelling the latest event not yet cancelled before it, and
-//! the latest remaining *answer* deciding the signer's state.
+//! The ledger's rules for one signer on one letter: each `void` cancelling
+//! the last event *recorded* before it (file order) that is not yet
+//! cancelled, and the latest remaining *answer* by `at` deciding the
+//! signer's state.
+//!
+//! A void cancels by file order, not by time, because `signon undo` names
+//! the event it cancels when it is written: a back-dated answer recorded
+//! afterwards must not re-target it, and a mistaken event with a far-off
+//! `at` (past or future) is still the one undone.
 //!
 //! Kept apart from [`super::states`], whose fast path covers the usual
 //! ledger without voids; this is the one place the full rules live, shared
@@ -19,28 +25,44 @@ pub struct Timeline<'a> {
     /// For each event, its partner: a void's the index of the event it
     /// cancels, a cancelled event's the index of the void that cancelled it.
     pub link: Vec<Option<usize>>,
+    /// The index of the event a new void would cancel: the last recorded
+    /// event neither a void nor cancelled.
+    next_undo: Option<usize>,
 }
 
 impl<'a> Timeline<'a> {
     /// Replays `events`, which must be in file order and all for one signer
-    /// on one letter. A void cancels the latest event before it (in time,
-    /// then file order) that is neither a void nor already cancelled, so
-    /// several voids in a row cancel one event each, newest first. A void
-    /// with nothing before it cancels nothing.
-    pub fn new(mut events: Vec<&'a SignOff>) -> Timeline<'a> {
-        // A stable sort: equal times stay in file order.
-        events.sort_by_key(|e| e.at);
-        let mut link = vec![None; events.len()];
+    /// on one letter. A void cancels the last event recorded before it (in
+    /// file order, whatever its `at`) that is neither a void nor already
+    /// cancelled, so several voids in a row cancel one event each, newest
+    /// first. A void with nothing before it cancels nothing.
+    pub fn new(events: Vec<&'a SignOff>) -> Timeline<'a> {
+        let mut by_file = vec![None; events.len()];
         let mut standing: Vec<usize> = Vec::new();
         for (i, e) in events.iter().enumerate() {
             if e.status != Status::Void {
                 standing.push(i);
             } else if let Some(target) = standing.pop() {
-                link[i] = Some(target);
-                link[target] = Some(i);
+                by_file[i] = Some(target);
+                by_file[target] = Some(i);
             }
         }
-        Timeline { events, link }
+        // Time order for display and deciding; a stable sort keeps equal
+        // times in file order. `place[f]` is where file index `f` went.
+        let mut order: Vec<usize> = (0..events.len()).collect();
+        order.sort_by_key(|&f| events[f].at);
+        let mut place = vec![0; events.len()];
+        for (i, &f) in order.iter().enumerate() {
+            place[f] = i;
+        }
+        Timeline {
+            link: order
+                .iter()
+                .map(|&f| by_file[f].map(|p| place[p]))
+                .collect(),
+            events: order.iter().map(|&f| events[f]).collect(),
+            next_undo: standing.last().map(|&f| place[f]),
+        }
     }
 
     /// Whether event `i` was cancelled by a later void.
@@ -64,11 +86,18 @@ impl<'a> Timeline<'a> {
             .or_else(|| self.standing().last())
     }
 
-    /// What a void recorded at `at` (after every event already in the
-    /// ledger with that time) would cancel: the latest standing event up to
-    /// `at`. `None` when there is nothing left to undo.
-    pub fn undo_target(&self, at: DateTime<FixedOffset>) -> Option<&'a SignOff> {
-        let upto: Vec<&SignOff> = self.events.iter().copied().filter(|e| e.at <= at).collect();
-        Timeline::new(upto).standing().last()
+    /// The latest standing answer given by `at`: the signer's answer as of
+    /// that time, by the same rules (voids count whenever recorded).
+    pub fn answer_at(&self, at: DateTime<FixedOffset>) -> Option<&'a SignOff> {
+        self.standing()
+            .rev()
+            .find(|e| e.at <= at && e.status.is_answer())
+    }
+
+    /// What a void appended now would cancel: the last event recorded that
+    /// is neither a void nor cancelled. `None` when there is nothing left
+    /// to undo.
+    pub fn undo_target(&self) -> Option<&'a SignOff> {
+        self.next_undo.map(|i| self.events[i])
     }
 }

@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, TimeDelta, Timelike};
 
-use super::NewEvent;
-use crate::model::{SignOff, SignerId, SignerState, Standing};
+use super::{NewEvent, Timeline};
+use crate::model::{SignOff, SignerId, SignerState, Standing, Status};
 
 /// How far ahead of the clock `--at` may be: a minute, for the skew between
 /// the machine and the clock a reply was stamped by. Anything later is an
@@ -62,6 +62,33 @@ pub fn withdraw_refusal(s: &SignerState) -> Option<String> {
         Standing::NoAnswer => Some(format!("`{id}` never signed; did you mean `decline`?")),
         Standing::Declined => Some(format!("`{id}` declined, and has no signature to withdraw")),
         Standing::Withdrawn => Some(format!("`{id}` already withdrew their signature")),
+    }
+}
+
+/// Why `withdraw --at AT` is refused for a signer who may withdraw now, if
+/// it is: their answer as of `at` was not a signature, so there was none to
+/// withdraw then. `ledger` is in file order; voids count wherever recorded.
+pub fn withdraw_then(
+    ledger: &[SignOff],
+    letter: &str,
+    id: &str,
+    at: DateTime<FixedOffset>,
+) -> Option<String> {
+    let theirs = ledger
+        .iter()
+        .filter(|e| e.letter == letter && e.signer.0 == id);
+    let timeline = Timeline::new(theirs.collect());
+    let when = show(at);
+    match timeline.answer_at(at) {
+        Some(e) if e.status == Status::Signed => None,
+        Some(e) => Some(format!(
+            "`{id}` had not signed as of {when} (they had {} at {}): nothing to withdraw then",
+            e.status.as_str(),
+            show(e.at)
+        )),
+        None => Some(format!(
+            "`{id}` had not signed as of {when}: their signature is later; did you mean a later `--at`?"
+        )),
     }
 }
 

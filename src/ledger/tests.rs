@@ -228,16 +228,49 @@ fn two_voids_cancel_the_two_latest_events() {
 }
 
 #[test]
-fn a_void_cancels_the_latest_event_before_it_in_time_not_a_later_one() {
+fn a_void_cancels_the_last_event_recorded_before_it_whatever_its_time() {
     let events = [
         at_line(1, "chu", Status::Signed, "2025-02-01T10:00:00Z"),
         at_line(2, "chu", Status::Declined, "2025-02-05T10:00:00Z"),
         at_line(3, "chu", Status::Void, "2025-02-03T10:00:00Z"),
     ];
-    assert_eq!(standing_of(&events, "chu"), Standing::Declined);
+    assert_eq!(
+        standing_of(&events, "chu"),
+        Standing::Signed { verified: false }
+    );
     let refs: Vec<&SignOff> = events.iter().collect();
     let t = Timeline::new(refs);
-    assert!(t.voided(0) && !t.voided(2), "the void cancels line 1 only");
+    // Time order: signed (0), void (1), declined (2).
+    assert!(!t.voided(0) && t.voided(2), "the void cancels line 2 only");
+    assert_eq!(t.link[1], Some(2));
+}
+
+#[test]
+fn an_answer_recorded_after_a_void_is_not_cancelled_by_it() {
+    let events = [
+        at_line(1, "chu", Status::Declined, "2025-02-01T10:00:00Z"),
+        at_line(2, "chu", Status::Void, "2025-02-10T10:00:00Z"),
+        at_line(3, "chu", Status::Signed, "2025-02-05T10:00:00Z"),
+    ];
+    assert_eq!(
+        standing_of(&events, "chu"),
+        Standing::Signed { verified: false }
+    );
+}
+
+#[test]
+fn answer_at_is_the_standing_answer_as_of_that_time() {
+    let events = [
+        at_line(1, "chu", Status::Signed, "2025-02-01T10:00:00Z"),
+        at_line(2, "chu", Status::Withdrawn, "2025-02-03T10:00:00Z"),
+        at_line(3, "chu", Status::Signed, "2025-02-05T10:00:00Z"),
+    ];
+    let t = Timeline::new(events.iter().collect());
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+    let status = |s: &str| t.answer_at(at(s)).map(|e| e.status);
+    assert_eq!(status("2025-01-31T10:00:00Z"), None);
+    assert_eq!(status("2025-02-02T10:00:00Z"), Some(Status::Signed));
+    assert_eq!(status("2025-02-04T10:00:00Z"), Some(Status::Withdrawn));
 }
 
 #[test]
@@ -253,17 +286,20 @@ fn a_void_with_nothing_before_it_cancels_nothing() {
 }
 
 #[test]
-fn undo_targets_the_latest_event_not_already_cancelled() {
+fn undo_targets_the_last_recorded_event_not_already_cancelled() {
     let events = [
         at_line(1, "chu", Status::Invited, "2025-02-01T10:00:00Z"),
         at_line(2, "chu", Status::Signed, "2025-02-02T10:00:00Z"),
         at_line(3, "chu", Status::Declined, "2025-02-02T11:00:00Z"),
         at_line(4, "chu", Status::Void, "2025-02-03T10:00:00Z"),
+        at_line(5, "chu", Status::Declined, "2025-01-01T10:00:00Z"),
     ];
-    let now = DateTime::parse_from_rfc3339("2025-02-04T10:00:00Z").unwrap();
-    let target = log::undo_target(&events, "x", &SignerId("chu".into()), now);
+    let chu = SignerId("chu".into());
+    let target = log::undo_target(&events, "x", &chu);
+    assert_eq!(target.map(|e| e.line), Some(5), "file order, not time");
+    let target = log::undo_target(&events[..4], "x", &chu);
     assert_eq!(target.map(|e| e.line), Some(2));
-    let none = log::undo_target(&events[3..], "x", &SignerId("chu".into()), now);
+    let none = log::undo_target(&events[3..4], "x", &chu);
     assert_eq!(none, None);
 }
 

@@ -199,3 +199,124 @@ fn source_date_epoch_does_not_date_an_answer() {
     assert!(ledger.contains("at = 2025-02-01T12:00:00Z\n"), "{ledger}");
     assert!(!ledger.contains("1980-"), "{ledger}");
 }
+
+#[test]
+fn a_back_dated_answer_after_an_undo_does_not_re_target_its_void() {
+    let ws = example();
+    ok(
+        ws.path(),
+        &["decline", RUBIO, "chu", "--at", "2025-01-20 10:00"],
+    );
+    let out = ok(ws.path(), &["undo", RUBIO, "chu"]);
+    assert!(
+        stdout(&out).contains("cancels `declined`"),
+        "{}",
+        stdout(&out)
+    );
+    ok(
+        ws.path(),
+        &["sign", RUBIO, "chu", "--at", "2025-01-25 10:00"],
+    );
+    assert_eq!(state(ws.path(), "chu"), "signed");
+    let log = stdout(&ok(ws.path(), &["log", RUBIO, "chu"]));
+    assert!(log.contains("declined, voided by line"), "{log}");
+    assert!(!log.contains("signed, voided"), "{log}");
+}
+
+#[test]
+fn undo_cancels_the_mistaken_back_dated_event_it_names() {
+    let ws = example();
+    ok(ws.path(), &["sign", RUBIO, "chu", "--at", "2025-01-29"]);
+    ok(ws.path(), &["decline", RUBIO, "chu", "--at", "2025-01-01"]);
+    let out = ok(ws.path(), &["undo", RUBIO, "chu"]);
+    assert!(
+        stdout(&out).contains("cancels `declined` of 2025-01-01"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(state(ws.path(), "chu"), "signed");
+}
+
+#[test]
+fn undo_of_a_far_future_event_cancels_it_not_the_real_signature() {
+    let ws = example();
+    ok(ws.path(), &["sign", RUBIO, "chu"]);
+    let path = ws.path().join("signers.toml");
+    let hand = format!(
+        "{}\n[[signoff]]\nletter = \"{RUBIO}\"\nsigner = \"chu\"\nstatus = \"declined\"\nat = 2099-01-01T00:00:00Z\n",
+        ledger(ws.path())
+    );
+    fs::write(&path, hand).unwrap();
+    let out = ok(ws.path(), &["undo", RUBIO, "chu"]);
+    assert!(
+        stdout(&out).contains("cancels `declined` of 2099-01-01"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(state(ws.path(), "chu"), "signed");
+}
+
+#[test]
+fn withdraw_at_a_time_before_the_signature_is_refused() {
+    let ws = example();
+    ok(ws.path(), &["sign", RUBIO, "chu", "--at", "2025-01-29"]);
+    let err = refused(ws.path(), &["withdraw", RUBIO, "chu", "--at", "2025-01-01"]);
+    assert!(
+        err.contains("`chu` had not signed as of 2025-01-01T00:00:00+00:00"),
+        "{err}"
+    );
+}
+
+#[test]
+fn withdraw_at_a_time_after_the_signature_is_recorded() {
+    let ws = example();
+    ok(ws.path(), &["sign", RUBIO, "chu", "--at", "2025-01-29"]);
+    ok(ws.path(), &["withdraw", RUBIO, "chu", "--at", "2025-01-30"]);
+    assert_eq!(state(ws.path(), "chu"), "withdrawn");
+}
+
+#[test]
+fn status_warns_of_an_event_far_in_the_future() {
+    let ws = example();
+    let hand = format!(
+        "{}\n[[signoff]]\nletter = \"{RUBIO}\"\nsigner = \"chu\"\nstatus = \"declined\"\nat = 2099-01-01T00:00:00Z\n",
+        ledger(ws.path())
+    );
+    fs::write(ws.path().join("signers.toml"), &hand).unwrap();
+    let line = hand.lines().count() - 4;
+    let out = ok(ws.path(), &["status", RUBIO]);
+    let want = format!(
+        "warning: signers.toml:{line}: event at `2099-01-01T00:00:00+00:00` is in the future — run `signon check`"
+    );
+    assert!(stderr(&out).contains(&want), "{}", stderr(&out));
+}
+
+#[test]
+fn a_naive_at_takes_the_zone_offset_of_its_own_date() {
+    let ws = example();
+    let mut cmd = signon_cmd(
+        ws.path(),
+        &["sign", RUBIO, "chu", "--at", "2024-07-01 10:00"],
+    );
+    let out = cmd.env("TZ", "America/New_York").output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        ledger(ws.path()).contains("at = 2024-07-01T10:00:00-04:00"),
+        "{}",
+        ledger(ws.path())
+    );
+}
+
+#[test]
+fn a_naive_at_a_clock_change_skips_is_refused() {
+    let ws = example();
+    let before = ledger(ws.path());
+    let mut cmd = signon_cmd(
+        ws.path(),
+        &["sign", RUBIO, "chu", "--at", "2024-03-10 02:30"],
+    );
+    let out = cmd.env("TZ", "America/New_York").output().unwrap();
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    assert_eq!(ledger(ws.path()), before);
+}
