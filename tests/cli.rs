@@ -26,6 +26,7 @@
 //! - `diff`: approved texts kept by `sign`, `signon diff` redlines, stale signatures explained;
 //! - `intake`: `sign --from FILE.csv`: responses in bulk, all rows or none;
 //! - `mv`: `signon mv`, a renamed letter's history following it, `formerly`;
+//! - `remind`: `status --missing`, export's contact columns, `signon remind`'s drafts parsed back;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -87,3 +88,5 @@ mod watch;
 
 #[path = "cli/mv.rs"]
 mod mv;
+#[path = "cli/remind.rs"]
+mod remind;
