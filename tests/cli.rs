@@ -26,7 +26,8 @@
 //! - `diff`: approved texts kept by `sign`, `signon diff` redlines, stale signatures explained;
 //! - `intake`: `sign --from FILE.csv`: responses in bulk, all rows or none;
 //! - `mv`: `signon mv`, a renamed letter's history following it, `formerly`;
-//! - `remind`: `status --missing`, export's contact columns, `signon remind`'s drafts parsed back;
+//! - `missing`: `status --missing`, who to chase with contacts; export's contact columns;
+//! - `remind`: `signon remind`'s e-mail drafts parsed back by Python's `email` and `mailbox`;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -86,6 +87,8 @@ mod terminal;
 #[path = "cli/watch.rs"]
 mod watch;
 
+#[path = "cli/missing.rs"]
+mod missing;
 #[path = "cli/mv.rs"]
 mod mv;
 #[path = "cli/remind.rs"]

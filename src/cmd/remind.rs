@@ -52,12 +52,23 @@ pub(crate) fn remind(ws: &Workspace, args: &RemindArgs, cx: &mut Context<'_>) ->
         now: cx.now,
     };
     let files = files(&l, &offices, &dir, args.format);
-    let guard = super::guard_in(ws, Some(&args.letter), cx, &dir)?;
-    // Every path is checked before the first is written: a refused one
-    // leaves nothing behind.
+    write_all(
+        &files,
+        &super::guard_in(ws, Some(&args.letter), cx, &dir)?,
+        cx,
+    )
+}
+
+/// Every path is checked before the first is written: a refused one leaves
+/// nothing behind. Then each file, and where it went.
+fn write_all(
+    files: &[(PathBuf, Vec<u8>)],
+    guard: &output::Guard,
+    cx: &mut Context<'_>,
+) -> Result<(), Error> {
     files.iter().try_for_each(|(p, _)| guard.check(p))?;
-    for (p, bytes) in &files {
-        let verb = output::write(p, bytes, &guard)?.verb();
+    for (p, bytes) in files {
+        let verb = output::write(p, bytes, guard)?.verb();
         super::write_out(cx, &format!("{verb} {}\n", display_path(p)))?;
     }
     Ok(())
