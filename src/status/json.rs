@@ -61,17 +61,17 @@ struct Signer<'a> {
     /// Only on a stale signature: what changed since.
     #[serde(skip_serializing_if = "Option::is_none")]
     changed: Option<Changed<'a>>,
-    /// Only with `--missing`: whom to write to (null where the roster is silent).
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    contact: Option<Contact<'a>>,
-}
-
-/// The roster's contact fields of an office to chase.
-#[derive(Serialize)]
-struct Contact<'a> {
-    staffer: Option<&'a str>,
-    email: Option<&'a str>,
-    office: Option<&'a str>,
+    /// Only with `--missing`: whom to write to, null where the roster is
+    /// silent. Three plain fields rather than a flattened struct: flatten
+    /// would make serde write every signer of a season as a map.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    staffer: Option<Option<&'a str>>,
+    /// Only with `--missing`: the staffer's e-mail.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<Option<&'a str>>,
+    /// Only with `--missing`: the office address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    office: Option<Option<&'a str>>,
 }
 
 /// What changed since a stale signature: `words` and `sections` are null
@@ -120,11 +120,9 @@ pub fn write_missing(
 fn with_contact<'a>(r: &'a Row, roster: &'a Roster) -> Signer<'a> {
     let s = roster.get(&SignerId(r.id.clone()));
     Signer {
-        contact: Some(Contact {
-            staffer: s.and_then(|s| s.staffer.as_deref()),
-            email: s.and_then(|s| s.email.as_deref()),
-            office: s.and_then(|s| s.office.as_deref()),
-        }),
+        staffer: Some(s.and_then(|s| s.staffer.as_deref())),
+        email: Some(s.and_then(|s| s.email.as_deref())),
+        office: Some(s.and_then(|s| s.office.as_deref())),
         ..signer(r)
     }
 }
@@ -180,7 +178,9 @@ fn signer(r: &Row) -> Signer<'_> {
         by: r.by.as_deref(),
         note: r.note.as_deref(),
         changed: r.changed.as_ref().map(changed),
-        contact: None,
+        staffer: None,
+        email: None,
+        office: None,
     }
 }
 
