@@ -9,7 +9,8 @@
 //! 3. [`compose`]: a letter, the roster and the sign-off states become the
 //!    format-neutral [`compose::Composed`];
 //! 4. [`render`]: the composed letter as HTML and PDF;
-//!    [`press`]: the press release, the signer list and the plain-text letter.
+//!    [`press`]: the press release, the signer list and the plain-text letter;
+//!    [`remind`]: e-mail drafts to the offices still to chase.
 //!
 //! `main` parses the command line and calls [`run`]; each subcommand has a
 //! handler of the same name in `cmd`.
@@ -26,6 +27,7 @@ pub mod model;
 pub mod output;
 mod parallel;
 pub mod press;
+pub mod remind;
 pub mod rename;
 pub mod render;
 pub mod roster;

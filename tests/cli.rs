@@ -27,6 +27,8 @@
 //! - `diff`: approved texts kept by `sign`, `signon diff` redlines, stale signatures explained;
 //! - `intake`: `sign --from FILE.csv`: responses in bulk, all rows or none;
 //! - `mv`: `signon mv`, a renamed letter's history following it, `formerly`;
+//! - `missing`: `status --missing`, who to chase with contacts; export's contact columns;
+//! - `remind`: `signon remind`'s e-mail drafts parsed back by Python's `email` and `mailbox`;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -86,9 +88,13 @@ mod terminal;
 #[path = "cli/watch.rs"]
 mod watch;
 
+#[path = "cli/missing.rs"]
+mod missing;
 #[path = "cli/mv.rs"]
 mod mv;
 #[path = "cli/signatures.rs"]
 mod signatures;
 #[path = "cli/tagged.rs"]
 mod tagged;
+#[path = "cli/remind.rs"]
+mod remind;

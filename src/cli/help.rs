@@ -165,6 +165,10 @@ pub(super) const STATUS_HELP: &str =
   signon status 2025-02-06-rubio      one letter: each signer's state, when and by whom
   signon status --json                the same as JSON, for scripts
   signon status --html status.html    a self-contained page for the office screen
+  signon status 2025-02-06-rubio --missing
+                                      who to chase: no answer or stale, with staffer,
+                                      e-mail and office (`--json` too; without LETTER,
+                                      every letter's, soonest deadline first)
 
 A letter with errors is left out of the overview: the others are shown, then
 its problems with their places, and the command exits 1.";

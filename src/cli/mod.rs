@@ -7,6 +7,7 @@
 mod diff;
 mod help;
 mod output;
+mod remind;
 mod roster;
 mod watch;
 
@@ -21,6 +22,7 @@ use help::{
     RENDER_HELP, SIGN_HELP, SIGNERS_HELP, STATUS_HELP, UNDO_HELP,
 };
 pub use output::{ExportArgs, ExportFormat, Paper, PressArgs, PressFormat, RenderArgs};
+pub use remind::{RemindArgs, RemindFormat, Sender};
 pub use roster::{ChamberArg, FilterArgs, ImportArgs, RosterArgs, RosterCommand, SignersArgs};
 pub use watch::WatchArgs;
 
@@ -110,6 +112,9 @@ pub enum Command {
     /// Rename a letter; its ledger history follows (`formerly`)
     #[command(after_help = help::MV_HELP)]
     Mv(MvArgs),
+    /// Write an e-mail draft (.eml) to each office to chase; nothing is sent
+    #[command(after_help = remind::REMIND_HELP)]
+    Remind(RemindArgs),
 }
 
 /// `signon check`.
@@ -266,6 +271,10 @@ pub struct StatusArgs {
     /// Write a self-contained HTML status page to PATH (`-`: standard output)
     #[arg(long, value_name = "PATH")]
     pub html: Option<PathBuf>,
+    /// Only the offices to chase (no answer, or a stale signature), with
+    /// staffer, e-mail and office; every letter's when no LETTER is given
+    #[arg(long, conflicts_with = "html")]
+    pub missing: bool,
 }
 
 /// `signon completions`.

@@ -10,6 +10,7 @@ mod merge_ledger;
 mod mv;
 mod new;
 mod press;
+mod remind;
 mod render;
 mod roster;
 mod sign;
@@ -63,6 +64,7 @@ pub(crate) fn dispatch(cli: Cli, cx: &mut Context<'_>) -> Result<(), Error> {
         Command::Status(args) => status::status(&workspace(root, cx)?, &args, cx),
         Command::Watch(args) => watch::watch(&workspace(root, cx)?, &args, cx),
         Command::Mv(args) => mv::mv(&workspace(root, cx)?, &args, cx),
+        Command::Remind(args) => remind::remind(&workspace(root, cx)?, &args, cx),
     }
 }
 
@@ -112,6 +114,16 @@ pub(crate) fn guard(
     letter: Option<&str>,
     cx: &Context<'_>,
 ) -> Result<crate::output::Guard, Error> {
+    guard_in(ws, letter, cx, &ws.out_dir())
+}
+
+/// [`guard`], with `made` the one folder made when missing instead of `out/`.
+pub(crate) fn guard_in(
+    ws: &Workspace,
+    letter: Option<&str>,
+    cx: &Context<'_>,
+    made: &std::path::Path,
+) -> Result<crate::output::Guard, Error> {
     let mut inputs = ws.letter_paths()?;
     inputs.push(ws.signers_path());
     if let Some(name) = letter {
@@ -119,11 +131,7 @@ pub(crate) fn guard(
     }
     // Kept approved texts are inputs too (`check` verifies them).
     let dirs = [ws.letters_dir(), ws.root.join("approved")];
-    Ok(crate::output::Guard::new(
-        &inputs,
-        &dirs,
-        Some(&ws.out_dir()),
-    ))
+    Ok(crate::output::Guard::new(&inputs, &dirs, Some(made)))
 }
 
 /// Writes to the context's output, turning a broken pipe into an I/O error.

@@ -1,5 +1,5 @@
-//! `signon status [LETTER] [--json] [--html PATH]`: who has signed, and what
-//! is missing before the deadline.
+//! `signon status [LETTER] [--json] [--html PATH] [--missing]`: who has
+//! signed, what is missing before the deadline, and whom to chase.
 
 use crate::cli::StatusArgs;
 use crate::load::Workspace;
@@ -33,7 +33,12 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
         }
         _ => {}
     }
-    let done = if args.json {
+    let done = if args.missing && args.json {
+        status::json::write_missing(&all, &checked.roster, cx.now, cx.out)
+            .map_err(|e| Error::io("write", "standard output", e))
+    } else if args.missing {
+        super::write_out(cx, &status::missing::table(&all, &checked.roster, cx.now))
+    } else if args.json {
         status::json::write(&all, cx.now, cx.out)
             .map_err(|e| Error::io("write", "standard output", e))
     } else if args.html.is_some() {

@@ -7,7 +7,7 @@
 use anstyle::{AnsiColor, Color, Style};
 
 use super::report::{Basis, Group, Report};
-use super::{Piece, collapsed};
+use super::{Piece, Redline, collapsed};
 
 /// Words of context kept on each side of a change.
 pub const CONTEXT: usize = 6;
@@ -64,6 +64,14 @@ fn group(g: &Group, color: bool) -> String {
         }
         return out;
     };
+    out.push_str(&parts(redline, color));
+    out
+}
+
+/// A redline alone: "changed: …", then each changed part under its label,
+/// as `signon diff` prints it (also what `signon remind` quotes).
+pub fn parts(redline: &Redline, color: bool) -> String {
+    let mut out = String::new();
     if redline.parts.is_empty() {
         out.push_str("no words changed: only the markup or the order of the parts\n");
     } else {

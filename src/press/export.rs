@@ -19,7 +19,7 @@ struct Document<'a> {
 
 /// CSV with a header row, quoted where a field needs it (`Frank Pallone,
 /// Jr.`, `Jesús G. "Chuy" García`), UTF-8, `\n` line ends. Empty fields for
-/// what the roster lacks (a Senator's district). A cell a spreadsheet would
+/// what the roster lacks (a Senator's district, a staffer). A cell a spreadsheet would
 /// run as a formula is [`neutral`].
 pub fn csv(rows: &[SignerRow]) -> Result<String, Error> {
     let mut writer = csv::WriterBuilder::new()
@@ -39,7 +39,7 @@ pub fn csv(rows: &[SignerRow]) -> Result<String, Error> {
 }
 
 /// A row's cells, in [`HEADER`] order.
-fn cells(row: &SignerRow) -> [String; 9] {
+fn cells(row: &SignerRow) -> [String; 11] {
     [
         row.id.clone(),
         row.name.clone(),
@@ -50,6 +50,8 @@ fn cells(row: &SignerRow) -> [String; 9] {
         row.standing.to_string(),
         row.signed_at.clone(),
         row.lead.to_string(),
+        row.staffer.clone().unwrap_or_default(),
+        row.email.clone().unwrap_or_default(),
     ]
 }
 
@@ -66,7 +68,7 @@ pub fn neutral(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The CSV columns, in `SignerRow` field order.
-const HEADER: [&str; 9] = [
+const HEADER: [&str; 11] = [
     "id",
     "name",
     "chamber",
@@ -76,6 +78,8 @@ const HEADER: [&str; 9] = [
     "standing",
     "signed_at",
     "lead",
+    "staffer",
+    "email",
 ];
 
 /// JSON: `{ letter, title, date, draft, signers: [...] }`, pretty-printed,
@@ -114,6 +118,8 @@ mod tests {
             standing: "signed",
             signed_at: "2025-02-03T10:12:00-05:00".into(),
             lead: false,
+            staffer: None,
+            email: None,
             role: None,
             press_name: format!("Sen. {name} (D-CA)"),
         }
@@ -124,9 +130,9 @@ mod tests {
         let out = csv(&[row("a", "Frank Pallone, Jr."), row("b", "Jesús \"Chuy\"")]).unwrap();
         assert_eq!(
             out,
-            "id,name,chamber,party,state,district,standing,signed_at,lead\n\
-             a,\"Frank Pallone, Jr.\",senate,D,CA,,signed,2025-02-03T10:12:00-05:00,false\n\
-             b,\"Jesús \"\"Chuy\"\"\",senate,D,CA,,signed,2025-02-03T10:12:00-05:00,false\n"
+            "id,name,chamber,party,state,district,standing,signed_at,lead,staffer,email\n\
+             a,\"Frank Pallone, Jr.\",senate,D,CA,,signed,2025-02-03T10:12:00-05:00,false,,\n\
+             b,\"Jesús \"\"Chuy\"\"\",senate,D,CA,,signed,2025-02-03T10:12:00-05:00,false,,\n"
         );
     }
 
@@ -147,7 +153,7 @@ mod tests {
     fn an_empty_list_still_has_its_header() {
         assert_eq!(
             csv(&[]).unwrap(),
-            "id,name,chamber,party,state,district,standing,signed_at,lead\n"
+            "id,name,chamber,party,state,district,standing,signed_at,lead,staffer,email\n"
         );
     }
 }

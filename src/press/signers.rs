@@ -29,6 +29,10 @@ pub struct SignerRow {
     pub signed_at: String,
     /// A lead of the letter.
     pub lead: bool,
+    /// The staffer to contact (the roster's `staffer`).
+    pub staffer: Option<String>,
+    /// The staffer's e-mail (the roster's `email`).
+    pub email: Option<String>,
     /// The role printed under a lead's name (not exported: the press
     /// release's lead paragraph names it).
     #[serde(skip)]
@@ -61,6 +65,8 @@ pub fn signed(composed: &Composed, roster: &Roster, states: &[SignerState]) -> V
                 standing: state.standing.as_str(),
                 signed_at: state.at.map(crate::ledger::rules::show).unwrap_or_default(),
                 lead: block.lead,
+                staffer: signer.staffer.clone(),
+                email: signer.email.clone(),
                 role: block.role.clone(),
                 press_name: press_name(signer),
             })

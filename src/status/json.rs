@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::stale::Change;
 use super::{LetterStatus, Row};
-use crate::model::Standing;
+use crate::model::{Roster, SignerId, Standing};
 
 /// The schema version printed as `version`.
 pub const VERSION: u32 = 1;
@@ -61,6 +61,17 @@ struct Signer<'a> {
     /// Only on a stale signature: what changed since.
     #[serde(skip_serializing_if = "Option::is_none")]
     changed: Option<Changed<'a>>,
+    /// Only with `--missing`: whom to write to, null where the roster is
+    /// silent. Three plain fields rather than a flattened struct: flatten
+    /// would make serde write every signer of a season as a map.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    staffer: Option<Option<&'a str>>,
+    /// Only with `--missing`: the staffer's e-mail.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<Option<&'a str>>,
+    /// Only with `--missing`: the office address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    office: Option<Option<&'a str>>,
 }
 
 /// What changed since a stale signature: `words` and `sections` are null
@@ -81,11 +92,51 @@ pub fn write(
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    emit(
+        all.iter()
+            .map(|s| letter(s, s.rows.iter().map(signer).collect()))
+            .collect(),
+        now,
+        out,
+    )
+}
+
+/// `--missing`: the same shape, each letter's `signers` only the offices to
+/// chase ([`super::missing::to_chase`]), each with `staffer`, `email` and
+/// `office` from the roster. Totals and the gate stay the whole letter's.
+pub fn write_missing(
+    all: &[LetterStatus],
+    roster: &Roster,
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let letters = all.iter().map(|s| {
+        let chase = super::missing::to_chase(s);
+        letter(s, chase.map(|r| with_contact(r, roster)).collect())
+    });
+    emit(letters.collect(), now, out)
+}
+
+fn with_contact<'a>(r: &'a Row, roster: &'a Roster) -> Signer<'a> {
+    let s = roster.get(&SignerId(r.id.clone()));
+    Signer {
+        staffer: Some(s.and_then(|s| s.staffer.as_deref())),
+        email: Some(s.and_then(|s| s.email.as_deref())),
+        office: Some(s.and_then(|s| s.office.as_deref())),
+        ..signer(r)
+    }
+}
+
+fn emit(
+    letters: Vec<Letter<'_>>,
+    now: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let report = Report {
         version: VERSION,
         now: now.to_rfc3339_opts(SecondsFormat::Secs, true),
         today: now.date_naive().to_string(),
-        letters: all.iter().map(letter).collect(),
+        letters,
     };
     let mut out = BufWriter::with_capacity(1 << 16, out);
     serde_json::to_writer_pretty(&mut out, &report)?;
@@ -93,7 +144,7 @@ pub fn write(
     out.flush()
 }
 
-fn letter(s: &LetterStatus) -> Letter<'_> {
+fn letter<'a>(s: &'a LetterStatus, signers: Vec<Signer<'a>>) -> Letter<'a> {
     let t = s.totals;
     Letter {
         id: &s.id,
@@ -111,7 +162,7 @@ fn letter(s: &LetterStatus) -> Letter<'_> {
             no_answer: t.no_answer,
             total: t.total,
         },
-        signers: s.rows.iter().map(signer).collect(),
+        signers,
     }
 }
 
@@ -127,6 +178,9 @@ fn signer(r: &Row) -> Signer<'_> {
         by: r.by.as_deref(),
         note: r.note.as_deref(),
         changed: r.changed.as_ref().map(changed),
+        staffer: None,
+        email: None,
+        office: None,
     }
 }
 

@@ -8,6 +8,7 @@
 
 pub mod html;
 pub mod json;
+pub mod missing;
 pub mod table;
 
 mod rows;

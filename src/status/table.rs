@@ -10,13 +10,13 @@ use super::{LetterStatus, Row, days_text, deadline_text, when_text};
 use crate::model::Standing;
 
 /// One cell: its text, an optional ANSI color, and alignment.
-struct Cell {
+pub(super) struct Cell {
     text: String,
     color: Option<&'static str>,
     right: bool,
 }
 
-fn cell(text: impl Into<String>) -> Cell {
+pub(super) fn cell(text: impl Into<String>) -> Cell {
     Cell {
         text: text.into(),
         color: None,
@@ -148,7 +148,7 @@ fn ansi(s: Standing) -> &'static str {
 
 /// Lays rows out in columns two spaces apart, padded by display width, with
 /// no trailing spaces.
-fn grid(rows: Vec<Vec<Cell>>) -> String {
+pub(super) fn grid(rows: Vec<Vec<Cell>>) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {

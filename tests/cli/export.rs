@@ -22,6 +22,9 @@ const SIGNED: [&str; 7] = [
 #[test]
 fn each_format_matches_golden_and_warns_that_the_letter_is_not_final() {
     let ws = example_for_press();
+    // Contacts for one signer: the staffer and e-mail columns filled once.
+    let fields = [("staffer", "José Núñez"), ("email", "jose@pallone.example")];
+    crate::remind::contact(ws.path(), "pallone", &fields);
     for format in ["csv", "json", "txt"] {
         let out = signon(ws.path(), &["export", RUBIO, "--format", format]);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
@@ -45,7 +48,7 @@ fn csv_parses_back_with_names_intact() {
     let bytes = fs::read(ws.path().join("s.csv")).unwrap();
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let expected = "id name chamber party state district standing signed_at lead";
+    let expected = "id name chamber party state district standing signed_at lead staffer email";
     assert_eq!(header.join(" "), expected);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
