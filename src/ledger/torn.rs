@@ -13,11 +13,21 @@
 
 use std::sync::Arc;
 
+use toml_writer::{ToTomlValue, TomlStringBuilder};
+
 use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
 
 /// The keys an event cannot do without.
 const REQUIRED: [&str; 4] = ["letter", "signer", "status", "at"];
+
+/// The keys signon writes in an event (`append::events_toml`).
+const WRITTEN: [&str; 8] = [
+    "seal", "letter", "signer", "status", "at", "by", "text", "note",
+];
+
+/// The header that begins every event signon writes.
+const HEADER: &str = "[[signoff]]";
 
 /// Where the incomplete last event starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +89,13 @@ pub fn torn_tail(text: &str) -> Option<Torn> {
     }
     let offset = last_header(text)?;
     let tail = &text[offset..];
+    // A write cut short leaves a prefix of what signon writes; anything else
+    // at the end (a comment, garbage, a control character, an unknown key)
+    // is an ordinary mistake, reported where it is — never a tear whose
+    // repair would delete the whole events above it.
+    if !as_written(tail) {
+        return None;
+    }
     let header = tail.lines().next().unwrap_or("").trim();
     let torn = if header.starts_with("[[signoff]]") {
         incomplete(tail)
@@ -91,6 +108,61 @@ pub fn torn_tail(text: &str) -> Option<Torn> {
     }
     let line = text[..offset].matches('\n').count() + 1;
     Some(Torn { offset, line })
+}
+
+/// True when `tail`, from a header on, could be the start of events as
+/// signon writes them: its header, `key = value` lines of the keys it writes
+/// and blank lines, the last line possibly cut anywhere.
+pub(super) fn as_written(tail: &str) -> bool {
+    tail.split_inclusive('\n').all(|line| {
+        let whole = line.ends_with('\n');
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        if body.chars().any(char::is_control) {
+            return false;
+        }
+        if whole {
+            body.is_empty() || body == HEADER || key_line(body)
+        } else {
+            HEADER.starts_with(body) || cut_key_line(body)
+        }
+    })
+}
+
+/// True for a whole `key = value` line exactly as signon writes it: a key
+/// it writes, the value as it quotes it (a date for `at`), nothing after.
+fn key_line(line: &str) -> bool {
+    let Some((key, text)) = line.split_once(" = ") else {
+        return false;
+    };
+    let Ok(table) = toml::from_str::<toml::Table>(line) else {
+        return false;
+    };
+    let written = match table.get(key) {
+        Some(toml::Value::Datetime(d)) if key == "at" => d.to_string(),
+        Some(toml::Value::String(s)) if key != "at" => {
+            TomlStringBuilder::new(s).as_basic().to_toml_value()
+        }
+        _ => return false,
+    };
+    WRITTEN.contains(&key) && written == text
+}
+
+/// True for the start of a line signon writes, cut anywhere: a prefix of
+/// `key = ` or a value begun as signon begins it (a quote, or a date).
+fn cut_key_line(line: &str) -> bool {
+    if WRITTEN.iter().any(|k| format!("{k} = ").starts_with(line)) {
+        return true;
+    }
+    let Some((key, value)) = line.split_once(" = ") else {
+        return false;
+    };
+    let first = value.chars().next();
+    WRITTEN.contains(&key)
+        && match key {
+            "at" => first.is_some_and(|c| c.is_ascii_digit()),
+            _ => first == Some('"'),
+        }
 }
 
 /// The 1-based line of the first `<<<<<<<` marker an unresolved git merge
@@ -218,6 +290,24 @@ mod tests {
             "{HEAD}\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nsigner = \"b\"\nstatus = \"signed\"\nat = 2025-02-01T12:00:00Z\n"
         );
         assert_eq!(torn_tail(&mixed), None);
+    }
+
+    /// Text after a whole last event that signon never writes is a mistake
+    /// at its place, not a tear: "delete to the end" would take the event.
+    #[test]
+    fn stray_text_after_the_last_event_is_not_torn() {
+        let strays = [
+            "# c \u{1b}[2J\n",
+            "garbage\n",
+            "\0",
+            "\u{7f}\n",
+            "stauts = \"signed\"\n",
+            "note = \"a\u{1b}b",
+            "\n[[signoff]]\nletter = \"l\" # a comment\n",
+        ];
+        for stray in strays {
+            assert_eq!(torn_tail(&format!("{HEAD}{stray}")), None, "{stray:?}");
+        }
     }
 
     /// Two coordinators' events merged by git: the conflict sits inside the
