@@ -157,12 +157,31 @@ fn cut_key_line(line: &str) -> bool {
     let Some((key, value)) = line.split_once(" = ") else {
         return false;
     };
-    let first = value.chars().next();
     WRITTEN.contains(&key)
         && match key {
-            "at" => first.is_some_and(|c| c.is_ascii_digit()),
-            _ => first == Some('"'),
+            "at" => {
+                value.starts_with(|c: char| c.is_ascii_digit())
+                    && value
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-:+.".contains(c))
+            }
+            _ => value.strip_prefix('"').is_some_and(string_begun),
         }
+}
+
+/// True for the inside of a basic string cut anywhere: nothing follows its
+/// closing quote, if it has one.
+fn string_begun(inside: &str) -> bool {
+    let mut escaped = false;
+    for (i, c) in inside.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return i + 1 == inside.len(),
+            _ => {}
+        }
+    }
+    true
 }
 
 /// The 1-based line of the first `<<<<<<<` marker an unresolved git merge
@@ -303,6 +322,8 @@ mod tests {
             "\u{7f}\n",
             "stauts = \"signed\"\n",
             "note = \"a\u{1b}b",
+            "\n[[signoff]]\nletter = \"l\" garb",
+            "\n[[signoff]]\nat = 2025 x",
             "\n[[signoff]]\nletter = \"l\" # a comment\n",
         ];
         for stray in strays {
