@@ -197,8 +197,17 @@ fn judge(l: &Ledger<'_>, batch: String, members: &[Member], out: &mut Vec<Findin
         }
     }
     if !whole || cut_last {
+        // A sealed event that did not load because it was edited (a key
+        // added, a comment) is reported where it is: no partial command.
+        let unloaded = fragment::unloaded(l.text, &batch, l.events);
+        if unloaded.iter().any(|&(_, torn)| !torn) {
+            return false;
+        }
         let to_end = tail.then(|| l.torn.map_or(l.text.len(), |t| t.offset));
-        out.push(Finding::Partial(partial_of(l, members, batch, to_end)));
+        let torn = unloaded.into_iter().map(|(start, _)| start);
+        out.push(Finding::Partial(partial_of(
+            l, members, batch, to_end, torn,
+        )));
         return tail && l.torn.is_some();
     }
     false
@@ -223,14 +232,27 @@ fn header(ev: &Spanned<raw::SignOff>) -> Range<usize> {
     ev.span()
 }
 
-fn partial_of(l: &Ledger<'_>, members: &[Member], batch: String, to_end: Option<usize>) -> Partial {
+fn partial_of(
+    l: &Ledger<'_>,
+    members: &[Member],
+    batch: String,
+    to_end: Option<usize>,
+    torn: impl Iterator<Item = usize>,
+) -> Partial {
     let (text, events) = (l.text, l.events);
     let first = events[members[0].event].get_ref();
+    let mut starts: Vec<usize> = members
+        .iter()
+        .map(|m| events[m.event].span().start)
+        .collect();
+    starts.extend(torn);
+    starts.sort_unstable();
+    starts.dedup();
+    let last = events.last().map(|e| e.span().start);
     let mut lines: Vec<(usize, usize)> = Vec::new();
-    for m in members {
-        let start = events[m.event].span().start;
+    for start in starts {
         let end = match to_end {
-            Some(_) if m.event + 1 == events.len() => text.len(),
+            Some(_) if Some(start) == last => text.len(),
             _ => extent_end(text, start),
         };
         let range = (line_of(text, start), line_of(text, end.max(start + 1) - 1));

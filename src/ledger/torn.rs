@@ -16,6 +16,9 @@ use std::sync::Arc;
 use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
 
+mod written;
+pub(super) use written::as_written;
+
 /// The keys an event cannot do without.
 const REQUIRED: [&str; 4] = ["letter", "signer", "status", "at"];
 
@@ -79,6 +82,13 @@ pub fn torn_tail(text: &str) -> Option<Torn> {
     }
     let offset = last_header(text)?;
     let tail = &text[offset..];
+    // A write cut short leaves a prefix of what signon writes; anything else
+    // at the end (a comment, garbage, a control character, an unknown key)
+    // is an ordinary mistake, reported where it is — never a tear whose
+    // repair would delete the whole events above it.
+    if !as_written(tail) {
+        return None;
+    }
     let header = tail.lines().next().unwrap_or("").trim();
     let torn = if header.starts_with("[[signoff]]") {
         incomplete(tail)
@@ -218,6 +228,26 @@ mod tests {
             "{HEAD}\n[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nsigner = \"b\"\nstatus = \"signed\"\nat = 2025-02-01T12:00:00Z\n"
         );
         assert_eq!(torn_tail(&mixed), None);
+    }
+
+    /// Text after a whole last event that signon never writes is a mistake
+    /// at its place, not a tear: "delete to the end" would take the event.
+    #[test]
+    fn stray_text_after_the_last_event_is_not_torn() {
+        let strays = [
+            "# c \u{1b}[2J\n",
+            "garbage\n",
+            "\0",
+            "\u{7f}\n",
+            "stauts = \"signed\"\n",
+            "note = \"a\u{1b}b",
+            "\n[[signoff]]\nletter = \"l\" garb",
+            "\n[[signoff]]\nat = 2025 x",
+            "\n[[signoff]]\nletter = \"l\" # a comment\n",
+        ];
+        for stray in strays {
+            assert_eq!(torn_tail(&format!("{HEAD}{stray}")), None, "{stray:?}");
+        }
     }
 
     /// Two coordinators' events merged by git: the conflict sits inside the

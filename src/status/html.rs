@@ -110,8 +110,8 @@ fn row(r: &Row, now: DateTime<FixedOffset>) -> RowView {
             Standing::NoAnswer => "no-answer",
         },
         when: when_text(r.at, now),
-        by: r.by.clone().unwrap_or_default(),
-        note: r.note.clone().unwrap_or_default(),
+        by: crate::validate::text::visible(r.by.as_deref().unwrap_or_default(), false),
+        note: crate::validate::text::visible(r.note.as_deref().unwrap_or_default(), true),
         changed: r.changed.as_ref().map(|c| c.text()).unwrap_or_default(),
     }
 }

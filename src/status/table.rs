@@ -80,7 +80,11 @@ fn signer_row(r: &Row, now: DateTime<FixedOffset>, color: bool) -> Vec<Cell> {
         cell(r.seat.as_str()),
         state,
         cell(when_text(r.at, now)),
-        cell(r.by.clone().unwrap_or_default()),
+        // Written by hand, `by` may hold a control character: never raw.
+        cell(crate::validate::text::visible(
+            r.by.as_deref().unwrap_or_default(),
+            false,
+        )),
     ]
 }
 

@@ -16,6 +16,8 @@ use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
 use crate::model::{Roster, SignOff, SignerId, Status};
 
+mod controls;
+
 /// When `signers.toml` fails to parse only because its last event is torn:
 /// the file up to that event, and where the torn event starts.
 pub(super) fn recover_torn(src: &Arc<Source>) -> Option<(raw::SignersFile, crate::ledger::Torn)> {
@@ -123,7 +125,9 @@ fn event(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<SignOff> {
     let line = known.line(ev.span().start);
+    let header = ev.span();
     let e = ev.into_inner();
+    controls::check(src, &e, header, diags);
     // Every problem of the event is reported before any is acted on.
     let owner = known.owner(e.letter.get_ref());
     if owner.is_none() {

@@ -133,19 +133,55 @@ pub fn control_char(s: &str) -> Option<(usize, char)> {
     s.char_indices().find(|&(_, c)| c.is_control())
 }
 
-/// Refuses a text from the command line (`flag`, e.g. `--by`) that holds a
-/// control character, named as an escape (`\u{1b}`) so that the message
-/// itself is safe to print. `lines`: the newline is allowed (a `--note` may
-/// run over lines; it is written as a TOML escape and shown indented).
+/// Refuses a text from the command line (`flag`, e.g. `--by`) that is
+/// empty or holds a control character or a right-to-left mark, named as an
+/// escape (`\u{1b}`) so that the message itself is safe to print. `lines`:
+/// the newline is allowed (a `--note` may run over lines; it is written as a
+/// TOML escape and shown indented).
 pub fn arg_text(flag: &str, value: Option<&str>, lines: bool) -> Result<(), crate::Error> {
-    let bad = value.and_then(|v| v.chars().find(|&c| c.is_control() && !(lines && c == '\n')));
-    match bad {
-        Some(c) => Err(crate::Error::Message(format!(
-            "control character `{}` in `{flag}`: recorded nothing\n  = help: give printable text",
+    let Some(value) = value else { return Ok(()) };
+    if value.trim().is_empty() {
+        return Err(crate::Error::Message(format!(
+            "`{flag}` is empty: recorded nothing\n  = help: give printable text, or leave `{flag}` out"
+        )));
+    }
+    match unprintable(value, lines) {
+        Some((_, c)) => Err(crate::Error::Message(format!(
+            "{} `{}` in `{flag}`: recorded nothing\n  = help: give printable text",
+            what_mark(c),
             c.escape_unicode()
         ))),
         None => Ok(()),
     }
+}
+
+/// The first control character or right-to-left mark of a one-line text
+/// (`lines`: newlines allowed) such as a ledger event's `by` or `note`.
+pub fn unprintable(s: &str, lines: bool) -> Option<(usize, char)> {
+    s.char_indices()
+        .find(|&(_, c)| (c.is_control() && !(lines && c == '\n')) || is_bidi_control(c))
+}
+
+/// What a character [`unprintable`] found is called in a message.
+pub fn what_mark(c: char) -> &'static str {
+    match is_bidi_control(c) {
+        true => "right-to-left control mark",
+        false => "control character",
+    }
+}
+
+/// `s` safe to print on one line of a terminal or a page: control
+/// characters and right-to-left marks shown as escapes (`\u{1b}`, `\n`);
+/// `lines`: newlines are kept (a note that runs over lines).
+pub fn visible(s: &str, lines: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match (c.is_control() && !(lines && c == '\n')) || is_bidi_control(c) {
+            true => out.extend(c.escape_default()),
+            false => out.push(c),
+        }
+    }
+    out
 }
 
 /// Invisible marks that reorder text (U+200E/F, U+202A–E, U+2066–9): in a
@@ -233,6 +269,17 @@ mod tests {
         assert_eq!(spans.len(), 2_000);
         assert_eq!(spans[0], styled("a", true, false));
         assert_eq!(spans[1999], styled(" b ", false, false));
+    }
+
+    #[test]
+    fn visible_escapes_controls_and_marks_only() {
+        assert_eq!(visible("Ana Mar\u{ed}a", false), "Ana Mar\u{ed}a");
+        assert_eq!(
+            visible("X\u{1b}[2J\u{202e}Y", false),
+            "X\\u{1b}[2J\\u{202e}Y"
+        );
+        assert_eq!(visible("a\nb\tc", true), "a\nb\\tc");
+        assert_eq!(visible("a\nb", false), "a\\nb");
     }
 
     #[test]

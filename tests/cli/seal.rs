@@ -249,3 +249,114 @@ fn a_crlf_ledger_gets_crlf_events() {
     let out = signon(ws.path(), &["check"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
+
+/// `signers.toml` after one whole two-office `sign`, with `stray` appended.
+fn stray_after_a_command(stray: &str) -> (tempfile::TempDir, String) {
+    let ws = example();
+    let args = ["sign", RUBIO, "valadao", "beyer", "--by", "AH"];
+    assert_eq!(code(&signon(ws.path(), &args)), 0);
+    let path = ws.path().join("signers.toml");
+    let mut text = fs::read_to_string(&path).unwrap();
+    text.push_str(stray);
+    fs::write(&path, &text).unwrap();
+    let out = signon(ws.path(), &["check"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    // Never a tear: its repair would delete the whole events above.
+    assert!(!err.contains("partly recorded"), "{err}");
+    assert!(!err.contains("is incomplete"), "{err}");
+    assert!(!err.contains("to repair: delete"), "{err}");
+    (ws, err)
+}
+
+/// A comment with a raw ESC after the last event is the TOML error it is,
+/// at its place, the ESC shown escaped; not a torn write.
+#[test]
+fn an_escape_in_a_comment_after_the_last_event_is_not_a_tear() {
+    let (ws, err) = stray_after_a_command("# c \u{1b}[2J\n");
+    let text = fs::read_to_string(ws.path().join("signers.toml")).unwrap();
+    let line = text.lines().count();
+    let expected = format!(
+        "signers.toml:{line}:5: error: invalid comment character, expected printable characters\n    |\n{line} | # c \\u{{1b}}[2J\n"
+    );
+    assert!(err.starts_with(&expected), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+}
+
+/// A bare word after the last event is a TOML error at its line.
+#[test]
+fn garbage_after_the_last_event_is_not_a_tear() {
+    let (ws, err) = stray_after_a_command("garbage\n");
+    let text = fs::read_to_string(ws.path().join("signers.toml")).unwrap();
+    let line = text.lines().count();
+    assert!(
+        err.starts_with(&format!(
+            "signers.toml:{line}:8: error: key with no value, expected `=`\n"
+        )),
+        "{err}"
+    );
+}
+
+/// A NUL after the last event, with no line end.
+#[test]
+fn a_nul_after_the_last_event_is_not_a_tear() {
+    let (_ws, err) = stray_after_a_command("\0");
+    assert!(err.contains("| \\u{0}\n"), "{err}");
+}
+
+/// A DEL after the last event.
+#[test]
+fn a_del_after_the_last_event_is_not_a_tear() {
+    let (_ws, err) = stray_after_a_command("\u{7f}\n");
+    assert!(err.contains("| \\u{7f}\n"), "{err}");
+}
+
+/// A key signon never writes after the last event is a mistake in that
+/// event, not a tear.
+#[test]
+fn an_unknown_key_after_the_last_event_is_not_a_tear() {
+    let (_ws, err) = stray_after_a_command("stauts = \"signed\"\n");
+    assert!(err.contains("stauts"), "{err}");
+}
+
+/// A sealed command cut inside its second event, with a whole event
+/// written by hand after it: the repair deletes the torn event too, and
+/// after it `check` is clean.
+#[test]
+fn the_repair_of_a_command_torn_in_the_middle_covers_its_torn_event() {
+    let (ws, before, after) = three_signed();
+    let second = before.len()
+        + after[before.len()..]
+            .match_indices("\n[[signoff]]\n")
+            .nth(1)
+            .unwrap()
+            .0;
+    let signer = second + after[second..].find("signer = ").unwrap();
+    let cut = signer + after[signer..].find('\n').unwrap() + 1;
+    let by_hand = "\n[[signoff]]\nletter = \"2025-02-06-rubio\"\nsigner = \"costa\"\n\
+        status = \"signed\"\nat = 2025-02-01T10:00:00Z\n";
+    let text = format!("{}{by_hand}", &after[..cut]);
+    let path = ws.path().join("signers.toml");
+    fs::write(&path, &text).unwrap();
+    let out = signon(ws.path(), &["check"]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    let hint = err
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("= help: "))
+        .filter(|h| h.starts_with("to repair: delete"))
+        .unwrap_or_else(|| panic!("{err}"));
+    let first = before.len() + 1;
+    let from = after[..first].matches('\n').count() + 1;
+    // Through the torn event's `signer` line and the blank line after it.
+    let to = text[..cut].matches('\n').count() + 1;
+    assert!(
+        hint.starts_with(&format!(
+            "to repair: delete lines {from}–{to} (the whole command)"
+        )),
+        "{err}"
+    );
+    fs::write(&path, repair(&text, hint)).unwrap();
+    let out = signon(ws.path(), &["check"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}

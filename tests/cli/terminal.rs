@@ -254,3 +254,105 @@ fn a_control_character_in_a_letter_file_name_is_an_error_shown_escaped() {
         stderr(&out)
     );
 }
+
+/// Appends a hand-written event to the workspace ledger.
+fn by_hand(ws: &Path, extra: &str) {
+    let path = ws.join("signers.toml");
+    let mut text = fs::read_to_string(&path).unwrap();
+    text.push_str(&format!(
+        "\n[[signoff]]\nletter = \"{RUBIO}\"\nsigner = \"costa\"\nstatus = \"signed\"\n\
+         at = 2025-02-01T10:00:00Z\n{extra}"
+    ));
+    fs::write(&path, text).unwrap();
+}
+
+#[test]
+fn an_escape_written_by_hand_in_by_is_an_error_at_the_value() {
+    let ws = example();
+    by_hand(ws.path(), "by = \"X\\u001b[2JY\"\n");
+    let text = fs::read_to_string(ws.path().join("signers.toml")).unwrap();
+    let line = text.lines().count();
+    let out = signon(ws.path(), &["check"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "signers.toml:{line}:6: error: control character `\\u{{1b}}` in `by`\n    |\n\
+             {line} | by = \"X\\u001b[2JY\"\n    |      ^^^^^^^^^^^^^\n    |\n    \
+             = help: remove it: `by` and `note` are printable text\n\nfound 1 error\n"
+        )
+    );
+}
+
+#[test]
+fn an_escape_written_by_hand_in_by_never_reaches_the_status_table() {
+    let ws = example();
+    by_hand(ws.path(), "by = \"X\\u001b[2JY\"\n");
+    let out = signon(ws.path(), &["status", RUBIO]);
+    assert_eq!(code(&out), 1);
+    no_raw_escape(&stdout(&out));
+    no_raw_escape(&stderr(&out));
+    assert!(stderr(&out).contains("in `by`"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_right_to_left_mark_written_by_hand_in_note_is_an_error() {
+    let ws = example();
+    by_hand(ws.path(), "note = \"a\\u202eb\"\n");
+    let out = signon(ws.path(), &["check"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains(":8: error: right-to-left control mark `\\u{202e}` in `note`\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_newline_written_by_hand_in_note_is_allowed() {
+    let ws = example();
+    by_hand(ws.path(), "note = \"by phone\\nthen email\"\n");
+    let out = signon(ws.path(), &["check"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn a_right_to_left_override_in_by_is_refused() {
+    let ws = example();
+    let before = fs::read(ws.path().join("signers.toml")).unwrap();
+    let out = signon(ws.path(), &["sign", RUBIO, "pallone", "--by", "\u{202e}HA"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stderr(&out),
+        "right-to-left control mark `\\u{202e}` in `--by`: recorded nothing\n  = help: give printable text\n"
+    );
+    assert_eq!(fs::read(ws.path().join("signers.toml")).unwrap(), before);
+}
+
+#[test]
+fn an_isolate_mark_in_note_is_refused() {
+    let ws = example();
+    let out = signon(
+        ws.path(),
+        &["sign", RUBIO, "pallone", "--note", "ok\u{2067}x"],
+    );
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("right-to-left control mark `\\u{2067}` in `--note`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_empty_by_is_refused() {
+    let ws = example();
+    let before = fs::read(ws.path().join("signers.toml")).unwrap();
+    let out = signon(ws.path(), &["sign", RUBIO, "pallone", "--by", ""]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stderr(&out),
+        "`--by` is empty: recorded nothing\n  = help: give printable text, or leave `--by` out\n"
+    );
+    assert_eq!(fs::read(ws.path().join("signers.toml")).unwrap(), before);
+}
