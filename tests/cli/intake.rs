@@ -202,3 +202,105 @@ fn a_name_or_bioguide_typed_for_an_id_gets_a_did_you_mean() {
          found 2 errors\n"
     );
 }
+
+/// Writes `text` as `name` in the workspace.
+fn sheet(ws: &Path, name: &str, text: &str) {
+    fs::write(ws.join(name), text).unwrap();
+}
+
+#[test]
+fn dry_run_without_from_is_a_usage_error_and_records_nothing() {
+    let ws = intake_ws();
+    let before = ledger(ws.path());
+    let out = signon(ws.path(), &["sign", RUBIO, "costa", "--dry-run"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(
+        ledger(ws.path()),
+        before,
+        "a refused dry run writes nothing"
+    );
+}
+
+#[test]
+fn tz_without_from_is_a_usage_error_and_records_nothing() {
+    let ws = intake_ws();
+    let before = ledger(ws.path());
+    let args = ["sign", RUBIO, "costa", "--tz", "America/New_York"];
+    let out = signon(ws.path(), &args);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(ledger(ws.path()), before);
+}
+
+#[test]
+fn dry_run_alone_asks_for_from_only() {
+    let ws = intake_ws();
+    let out = signon(ws.path(), &["sign", RUBIO, "--dry-run"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("required arguments were not provided:\n  --from <FILE.csv>\n\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn crlf_line_ends_point_at_the_right_row() {
+    let ws = intake_ws();
+    let text = "name,response\r\nJudy Chu,yes\r\nNobody Here,yes\r\n";
+    sheet(ws.path(), "crlf.csv", text);
+    let out = signon(ws.path(), &["sign", RUBIO, "--from", "crlf.csv"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).starts_with(
+            "crlf.csv:3:1: error: no roster entry for `Nobody Here`\n  |\n3 | Nobody Here,yes\n  | ^^^^^^^^^^^\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn crlf_rows_are_numbered_by_their_own_line_in_the_plan() {
+    let ws = intake_ws();
+    let text = "name,response\r\nJudy Chu,yes\r\n\r\nBrad Sherman,no\r\n";
+    sheet(ws.path(), "crlf.csv", text);
+    let out = run_ok(
+        ws.path(),
+        &["sign", RUBIO, "--from", "crlf.csv", "--dry-run"],
+    );
+    let said = stdout(&out);
+    assert!(said.starts_with("crlf.csv:2: `chu` "), "{said}");
+    assert!(said.contains("\ncrlf.csv:4: `sherman` "), "{said}");
+}
+
+#[test]
+fn a_row_with_more_cells_than_the_header_is_refused() {
+    let ws = intake_ws();
+    let before = ledger(ws.path());
+    sheet(ws.path(), "extra.csv", "name,response\nChu,Yes,extra\n");
+    let out = signon(ws.path(), &["sign", RUBIO, "--from", "extra.csv"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).starts_with(
+            "extra.csv:2:1: error: this row has 3 cells but the header has 2\n  |\n2 | Chu,Yes,extra\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ledger(ws.path()), before);
+}
+
+#[test]
+fn a_semicolon_separated_file_is_named_as_such() {
+    let ws = intake_ws();
+    sheet(ws.path(), "semi.csv", "Name;Response\nJudy Chu;yes\n");
+    let out = signon(ws.path(), &["sign", RUBIO, "--from", "semi.csv"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).starts_with(
+            "semi.csv:1:1: error: this file looks semicolon-separated; export it as comma-separated CSV\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

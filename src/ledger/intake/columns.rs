@@ -180,6 +180,13 @@ pub(super) fn of_header(
     })?;
     let names = [Field::Name, Field::Id, Field::Bioguide, Field::Email];
     if !cols.iter().any(|(f, _)| names.contains(f)) {
+        // Excel in much of Europe saves "CSV" with semicolons: one column.
+        if let [only] = headers
+            && only.contains(';')
+        {
+            let why = "this file looks semicolon-separated; export it as comma-separated CSV";
+            return Err(vec![Diagnostic::error(src, span, why)]);
+        }
         let why = "no column names the signer";
         let hint =
             "give a column headed `name` (or `member`, `office`), `id`, `bioguide` or `email`";

@@ -72,7 +72,9 @@ pub fn read<'r>(
     };
     let src = Source::new(path, text);
     let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
+        // A row with more cells than the header has a cell no column
+        // reads, often a name with an unquoted comma: an error, not a guess.
+        .flexible(false)
         .trim(csv::Trim::All)
         .from_reader(src.text.as_bytes());
     let headers = reader
@@ -82,7 +84,18 @@ pub fn read<'r>(
     let cols = columns::of_header(&src, &headers.iter().collect::<Vec<_>>())?;
     let (mut rows, mut diags) = (Vec::new(), Vec::new());
     for record in reader.records() {
-        let record = record.map_err(|e| vec![csv_error(&src, &e)])?;
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                diags.push(csv_error(&src, &e));
+                // After a row of the wrong length reading goes on; after
+                // anything else the rest cannot be trusted.
+                match e.kind() {
+                    csv::ErrorKind::UnequalLengths { .. } => continue,
+                    _ => return Err(diags),
+                }
+            }
+        };
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -90,8 +103,7 @@ pub fn read<'r>(
             cols: &cols,
             record: &record,
         };
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let (start, line) = record_start(&src.text, record.position());
         match row(&cells, roster, defaults, line) {
             Ok(r) => rows.push(r),
             Err((field, (why, hint))) => {
@@ -262,17 +274,39 @@ fn signer<'r>(roster: &'r Roster, r: &Reference<'_>) -> Result<&'r Signer, RowEr
 }
 
 fn csv_error(src: &Arc<Source>, e: &csv::Error) -> Diagnostic {
+    let why = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("this row has {len} cells but the header has {expected_len}"),
+        _ => format!("unreadable CSV: {e}"),
+    };
+    let hint = "quote a cell that holds a comma: `\"Garcia, Sylvia\"`";
     match e.position() {
         Some(p) => {
-            let start = p.byte() as usize;
-            Diagnostic::error(
-                src,
-                start..line_end(&src.text, start),
-                format!("unreadable CSV: {e}"),
-            )
+            let (start, _) = record_start(&src.text, Some(p));
+            let d = Diagnostic::error(src, start..line_end(&src.text, start), why);
+            match e.kind() {
+                csv::ErrorKind::UnequalLengths { .. } => d.with_hint(hint),
+                _ => d,
+            }
         }
-        None => Diagnostic::bare(Some(src), format!("unreadable CSV: {e}")),
+        None => Diagnostic::bare(Some(src), why),
     }
+}
+
+/// Where a record starts in `text` and its 1-based line. The csv crate puts
+/// a record after a `\r\n` (Excel's, Python's line end) at the `\n`, and
+/// after a blank line at the blank line: the row proper starts after them.
+fn record_start(text: &str, pos: Option<&csv::Position>) -> (usize, usize) {
+    let at = pos.map_or(0, |p| p.byte() as usize).min(text.len());
+    let rest = &text[at..];
+    let start = at + rest.len() - rest.trim_start_matches(['\r', '\n']).len();
+    let line = text.as_bytes()[..start]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1;
+    (start, line)
 }
 
 /// The byte offset where the line holding `start` ends.
