@@ -304,3 +304,24 @@ fn a_semicolon_separated_file_is_named_as_such() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_google_forms_download_time_with_its_zone_is_read() {
+    let ws = intake_ws();
+    let text = "Timestamp,Member name\n2025/01/30 9:14:02 AM EST,Judy Chu\n";
+    sheet(ws.path(), "download.csv", text);
+    let args = [
+        "sign",
+        RUBIO,
+        "--from",
+        "download.csv",
+        "--tz",
+        "Europe/Berlin",
+    ];
+    run_ok(ws.path(), &args);
+    let text = ledger(ws.path());
+    assert!(
+        text.contains("signer = \"chu\"\nstatus = \"signed\"\nat = 2025-01-30T09:14:02-05:00\n"),
+        "{text}"
+    );
+}
