@@ -325,3 +325,77 @@ fn a_google_forms_download_time_with_its_zone_is_read() {
         "{text}"
     );
 }
+
+#[test]
+fn a_member_column_outranks_the_respondents_name() {
+    let ws = intake_ws();
+    let text = "Name,Member office,Response\nJudy Chu,Rep. Brad Sherman,Yes\n";
+    sheet(ws.path(), "forms.csv", text);
+    let out = run_ok(
+        ws.path(),
+        &["sign", RUBIO, "--from", "forms.csv", "--dry-run"],
+    );
+    let said = stdout(&out);
+    assert!(said.starts_with("forms.csv:2: `sherman` "), "{said}");
+}
+
+#[test]
+fn two_equally_specific_member_columns_are_refused() {
+    let ws = intake_ws();
+    sheet(
+        ws.path(),
+        "two.csv",
+        "Member,Office\nBrad Sherman,Judy Chu\n",
+    );
+    let out = signon(ws.path(), &["sign", RUBIO, "--from", "two.csv"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out)
+            .starts_with("two.csv:1:1: error: columns `Member` and `Office` both give the name\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_id_that_fits_no_one_disagrees_with_the_name() {
+    let ws = intake_ws();
+    let before = ledger(ws.path());
+    sheet(ws.path(), "dis.csv", "id,name\nchu-x,Judy Chu\n");
+    let out = signon(ws.path(), &["sign", RUBIO, "--from", "dis.csv"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).starts_with(
+            "dis.csv:2:1: error: the id `chu-x` fits no roster entry, but the row names `chu` (Judy Chu, D-CA-28)\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ledger(ws.path()), before);
+}
+
+#[test]
+fn a_microsoft_forms_response_number_id_is_ignored_with_a_notice() {
+    let ws = intake_ws();
+    let text = "ID,Completion time,Name,Member,Response\n\
+                1,1/30/2025 9:05,Jane Staffer,Rep. Brad Sherman,Yes\n\
+                2,1/30/2025 9:06,Joe Staffer,Judy Chu,No\n";
+    sheet(ws.path(), "ms.csv", text);
+    let args = [
+        "sign",
+        RUBIO,
+        "--from",
+        "ms.csv",
+        "--dry-run",
+        "--tz",
+        "UTC",
+    ];
+    let out = run_ok(ws.path(), &args);
+    assert_eq!(
+        stderr(&out),
+        "notice: column `ID` holds response numbers, not roster ids: ignored\n"
+    );
+    let said = stdout(&out);
+    assert!(said.starts_with("ms.csv:2: `sherman` "), "{said}");
+    assert!(said.contains("\nms.csv:3: `chu` "), "{said}");
+}

@@ -58,12 +58,14 @@ pub struct Row<'r> {
 }
 
 /// Reads the responses file `text` (from `path`): every row resolved, or
-/// every row's problem as a diagnostic at its line.
+/// every row's problem as a diagnostic at its line. What is worth saying
+/// either way (a column ignored) goes to `notes`.
 pub fn read<'r>(
     path: &Path,
     text: String,
     roster: &'r Roster,
     defaults: &Defaults,
+    notes: &mut Vec<String>,
 ) -> Result<Vec<Row<'r>>, Vec<Diagnostic>> {
     // A byte-order mark, as Excel writes: not part of the first header.
     let text = match text.strip_prefix('\u{feff}') {
@@ -81,27 +83,16 @@ pub fn read<'r>(
         .headers()
         .map_err(|e| vec![csv_error(&src, &e)])?
         .clone();
-    let cols = columns::of_header(&src, &headers.iter().collect::<Vec<_>>())?;
-    let (mut rows, mut diags) = (Vec::new(), Vec::new());
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                diags.push(csv_error(&src, &e));
-                // After a row of the wrong length reading goes on; after
-                // anything else the rest cannot be trusted.
-                match e.kind() {
-                    csv::ErrorKind::UnequalLengths { .. } => continue,
-                    _ => return Err(diags),
-                }
-            }
-        };
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
+    let headers: Vec<&str> = headers.iter().collect();
+    let cols = columns::of_header(&src, &headers)?;
+    let (records, mut diags) = records(&src, reader)?;
+    let (cols, note) = columns::response_numbers(&headers, cols, &records, roster);
+    notes.extend(note);
+    let mut rows = Vec::new();
+    for record in &records {
         let cells = Cells {
             cols: &cols,
-            record: &record,
+            record,
         };
         let (start, line) = record_start(&src.text, record.position());
         match row(&cells, roster, defaults, line) {
@@ -121,6 +112,30 @@ pub fn read<'r>(
     } else {
         Err(diags)
     }
+}
+
+/// The rows that are not blank, and a diagnostic for each of the wrong
+/// length; `Err` when the file cannot be read on.
+fn records(
+    src: &Arc<Source>,
+    mut reader: csv::Reader<&[u8]>,
+) -> Result<(Vec<csv::StringRecord>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (mut records, mut diags) = (Vec::new(), Vec::new());
+    for record in reader.records() {
+        match record {
+            Ok(r) if r.iter().all(str::is_empty) => {}
+            Ok(r) => records.push(r),
+            Err(e) => {
+                diags.push(csv_error(src, &e));
+                // After a row of the wrong length reading goes on; after
+                // anything else the rest cannot be trusted.
+                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                    return Err(diags);
+                }
+            }
+        }
+    }
+    Ok((records, diags))
 }
 
 /// A row's cells by field.
@@ -175,7 +190,7 @@ fn row<'r>(
     };
     let said = [Field::Name, Field::Id, Field::Email, Field::Bioguide];
     let said = said.into_iter().find(|f| cells.get(*f).is_some());
-    let signer = signer(roster, &reference).map_err(|e| (said, e))?;
+    let signer = signer(roster, &reference).map_err(|(at, e)| (at.or(said), e))?;
     let has_response = cells.cols.iter().any(|(f, _)| *f == Field::Response);
     let response = response::status(cells.get(Field::Response), has_response);
     let status = in_cell(Field::Response, response)?;
@@ -230,8 +245,36 @@ fn printable(field: Field, cell: Option<&str>, lines: bool) -> Result<(), RowErr
     }
 }
 
-/// The one roster entry a row names, or why not, with the candidates.
-fn signer<'r>(roster: &'r Roster, r: &Reference<'_>) -> Result<&'r Signer, RowError> {
+/// The one roster entry a row names, or why not, with the candidates (and
+/// the cell at fault, when one is).
+fn signer<'r>(roster: &'r Roster, r: &Reference<'_>) -> Result<&'r Signer, AtCell> {
+    match resolve(roster, r) {
+        Resolution::Disagree(s, column) => {
+            let field = [Field::Id, Field::Bioguide, Field::Email, Field::Name]
+                .into_iter()
+                .find(|f| f.as_str() == column);
+            let value = match field {
+                Some(Field::Id) => r.id,
+                Some(Field::Bioguide) => r.bioguide,
+                Some(Field::Email) => r.email,
+                _ => r.name,
+            };
+            let why = format!(
+                "the {column} `{}` fits no roster entry, but the row names {}",
+                value.unwrap_or_default(),
+                crate::roster::resolve::describe(s)
+            );
+            let hint = format!(
+                "a row's columns must agree: correct or empty its {column} cell, or delete a column that says something else"
+            );
+            Err((field, (why, Some(hint))))
+        }
+        resolution => one(resolution, r).map_err(|e| (None, e)),
+    }
+}
+
+/// The entry of a resolution that does not disagree, or why not.
+fn one<'r>(resolution: Resolution<'r>, r: &Reference<'_>) -> Result<&'r Signer, RowError> {
     let said = [r.name, r.id, r.email, r.bioguide]
         .into_iter()
         .flatten()
@@ -246,8 +289,8 @@ fn signer<'r>(roster: &'r Roster, r: &Reference<'_>) -> Result<&'r Signer, RowEr
             .collect();
         each.join(", ")
     };
-    match resolve(roster, r) {
-        Resolution::One(s) => Ok(s),
+    match resolution {
+        Resolution::One(s) | Resolution::Disagree(s, _) => Ok(s),
         Resolution::Ambiguous(list) => Err((
             format!("`{said}` fits {} roster entries", list.len()),
             Some(format!(
