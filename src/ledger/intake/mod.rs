@@ -7,11 +7,11 @@
 pub mod columns;
 mod plan;
 mod response;
+mod sheet;
 pub mod when;
 
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
@@ -20,6 +20,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::model::{Roster, Signer, Status};
 use crate::roster::resolve::{Reference, Resolution, resolve};
 use columns::Field;
+use sheet::{csv_error, line_end, record_start, records};
 
 pub use plan::{Planned, Step, events, plan};
 
@@ -112,30 +113,6 @@ pub fn read<'r>(
     } else {
         Err(diags)
     }
-}
-
-/// The rows that are not blank, and a diagnostic for each of the wrong
-/// length; `Err` when the file cannot be read on.
-fn records(
-    src: &Arc<Source>,
-    mut reader: csv::Reader<&[u8]>,
-) -> Result<(Vec<csv::StringRecord>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (mut records, mut diags) = (Vec::new(), Vec::new());
-    for record in reader.records() {
-        match record {
-            Ok(r) if r.iter().all(str::is_empty) => {}
-            Ok(r) => records.push(r),
-            Err(e) => {
-                diags.push(csv_error(src, &e));
-                // After a row of the wrong length reading goes on; after
-                // anything else the rest cannot be trusted.
-                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
-                    return Err(diags);
-                }
-            }
-        }
-    }
-    Ok((records, diags))
 }
 
 /// A row's cells by field.
@@ -314,48 +291,4 @@ fn one<'r>(resolution: Resolution<'r>, r: &Reference<'_>) -> Result<&'r Signer, 
             Some(format!("did you mean {}?", listed(&list))),
         )),
     }
-}
-
-fn csv_error(src: &Arc<Source>, e: &csv::Error) -> Diagnostic {
-    let why = match e.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!("this row has {len} cells but the header has {expected_len}"),
-        _ => format!("unreadable CSV: {e}"),
-    };
-    let hint = "quote a cell that holds a comma: `\"Garcia, Sylvia\"`";
-    match e.position() {
-        Some(p) => {
-            let (start, _) = record_start(&src.text, Some(p));
-            let d = Diagnostic::error(src, start..line_end(&src.text, start), why);
-            match e.kind() {
-                csv::ErrorKind::UnequalLengths { .. } => d.with_hint(hint),
-                _ => d,
-            }
-        }
-        None => Diagnostic::bare(Some(src), why),
-    }
-}
-
-/// Where a record starts in `text` and its 1-based line. The csv crate puts
-/// a record after a `\r\n` (Excel's, Python's line end) at the `\n`, and
-/// after a blank line at the blank line: the row proper starts after them.
-fn record_start(text: &str, pos: Option<&csv::Position>) -> (usize, usize) {
-    let at = pos.map_or(0, |p| p.byte() as usize).min(text.len());
-    let rest = &text[at..];
-    let start = at + rest.len() - rest.trim_start_matches(['\r', '\n']).len();
-    let line = text.as_bytes()[..start]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1;
-    (start, line)
-}
-
-/// The byte offset where the line holding `start` ends.
-fn line_end(text: &str, start: usize) -> usize {
-    let start = start.min(text.len());
-    text[start..]
-        .find(['\r', '\n'])
-        .map_or(text.len(), |i| start + i)
 }
