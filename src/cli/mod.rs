@@ -76,7 +76,7 @@ pub enum Command {
     /// Record that signers signed the letter's current text
     #[command(after_help = SIGN_HELP, mut_arg("signers", |a| a
         .required(false)
-        .required_unless_present("from")))]
+        .required_unless_present_any(["from", "dry_run", "tz"])))]
     Sign(SignArgs),
     /// Record that signers declined to sign
     #[command(after_help = RECORD_HELP)]
@@ -204,11 +204,14 @@ pub struct SignArgs {
     #[arg(long, value_name = "FILE.csv", conflicts_with = "signers")]
     pub from: Option<PathBuf>,
     /// With `--from`: print what each row would record, and write nothing
-    #[arg(long, requires = "from")]
+    // `requires` alone is not enough: clap excuses a missing `--from` when
+    // it conflicts with signers given, so the signers are refused here too,
+    // and `sign L --dry-run` asks for `--from` only.
+    #[arg(long, requires = "from", conflicts_with = "signers")]
     pub dry_run: bool,
     /// With `--from`: the IANA time zone of times without an offset, e.g.
     /// `America/New_York` (default: this machine's)
-    #[arg(long, value_name = "ZONE", requires = "from", value_parser = parse_zone)]
+    #[arg(long, value_name = "ZONE", requires = "from", conflicts_with = "signers", value_parser = parse_zone)]
     pub tz: Option<chrono_tz::Tz>,
 }
 

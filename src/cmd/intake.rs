@@ -51,7 +51,12 @@ pub(super) fn intake(
             display_path(&file)
         ))
     })?;
-    let rows = intake::read(&file, text, &checked.roster, &defaults).map_err(Error::Invalid)?;
+    let mut notes = Vec::new();
+    let rows = intake::read(&file, text, &checked.roster, &defaults, &mut notes);
+    for note in notes {
+        let _ = writeln!(cx.err, "notice: {note}");
+    }
+    let rows = rows.map_err(Error::Invalid)?;
     let planned = intake::plan(&rows, letter, &checked.ledger, &ledger::fingerprint(letter));
     let events = intake::events(&planned);
     if !args.dry_run {

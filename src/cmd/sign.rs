@@ -239,7 +239,10 @@ fn named(roster: &Roster, text: &str) -> Option<String> {
         ..Reference::default()
     };
     match resolve(roster, &r) {
-        Resolution::One(s) => Some(format!("did you mean {}?", describe(s))),
+        // The text is tried as both: the one it is not fits no one.
+        Resolution::One(s) | Resolution::Disagree(s, _) => {
+            Some(format!("did you mean {}?", describe(s)))
+        }
         _ => None,
     }
 }

@@ -31,23 +31,35 @@ pub enum Resolution<'r> {
     Ambiguous(Vec<&'r Signer>),
     /// Two columns of the row name different entries.
     Conflict(&'r Signer, &'r Signer),
+    /// One column names the entry, another (`id`, `bioguide` or `name`)
+    /// fits no one: the columns must agree, so never a pick.
+    Disagree(&'r Signer, &'static str),
     /// Nothing fits; the entries it may have meant.
     Unknown(Vec<&'r Signer>),
 }
 
 /// The roster entry `r` names: tried by id, bioguide, e-mail, then name; the
-/// first that fits exactly one entry decides, and any other column that fits
-/// a different one makes the row a conflict.
+/// first that fits exactly one entry decides, any other column that fits
+/// a different one makes the row a conflict, and one but the e-mail that
+/// fits no one a disagreement.
 pub fn resolve<'r>(roster: &'r Roster, r: &Reference<'_>) -> Resolution<'r> {
     let lookups = [
-        r.id.map(|v| by_id(roster, v)),
-        r.bioguide.map(|v| by_bioguide(roster, v)),
-        r.email.map(|v| by_email(roster, v)),
-        r.name.map(|v| by_name(roster, v)),
+        ("id", r.id.map(|v| by_id(roster, v))),
+        ("bioguide", r.bioguide.map(|v| by_bioguide(roster, v))),
+        ("email", r.email.map(|v| by_email(roster, v))),
+        ("name", r.name.map(|v| by_name(roster, v))),
     ];
     let mut found: Option<&Signer> = None;
     let mut fallback = None;
-    for lookup in lookups.into_iter().flatten() {
+    let mut unmatched = None;
+    for (column, lookup) in lookups {
+        let Some(lookup) = lookup else { continue };
+        // Not an e-mail that fits no one: form tools collect whoever filled
+        // the form ("Email Address"), a staffer's address the roster lacks.
+        let unknown = matches!(lookup, Resolution::Unknown(_)) && column != "email";
+        if unknown && unmatched.is_none() {
+            unmatched = Some(column);
+        }
         match (lookup, found) {
             (Resolution::One(s), None) => found = Some(s),
             (Resolution::One(s), Some(f)) if s.id != f.id => return Resolution::Conflict(f, s),
@@ -62,9 +74,10 @@ pub fn resolve<'r>(roster: &'r Roster, r: &Reference<'_>) -> Resolution<'r> {
             }
         }
     }
-    match found {
-        Some(s) => Resolution::One(s),
-        None => fallback.unwrap_or(Resolution::Unknown(Vec::new())),
+    match (found, unmatched) {
+        (Some(s), Some(column)) => Resolution::Disagree(s, column),
+        (Some(s), None) => Resolution::One(s),
+        (None, _) => fallback.unwrap_or(Resolution::Unknown(Vec::new())),
     }
 }
 

@@ -110,6 +110,13 @@ fn columns_agree_or_conflict() {
         ..Reference::default()
     };
     assert!(matches!(resolve(&r, &both), Resolution::Conflict(..)));
+    let unknown_id = Reference {
+        id: Some("7"),
+        name: Some("Brad Sherman"),
+        ..Reference::default()
+    };
+    let got = resolve(&r, &unknown_id);
+    assert!(matches!(got, Resolution::Disagree(s, "id") if s.id.0 == "sherman"));
     let stranger = Reference {
         name: Some("Nobody Known"),
         ..Reference::default()

@@ -202,3 +202,200 @@ fn a_name_or_bioguide_typed_for_an_id_gets_a_did_you_mean() {
          found 2 errors\n"
     );
 }
+
+/// Writes `text` as `name` in the workspace.
+fn sheet(ws: &Path, name: &str, text: &str) {
+    fs::write(ws.join(name), text).unwrap();
+}
+
+#[test]
+fn dry_run_without_from_is_a_usage_error_and_records_nothing() {
+    let ws = intake_ws();
+    let before = ledger(ws.path());
+    let out = signon(ws.path(), &["sign", RUBIO, "costa", "--dry-run"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(
+        ledger(ws.path()),
+        before,
+        "a refused dry run writes nothing"
+    );
+}
+
+#[test]
+fn tz_without_from_is_a_usage_error_and_records_nothing() {
+    let ws = intake_ws();
+    let before = ledger(ws.path());
+    let args = ["sign", RUBIO, "costa", "--tz", "America/New_York"];
+    let out = signon(ws.path(), &args);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(ledger(ws.path()), before);
+}
+
+#[test]
+fn dry_run_alone_asks_for_from_only() {
+    let ws = intake_ws();
+    let out = signon(ws.path(), &["sign", RUBIO, "--dry-run"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("required arguments were not provided:\n  --from <FILE.csv>\n\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn crlf_line_ends_point_at_the_right_row() {
+    let ws = intake_ws();
+    let text = "name,response\r\nJudy Chu,yes\r\nNobody Here,yes\r\n";
+    sheet(ws.path(), "crlf.csv", text);
+    let out = signon(ws.path(), &["sign", RUBIO, "--from", "crlf.csv"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).starts_with(
+            "crlf.csv:3:1: error: no roster entry for `Nobody Here`\n  |\n3 | Nobody Here,yes\n  | ^^^^^^^^^^^\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn crlf_rows_are_numbered_by_their_own_line_in_the_plan() {
+    let ws = intake_ws();
+    let text = "name,response\r\nJudy Chu,yes\r\n\r\nBrad Sherman,no\r\n";
+    sheet(ws.path(), "crlf.csv", text);
+    let out = run_ok(
+        ws.path(),
+        &["sign", RUBIO, "--from", "crlf.csv", "--dry-run"],
+    );
+    let said = stdout(&out);
+    assert!(said.starts_with("crlf.csv:2: `chu` "), "{said}");
+    assert!(said.contains("\ncrlf.csv:4: `sherman` "), "{said}");
+}
+
+#[test]
+fn a_row_with_more_cells_than_the_header_is_refused() {
+    let ws = intake_ws();
+    let before = ledger(ws.path());
+    sheet(ws.path(), "extra.csv", "name,response\nChu,Yes,extra\n");
+    let out = signon(ws.path(), &["sign", RUBIO, "--from", "extra.csv"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).starts_with(
+            "extra.csv:2:1: error: this row has 3 cells but the header has 2\n  |\n2 | Chu,Yes,extra\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ledger(ws.path()), before);
+}
+
+#[test]
+fn a_semicolon_separated_file_is_named_as_such() {
+    let ws = intake_ws();
+    sheet(ws.path(), "semi.csv", "Name;Response\nJudy Chu;yes\n");
+    let out = signon(ws.path(), &["sign", RUBIO, "--from", "semi.csv"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).starts_with(
+            "semi.csv:1:1: error: this file looks semicolon-separated; export it as comma-separated CSV\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_google_forms_download_time_with_its_zone_is_read() {
+    let ws = intake_ws();
+    let text = "Timestamp,Member name\n2025/01/30 9:14:02 AM EST,Judy Chu\n";
+    sheet(ws.path(), "download.csv", text);
+    let args = [
+        "sign",
+        RUBIO,
+        "--from",
+        "download.csv",
+        "--tz",
+        "Europe/Berlin",
+    ];
+    run_ok(ws.path(), &args);
+    let text = ledger(ws.path());
+    assert!(
+        text.contains("signer = \"chu\"\nstatus = \"signed\"\nat = 2025-01-30T09:14:02-05:00\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_member_column_outranks_the_respondents_name() {
+    let ws = intake_ws();
+    let text = "Name,Member office,Response\nJudy Chu,Rep. Brad Sherman,Yes\n";
+    sheet(ws.path(), "forms.csv", text);
+    let out = run_ok(
+        ws.path(),
+        &["sign", RUBIO, "--from", "forms.csv", "--dry-run"],
+    );
+    let said = stdout(&out);
+    assert!(said.starts_with("forms.csv:2: `sherman` "), "{said}");
+}
+
+#[test]
+fn two_equally_specific_member_columns_are_refused() {
+    let ws = intake_ws();
+    sheet(
+        ws.path(),
+        "two.csv",
+        "Member,Office\nBrad Sherman,Judy Chu\n",
+    );
+    let out = signon(ws.path(), &["sign", RUBIO, "--from", "two.csv"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out)
+            .starts_with("two.csv:1:1: error: columns `Member` and `Office` both give the name\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_id_that_fits_no_one_disagrees_with_the_name() {
+    let ws = intake_ws();
+    let before = ledger(ws.path());
+    sheet(ws.path(), "dis.csv", "id,name\nchu-x,Judy Chu\n");
+    let out = signon(ws.path(), &["sign", RUBIO, "--from", "dis.csv"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).starts_with(
+            "dis.csv:2:1: error: the id `chu-x` fits no roster entry, but the row names `chu` (Judy Chu, D-CA-28)\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ledger(ws.path()), before);
+}
+
+#[test]
+fn a_microsoft_forms_response_number_id_is_ignored_with_a_notice() {
+    let ws = intake_ws();
+    let text = "ID,Completion time,Name,Member,Response\n\
+                1,1/30/2025 9:05,Jane Staffer,Rep. Brad Sherman,Yes\n\
+                2,1/30/2025 9:06,Joe Staffer,Judy Chu,No\n";
+    sheet(ws.path(), "ms.csv", text);
+    let args = [
+        "sign",
+        RUBIO,
+        "--from",
+        "ms.csv",
+        "--dry-run",
+        "--tz",
+        "UTC",
+    ];
+    let out = run_ok(ws.path(), &args);
+    assert_eq!(
+        stderr(&out),
+        "notice: column `ID` holds response numbers, not roster ids: ignored\n"
+    );
+    let said = stdout(&out);
+    assert!(said.starts_with("ms.csv:2: `sherman` "), "{said}");
+    assert!(said.contains("\nms.csv:3: `chu` "), "{said}");
+}

@@ -65,6 +65,9 @@ const EXACT: &[(Field, &[&str])] = &[
             "member",
             "office",
             "member name",
+            "member office",
+            "representative",
+            "senator",
             "name of member",
             "member of congress",
             "office name",
@@ -112,7 +115,10 @@ const WORDS: &[(Field, &[&str])] = &[
     // "Will your office sign on?": the question a sign-on form asks.
     (Field::Response, &["response", "answer", "sign"]),
     (Field::Note, &["note", "notes", "comment", "comments"]),
-    (Field::Name, &["member", "name", "office"]),
+    (
+        Field::Name,
+        &["member", "name", "office", "representative", "senator"],
+    ),
     (Field::By, &["staffer"]),
 ];
 
@@ -138,29 +144,69 @@ pub fn field(header: &str) -> Option<Field> {
     exact.or_else(words).map(|(f, _)| *f)
 }
 
-/// Each field's column, from the header row: `Err` names a field two
-/// columns claim (by index), since a row could then say two things.
+/// How surely a header names its field: word for word (2), word for word
+/// but only "name" (1: Microsoft Forms' "Name" is whoever filled the form,
+/// so a "Member" or "Office" column beside it is the one that counts), or
+/// by a telling word (0).
+fn rank(header: &str) -> Option<(Field, u8)> {
+    let h = normal(header);
+    let f = field(header)?;
+    let exact = EXACT.iter().any(|(_, n)| n.contains(&h.as_str()));
+    Some((f, if h == "name" { 1 } else { u8::from(exact) * 2 }))
+}
+
+/// Each field's column, from the header row: the surest header wins (see
+/// [`rank`]); of loose ones the first. `Err` names a field two equally sure
+/// word-for-word columns claim (by index), since a row could then say two
+/// things.
 pub fn columns(headers: &[&str]) -> Result<Vec<(Field, usize)>, (Field, usize, usize)> {
-    // Word-for-word headers first, so "Email Address" is the e-mail column
-    // even when "Staffer e-mail" comes before it.
-    let exact: Vec<bool> = headers
-        .iter()
-        .map(|h| EXACT.iter().any(|(_, n)| n.contains(&normal(h).as_str())))
-        .collect();
-    let mut found: Vec<(Field, usize)> = Vec::new();
-    for pass in [true, false] {
-        for (i, h) in headers.iter().enumerate() {
-            let Some(f) = field(h).filter(|_| exact[i] == pass) else {
-                continue;
-            };
-            match found.iter().find(|(g, _)| *g == f) {
-                Some(&(_, j)) if pass => return Err((f, j, i)),
-                Some(_) => {}
-                None => found.push((f, i)),
-            }
+    let mut found: Vec<(Field, usize, u8)> = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        let Some((f, r)) = rank(h) else { continue };
+        match found.iter_mut().find(|(g, ..)| *g == f) {
+            Some(&mut (_, j, sure)) if sure == r && r > 0 => return Err((f, j, i)),
+            Some(best) if best.2 < r => *best = (f, i, r),
+            Some(_) => {}
+            None => found.push((f, i, r)),
         }
     }
+    let mut found: Vec<(Field, usize)> = found.into_iter().map(|(f, i, _)| (f, i)).collect();
+    found.sort_by_key(|&(_, i)| i);
     Ok(found)
+}
+
+/// Without the `ID` column when it holds response numbers, as Microsoft
+/// Forms' does (plain integers, none a roster id), and another column names
+/// the signer: a note says so.
+pub(super) fn response_numbers(
+    headers: &[&str],
+    mut cols: Vec<(Field, usize)>,
+    records: &[csv::StringRecord],
+    roster: &crate::model::Roster,
+) -> (Vec<(Field, usize)>, Option<String>) {
+    let Some(k) = cols.iter().position(|(f, _)| *f == Field::Id) else {
+        return (cols, None);
+    };
+    let i = cols[k].1;
+    let values: Vec<&str> = records
+        .iter()
+        .filter_map(|row| row.get(i))
+        .filter(|v| !v.is_empty())
+        .collect();
+    let number = |v: &&str| v.bytes().all(|b| b.is_ascii_digit());
+    let listed = |v: &&str| roster.get(&crate::model::SignerId(v.to_string())).is_some();
+    let others = [Field::Name, Field::Bioguide, Field::Email];
+    let other = cols.iter().any(|(f, _)| others.contains(f));
+    let numbers = !values.is_empty() && values.iter().all(number) && !values.iter().any(listed);
+    if normal(headers[i]) != "id" || !numbers || !other {
+        return (cols, None);
+    }
+    cols.remove(k);
+    let note = format!(
+        "column `{}` holds response numbers, not roster ids: ignored",
+        headers[i]
+    );
+    (cols, Some(note))
 }
 
 /// Each field's column; two columns for one field is an error at the header.
@@ -180,6 +226,13 @@ pub(super) fn of_header(
     })?;
     let names = [Field::Name, Field::Id, Field::Bioguide, Field::Email];
     if !cols.iter().any(|(f, _)| names.contains(f)) {
+        // Excel in much of Europe saves "CSV" with semicolons: one column.
+        if let [only] = headers
+            && only.contains(';')
+        {
+            let why = "this file looks semicolon-separated; export it as comma-separated CSV";
+            return Err(vec![Diagnostic::error(src, span, why)]);
+        }
         let why = "no column names the signer";
         let hint =
             "give a column headed `name` (or `member`, `office`), `id`, `bioguide` or `email`";
@@ -222,8 +275,15 @@ mod tests {
     }
 
     #[test]
+    fn a_specific_member_column_outranks_name() {
+        let got = columns(&["ID", "Name", "Member office", "Response"]);
+        let want = vec![(Field::Id, 0), (Field::Name, 2), (Field::Response, 3)];
+        assert_eq!(got, Ok(want));
+    }
+
+    #[test]
     fn two_columns_for_one_field_are_refused() {
-        assert_eq!(columns(&["Name", "Member"]), Err((Field::Name, 0, 1)));
+        assert_eq!(columns(&["Member", "Office"]), Err((Field::Name, 0, 1)));
         // A loose match never competes with a word-for-word one.
         let got = columns(&["Staffer email", "Email"]).unwrap();
         assert_eq!(got, vec![(Field::Email, 1)]);

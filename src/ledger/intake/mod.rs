@@ -7,11 +7,11 @@
 pub mod columns;
 mod plan;
 mod response;
+mod sheet;
 pub mod when;
 
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
@@ -20,6 +20,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::model::{Roster, Signer, Status};
 use crate::roster::resolve::{Reference, Resolution, resolve};
 use columns::Field;
+use sheet::{csv_error, line_end, record_start, records};
 
 pub use plan::{Planned, Step, events, plan};
 
@@ -58,12 +59,14 @@ pub struct Row<'r> {
 }
 
 /// Reads the responses file `text` (from `path`): every row resolved, or
-/// every row's problem as a diagnostic at its line.
+/// every row's problem as a diagnostic at its line. What is worth saying
+/// either way (a column ignored) goes to `notes`.
 pub fn read<'r>(
     path: &Path,
     text: String,
     roster: &'r Roster,
     defaults: &Defaults,
+    notes: &mut Vec<String>,
 ) -> Result<Vec<Row<'r>>, Vec<Diagnostic>> {
     // A byte-order mark, as Excel writes: not part of the first header.
     let text = match text.strip_prefix('\u{feff}') {
@@ -72,26 +75,27 @@ pub fn read<'r>(
     };
     let src = Source::new(path, text);
     let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
+        // A row with more cells than the header has a cell no column
+        // reads, often a name with an unquoted comma: an error, not a guess.
+        .flexible(false)
         .trim(csv::Trim::All)
         .from_reader(src.text.as_bytes());
     let headers = reader
         .headers()
         .map_err(|e| vec![csv_error(&src, &e)])?
         .clone();
-    let cols = columns::of_header(&src, &headers.iter().collect::<Vec<_>>())?;
-    let (mut rows, mut diags) = (Vec::new(), Vec::new());
-    for record in reader.records() {
-        let record = record.map_err(|e| vec![csv_error(&src, &e)])?;
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
+    let headers: Vec<&str> = headers.iter().collect();
+    let cols = columns::of_header(&src, &headers)?;
+    let (records, mut diags) = records(&src, reader)?;
+    let (cols, note) = columns::response_numbers(&headers, cols, &records, roster);
+    notes.extend(note);
+    let mut rows = Vec::new();
+    for record in &records {
         let cells = Cells {
             cols: &cols,
-            record: &record,
+            record,
         };
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let (start, line) = record_start(&src.text, record.position());
         match row(&cells, roster, defaults, line) {
             Ok(r) => rows.push(r),
             Err((field, (why, hint))) => {
@@ -163,7 +167,7 @@ fn row<'r>(
     };
     let said = [Field::Name, Field::Id, Field::Email, Field::Bioguide];
     let said = said.into_iter().find(|f| cells.get(*f).is_some());
-    let signer = signer(roster, &reference).map_err(|e| (said, e))?;
+    let signer = signer(roster, &reference).map_err(|(at, e)| (at.or(said), e))?;
     let has_response = cells.cols.iter().any(|(f, _)| *f == Field::Response);
     let response = response::status(cells.get(Field::Response), has_response);
     let status = in_cell(Field::Response, response)?;
@@ -218,8 +222,36 @@ fn printable(field: Field, cell: Option<&str>, lines: bool) -> Result<(), RowErr
     }
 }
 
-/// The one roster entry a row names, or why not, with the candidates.
-fn signer<'r>(roster: &'r Roster, r: &Reference<'_>) -> Result<&'r Signer, RowError> {
+/// The one roster entry a row names, or why not, with the candidates (and
+/// the cell at fault, when one is).
+fn signer<'r>(roster: &'r Roster, r: &Reference<'_>) -> Result<&'r Signer, AtCell> {
+    match resolve(roster, r) {
+        Resolution::Disagree(s, column) => {
+            let field = [Field::Id, Field::Bioguide, Field::Email, Field::Name]
+                .into_iter()
+                .find(|f| f.as_str() == column);
+            let value = match field {
+                Some(Field::Id) => r.id,
+                Some(Field::Bioguide) => r.bioguide,
+                Some(Field::Email) => r.email,
+                _ => r.name,
+            };
+            let why = format!(
+                "the {column} `{}` fits no roster entry, but the row names {}",
+                value.unwrap_or_default(),
+                crate::roster::resolve::describe(s)
+            );
+            let hint = format!(
+                "a row's columns must agree: correct or empty its {column} cell, or delete a column that says something else"
+            );
+            Err((field, (why, Some(hint))))
+        }
+        resolution => one(resolution, r).map_err(|e| (None, e)),
+    }
+}
+
+/// The entry of a resolution that does not disagree, or why not.
+fn one<'r>(resolution: Resolution<'r>, r: &Reference<'_>) -> Result<&'r Signer, RowError> {
     let said = [r.name, r.id, r.email, r.bioguide]
         .into_iter()
         .flatten()
@@ -234,8 +266,8 @@ fn signer<'r>(roster: &'r Roster, r: &Reference<'_>) -> Result<&'r Signer, RowEr
             .collect();
         each.join(", ")
     };
-    match resolve(roster, r) {
-        Resolution::One(s) => Ok(s),
+    match resolution {
+        Resolution::One(s) | Resolution::Disagree(s, _) => Ok(s),
         Resolution::Ambiguous(list) => Err((
             format!("`{said}` fits {} roster entries", list.len()),
             Some(format!(
@@ -259,26 +291,4 @@ fn signer<'r>(roster: &'r Roster, r: &Reference<'_>) -> Result<&'r Signer, RowEr
             Some(format!("did you mean {}?", listed(&list))),
         )),
     }
-}
-
-fn csv_error(src: &Arc<Source>, e: &csv::Error) -> Diagnostic {
-    match e.position() {
-        Some(p) => {
-            let start = p.byte() as usize;
-            Diagnostic::error(
-                src,
-                start..line_end(&src.text, start),
-                format!("unreadable CSV: {e}"),
-            )
-        }
-        None => Diagnostic::bare(Some(src), format!("unreadable CSV: {e}")),
-    }
-}
-
-/// The byte offset where the line holding `start` ends.
-fn line_end(text: &str, start: usize) -> usize {
-    let start = start.min(text.len());
-    text[start..]
-        .find(['\r', '\n'])
-        .map_or(text.len(), |i| start + i)
 }

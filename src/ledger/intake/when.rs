@@ -1,6 +1,8 @@
 //! The times a responses spreadsheet gives: RFC 3339 with an offset, or the
 //! forms spreadsheets and form tools write without one (`12/1/2026 14:05:33`,
-//! `2026-12-01 14:05`, `12/1/2026`), read in an IANA time zone.
+//! `2026-12-01 14:05`, `12/1/2026`), read in an IANA time zone, or with a
+//! zone as a Google Forms download writes it (`2026/11/28 9:14:02 AM EST`,
+//! `… GMT-5`).
 
 use chrono::offset::LocalResult;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
@@ -17,10 +19,31 @@ const NAIVE: &[&str] = &[
     "%m/%d/%Y %H:%M",
     "%m/%d/%Y %I:%M:%S %p",
     "%m/%d/%Y %I:%M %p",
+    // Google Forms' download: year first, with slashes.
+    "%Y/%m/%d %I:%M:%S %p",
+    "%Y/%m/%d %I:%M %p",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
 ];
 
 /// Dates alone: midnight in the zone.
-const DATES: &[&str] = &["%Y-%m-%d", "%m/%d/%Y"];
+const DATES: &[&str] = &["%Y-%m-%d", "%m/%d/%Y", "%Y/%m/%d"];
+
+/// US zone abbreviations a form tool appends, and their hours from UTC.
+/// Only these: elsewhere abbreviations collide (`IST`, `CST` in China).
+const ZONES: &[(&str, i32)] = &[
+    ("EST", -5),
+    ("EDT", -4),
+    ("CST", -6),
+    ("CDT", -5),
+    ("MST", -7),
+    ("MDT", -6),
+    ("PST", -8),
+    ("PDT", -7),
+    ("AKST", -9),
+    ("AKDT", -8),
+    ("HST", -10),
+];
 
 /// The time a cell gives, in `zone` when it has no offset; `Err` says why
 /// not, to follow "timestamp `…`".
@@ -29,6 +52,7 @@ pub fn parse(cell: &str, zone: Tz) -> Result<DateTime<FixedOffset>, String> {
     if let Ok(t) = DateTime::parse_from_rfc3339(cell) {
         return Ok(t);
     }
+    let (cell, offset) = zone_suffix(cell)?;
     let cell = four_digit_year(cell)?;
     let naive = NAIVE
         .iter()
@@ -41,9 +65,13 @@ pub fn parse(cell: &str, zone: Tz) -> Result<DateTime<FixedOffset>, String> {
         })
         .ok_or_else(|| {
             "is not a time signon reads: use `2026-12-01T14:05:00-05:00`, \
-             `2026-12-01 14:05`, `12/1/2026 14:05:33` or `12/1/2026`"
+             `2026-12-01 14:05`, `12/1/2026 14:05:33`, `12/1/2026` or \
+             `2026/12/01 2:05:33 PM EST`"
                 .to_string()
         })?;
+    if let Some(offset) = offset {
+        return Ok(offset.from_utc_datetime(&(naive - offset)));
+    }
     match zone.from_local_datetime(&naive) {
         LocalResult::Single(t) => Ok(t.fixed_offset()),
         // The hour clocks fall back through happens twice: the first.
@@ -54,6 +82,44 @@ pub fn parse(cell: &str, zone: Tz) -> Result<DateTime<FixedOffset>, String> {
     }
 }
 
+/// A cell's time and the offset its last word names, if it names one: a US
+/// zone abbreviation, or `GMT`/`UTC` with an optional `±H[:MM]`.
+fn zone_suffix(cell: &str) -> Result<(&str, Option<FixedOffset>), String> {
+    let Some((rest, last)) = cell.rsplit_once(' ') else {
+        return Ok((cell, None));
+    };
+    let upper = last.to_ascii_uppercase();
+    let known = ZONES.iter().find(|(name, _)| *name == upper);
+    let seconds = match (known, upper.get(..3)) {
+        (Some(&(_, hours)), _) => hours * 3600,
+        (None, Some("GMT" | "UTC")) => gmt_offset(&upper[3..]).ok_or_else(|| {
+            format!("has an offset `{last}` signon does not read: use `GMT-5` or `GMT+5:30`")
+        })?,
+        _ => return Ok((cell, None)),
+    };
+    let offset = FixedOffset::east_opt(seconds).ok_or("has an offset beyond a day")?;
+    Ok((rest.trim_end(), Some(offset)))
+}
+
+/// Seconds east of UTC in `""`, `-5`, `+5:30`, `-05:00`.
+fn gmt_offset(s: &str) -> Option<i32> {
+    if s.is_empty() {
+        return Some(0);
+    }
+    let sign = match s.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (h, m) = s[1..].split_once(':').unwrap_or((&s[1..], "0"));
+    let digits = |v: &str| !v.is_empty() && v.len() <= 2 && v.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h) || !digits(m) {
+        return None;
+    }
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 14 && m < 60).then_some(sign * (h * 3600 + m * 60))
+}
+
 /// `12/1/26` spelt `12/1/2026`: chrono's `%Y` would read `26` as the year
 /// 26, silently. A two-digit year is taken in this century.
 fn four_digit_year(cell: &str) -> Result<String, String> {
@@ -62,6 +128,10 @@ fn four_digit_year(cell: &str) -> Result<String, String> {
     let [m, d, y] = parts[..] else {
         return Ok(cell.to_string());
     };
+    // Year first (`2026/11/28`, Google Forms): already four digits.
+    if m.len() == 4 {
+        return Ok(cell.to_string());
+    }
     let year = match y.len() {
         2 => format!("20{y}"),
         4 => y.to_string(),
@@ -111,6 +181,33 @@ mod tests {
             at("2026-12-01 09:00:00+01:00", ny),
             "2026-12-01T09:00:00+01:00"
         );
+    }
+
+    #[test]
+    fn google_forms_downloads_with_a_zone() {
+        let ny = "America/New_York";
+        let want = "2026-11-28T09:14:02-05:00";
+        assert_eq!(at("2026/11/28 9:14:02 AM EST", ny), want);
+        assert_eq!(at("2026/11/28 9:14:02 AM GMT-5", ny), want);
+        assert_eq!(at("2026/11/28 9:14:02 AM", ny), want);
+        assert_eq!(
+            at("2026/11/28 9:14:02 PM PDT", ny),
+            "2026-11-28T21:14:02-07:00"
+        );
+        assert_eq!(
+            at("2026/11/28 9:14:02 AM gmt+5:30", ny),
+            "2026-11-28T09:14:02+05:30"
+        );
+        assert_eq!(
+            at("2026/11/28 9:14:02 AM UTC", ny),
+            "2026-11-28T09:14:02+00:00"
+        );
+        assert_eq!(
+            at("12/1/2026 14:05:33 CST", ny),
+            "2026-12-01T14:05:33-06:00"
+        );
+        assert!(at("2026/11/28 9:14:02 AM GMT-5x", ny).starts_with("has an offset `GMT-5x`"));
+        assert!(at("2026/11/28 9:14:02 AM IST", ny).starts_with("is not a time"));
     }
 
     #[test]
