@@ -328,3 +328,41 @@ fn a_voided_signature_is_not_the_redlines_basis() {
         "Judy Chu: 5 words in 'A moment for American leadership', 'Holding Azerbaijan accountable'";
     assert!(status.contains(pallone) && status.contains(chu), "{status}");
 }
+
+/// The example workspace with `approved` a link to a folder outside it.
+#[cfg(unix)]
+fn approved_linked_out() -> (tempfile::TempDir, tempfile::TempDir) {
+    let ws = example();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), ws.path().join("approved")).unwrap();
+    (ws, elsewhere)
+}
+
+#[cfg(unix)]
+#[test]
+fn sign_refuses_an_approved_folder_linked_out_of_the_workspace() {
+    let (ws, elsewhere) = approved_linked_out();
+    let ledger = fs::read(ws.path().join("signers.toml")).unwrap();
+    let out = signon(ws.path(), &["sign", RUBIO, "pallone"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is a symbolic link"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read(ws.path().join("signers.toml")).unwrap(), ledger);
+    assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn check_reports_an_approved_folder_linked_out_of_the_workspace() {
+    let (ws, _elsewhere) = approved_linked_out();
+    let out = signon(ws.path(), &["check"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`approved` is a symbolic link"),
+        "{}",
+        stderr(&out)
+    );
+}
