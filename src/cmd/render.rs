@@ -122,21 +122,32 @@ fn check_targets(
 /// Refuses two outputs on one file, however its path is spelled: the second
 /// would silently replace the first.
 fn distinct(targets: &[(Format, PathBuf)]) -> Result<(), Error> {
-    let files: Vec<&PathBuf> = targets
+    let files: Vec<&(Format, PathBuf)> = targets
         .iter()
-        .map(|(_, p)| p)
-        .filter(|p| !output::is_stdout(p))
+        .filter(|(_, p)| !output::is_stdout(p))
         .collect();
-    for (i, a) in files.iter().enumerate() {
-        if let Some(b) = files[..i].iter().find(|b| same_file(a, b)) {
+    for (i, (fa, a)) in files.iter().enumerate() {
+        if let Some((fb, _)) = files[..i].iter().find(|(_, b)| same_file(a, b)) {
             return Err(Error::Message(format!(
-                "`{}` and `{}` are the same file: wrote nothing\n  = help: name a different file for each output",
-                display_path(b),
+                "`{}` and `{}` name the same file `{}`: wrote nothing\n  = help: name a different file for each output",
+                fb.flag(),
+                fa.flag(),
                 display_path(a)
             )));
         }
     }
     Ok(())
+}
+
+impl Format {
+    /// The option that names this output's file.
+    fn flag(self) -> &'static str {
+        match self {
+            Format::Html => "--html",
+            Format::Pdf => "--pdf",
+            Format::Text => "--text",
+        }
+    }
 }
 
 /// Whether two output paths name one file: compared as the file itself when
