@@ -27,8 +27,24 @@ an error; warnings alone exit 0.
   signon check 2025-02-06-rubio     one letter (by id), with the roster and ledger
   signon check letters/draft.toml   one letter (by path)";
 
-/// After `signon init --help`: what a roster entry looks like.
-pub(super) const INIT_HELP: &str = "A roster entry in signers.toml (only `name` and `chamber` are required):
+/// After `signon init --help`: what init writes, what to run once for git,
+/// and what a roster entry looks like.
+pub(super) const INIT_HELP: &str = "Example:
+  signon init my-caucus            # creates the folder my-caucus/ and fills it
+
+It writes:
+  signers.toml      the roster (commented), then the ledger of sign-offs
+  letters/          one TOML file per letter (`signon new ID`)
+  .gitignore        `out/`: the rendered PDF and HTML are not committed
+  .gitattributes    `signers.toml merge=signon`: two clones' sign-offs merge
+
+It prints one line to run once in each git clone (git does not version it):
+  git config merge.signon.driver \"signon merge-ledger %O %A %B\"
+
+An existing .gitignore or .gitattributes keeps its lines; a line already there
+is not added again. An existing signers.toml is refused.
+
+A roster entry in signers.toml (only `name` and `chamber` are required):
 
   [signers.sherman]
   name = \"Brad Sherman\"          # printed exactly like this under the signature

@@ -53,7 +53,7 @@ pub enum Command {
     /// Check the roster, the ledger and letters; report every problem
     #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
-    /// Start a new workspace: a commented `signers.toml` and an empty `letters/`
+    /// Start a new workspace: a commented `signers.toml`, an empty `letters/`, `.gitignore` and `.gitattributes`
     #[command(after_help = INIT_HELP)]
     Init(InitArgs),
     /// For git to run: merge two clones' `signers.toml`, keeping every sign-off

@@ -23,12 +23,12 @@ pub(crate) fn diff(ws: &Workspace, args: &DiffArgs, cx: &mut Context<'_>) -> Res
     );
     match &args.html {
         Some(html) if crate::output::is_stdout(html) => {
-            super::write_out(cx, &diff::html::render(&report))
+            super::write_out(cx, &diff::html::render(&report, &one.checked.roster))
         }
         Some(html) => {
             let html = cx.cwd.join(html);
             let guard = super::guard(ws, Some(&args.letter), cx)?;
-            let verb = diff::html::write(&report, &html, &guard)?.verb();
+            let verb = diff::html::write(&report, &one.checked.roster, &html, &guard)?.verb();
             let _ = writeln!(cx.err, "{verb} {}", crate::diag::display_path(&html));
             Ok(())
         }

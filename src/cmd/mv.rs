@@ -8,10 +8,14 @@ use crate::{Context, Error};
 /// its `formerly`; refuses a bad or taken id and a missing letter.
 pub(crate) fn mv(ws: &Workspace, args: &MvArgs, cx: &mut Context<'_>) -> Result<(), Error> {
     let from = ws.resolve_letter(&args.old, &cx.cwd)?;
-    let (old, new) = (crate::load::letter_id(&from), &args.new);
+    let (old, new) = (
+        crate::load::letter_id(&from),
+        &crate::load::id_of_new(&args.new).to_string(),
+    );
     if !crate::model::valid_id(new) {
         return Err(Error::Message(format!(
-            "invalid letter id `{new}`: use letters, digits, `-`, `_` and `.`, e.g. `2025-02-06-rubio`"
+            "invalid letter id `{new}`: {}",
+            crate::model::ID_RULE
         )));
     }
     let to = from.with_file_name(format!("{new}.toml"));

@@ -48,10 +48,11 @@ order = "alphabetical"                     # or "signed" (by time) or "listed"
 
 /// Writes `letters/ID.toml`; refuses an existing file or an id that is not a plain file name.
 pub(crate) fn new(ws: &Workspace, args: &NewArgs, cx: &mut Context<'_>) -> Result<(), Error> {
-    let id = &args.id;
+    let id = crate::load::id_of_new(&args.id);
     if !crate::model::valid_id(id) {
         return Err(Error::Message(format!(
-            "invalid letter id `{id}`: use letters, digits, `-`, `_` and `.`, e.g. `2025-02-06-rubio`"
+            "invalid letter id `{id}`: {}",
+            crate::model::ID_RULE
         )));
     }
     let dir = ws.letters_dir();

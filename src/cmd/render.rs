@@ -15,7 +15,7 @@ use crate::{Context, Error, ledger, validate};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     Html,
     Pdf,
     Text,
@@ -44,10 +44,7 @@ pub(crate) fn render_with(
 ) -> Result<(), Error> {
     // Every target is checked before anything is made: a refused path leaves
     // every file as it was.
-    let guard = super::guard(ws, Some(&args.letter), cx)?;
-    let id = crate::load::letter_id(&ws.resolve_letter(&args.letter, &cx.cwd)?);
-    let targets = targets(ws, args, &id, cx);
-    check_targets(ws, &targets, &guard)?;
+    let (guard, targets) = checked_targets(ws, args, cx)?;
     let mut one = super::one_letter(ws, &args.letter, cx)?;
     signature_images(ws, &mut one, cx)?;
     let states = &omit_stale(args, &one, cx);
@@ -67,17 +64,36 @@ pub(crate) fn render_with(
         .map(|(format, path)| Ok((path, bytes(&composed, format, paper)?)))
         .collect::<Result<Vec<_>, Error>>()?;
     let kind = if composed.draft { "draft" } else { "final" };
-    for (path, bytes) in outputs {
-        if output::is_stdout(&path) {
-            cx.out
-                .write_all(&bytes)
-                .map_err(|e| Error::io("write", "standard output", e))?;
-            continue;
-        }
-        let written = output::write(&path, &bytes, &guard)?;
-        report(cx, &path, written, kind)?;
+    // Every file is written before anything goes to standard output: a
+    // reader that stops early (`| head`) must not cost the files after it.
+    let (to_stdout, to_files): (Vec<_>, Vec<_>) =
+        outputs.into_iter().partition(|(p, _)| output::is_stdout(p));
+    let written = to_files
+        .into_iter()
+        .map(|(path, bytes)| Ok((output::write(&path, &bytes, &guard)?, path)))
+        .collect::<Result<Vec<_>, Error>>()?;
+    for (_, bytes) in to_stdout {
+        cx.out
+            .write_all(&bytes)
+            .map_err(|e| Error::io("write", "standard output", e))?;
     }
-    Ok(())
+    written
+        .into_iter()
+        .try_for_each(|(w, path)| report(cx, &path, w, kind))
+}
+
+/// The guard and the checked output paths for `args`: what `render` writes,
+/// and what `watch` refuses at its start rather than on every save.
+pub(crate) fn checked_targets(
+    ws: &Workspace,
+    args: &RenderArgs,
+    cx: &Context<'_>,
+) -> Result<(Guard, Vec<(Format, PathBuf)>), Error> {
+    let guard = super::guard(ws, Some(&args.letter), cx)?;
+    let id = crate::load::letter_id(&ws.resolve_letter(&args.letter, &cx.cwd)?);
+    let targets = targets(ws, args, &id, cx);
+    check_targets(ws, &targets, &guard)?;
+    Ok((guard, targets))
 }
 
 /// Refuses the targets before anything is made: two on standard output
@@ -96,10 +112,58 @@ fn check_targets(
     if targets.iter().any(|(_, p)| p.starts_with(ws.out_dir())) {
         inside_workspace(ws)?;
     }
+    distinct(targets)?;
     targets
         .iter()
         .filter(|(_, p)| !output::is_stdout(p))
         .try_for_each(|(_, p)| guard.check(p))
+}
+
+/// Refuses two outputs on one file, however its path is spelled: the second
+/// would silently replace the first.
+fn distinct(targets: &[(Format, PathBuf)]) -> Result<(), Error> {
+    let files: Vec<&(Format, PathBuf)> = targets
+        .iter()
+        .filter(|(_, p)| !output::is_stdout(p))
+        .collect();
+    for (i, (fa, a)) in files.iter().enumerate() {
+        if let Some((fb, _)) = files[..i].iter().find(|(_, b)| same_file(a, b)) {
+            return Err(Error::Message(format!(
+                "`{}` and `{}` name the same file `{}`: wrote nothing\n  = help: name a different file for each output",
+                fb.flag(),
+                fa.flag(),
+                display_path(a)
+            )));
+        }
+    }
+    Ok(())
+}
+
+impl Format {
+    /// The option that names this output's file.
+    fn flag(self) -> &'static str {
+        match self {
+            Format::Html => "--html",
+            Format::Pdf => "--pdf",
+            Format::Text => "--text",
+        }
+    }
+}
+
+/// Whether two output paths name one file: compared as the file itself when
+/// it exists, else as its folder's real path and its name.
+fn same_file(a: &Path, b: &Path) -> bool {
+    fn key(p: &Path) -> PathBuf {
+        if let Ok(real) = std::fs::canonicalize(p) {
+            return real;
+        }
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+        match (parent.map(std::fs::canonicalize), p.file_name()) {
+            (Some(Ok(dir)), Some(name)) => dir.join(name),
+            _ => p.components().collect(),
+        }
+    }
+    key(a) == key(b)
 }
 
 /// Refuses an `out/` that is a symbolic link: the default outputs must land

@@ -23,6 +23,9 @@ pub(crate) fn watch(ws: &Workspace, args: &WatchArgs, cx: &mut Context<'_>) -> R
         omit_stale: false,
         paper: args.paper,
     };
+    // A target refused now would be refused on every save: say so once and
+    // stop, rather than wait for changes that can never be written.
+    super::render::checked_targets(ws, &render, cx)?;
     watch::watch(&inputs, |cause| once(ws, &render, &id, cause, cx))?;
     super::write_out(cx, &format!("stopped watching {id}\n"))
 }

@@ -13,6 +13,7 @@ use super::report::{Basis, Group, Report};
 use super::text::{CONTEXT, short};
 use super::{Piece, collapsed};
 use crate::error::Error;
+use crate::model::{Roster, SignerId};
 
 /// The page.
 #[derive(Template)]
@@ -28,6 +29,7 @@ struct DiffPage {
 
 /// One group of signers on the same approved text.
 struct GroupView {
+    /// Their names, "Brad Sherman; Judy Chu".
     signers: String,
     signed: String,
     text: String,
@@ -49,14 +51,15 @@ struct PieceView {
     text: String,
 }
 
-/// The page as a string.
-pub fn render(r: &Report) -> String {
+/// The page as a string. Signers are named as the roster prints them: the
+/// page goes to offices, who know "Brad Sherman", not `sherman`.
+pub fn render(r: &Report, roster: &Roster) -> String {
     let page = DiffPage {
         title: format!("What changed in “{}”", r.title),
         letter_id: r.letter.clone(),
         letter_title: r.title.clone(),
         current: short(&r.current),
-        groups: r.groups.iter().map(group).collect(),
+        groups: r.groups.iter().map(|g| group(g, roster)).collect(),
         // Backticks mark ids in the terminal; on a page they are noise.
         notes: r.notes.iter().map(|n| n.replace('`', "")).collect(),
     };
@@ -68,16 +71,30 @@ pub fn render(r: &Report) -> String {
 /// ([`crate::output::write`]).
 pub fn write(
     r: &Report,
+    roster: &Roster,
     path: &Path,
     guard: &crate::output::Guard,
 ) -> Result<crate::output::Written, Error> {
-    crate::output::write(path, render(r).as_bytes(), guard)
+    crate::output::write(path, render(r, roster).as_bytes(), guard)
 }
 
-fn group(g: &Group) -> GroupView {
+/// The signers' printed names (an id the roster lacks stays as it is).
+fn names(ids: &[String], roster: &Roster) -> String {
+    ids.iter()
+        .map(|id| {
+            roster
+                .get(&SignerId(id.clone()))
+                .map_or(id.as_str(), |s| s.name.as_str())
+        })
+        .collect::<Vec<_>>()
+        // Not a comma: "Frank Pallone, Jr." holds one.
+        .join("; ")
+}
+
+fn group(g: &Group, roster: &Roster) -> GroupView {
     let redline = g.basis.redline();
     GroupView {
-        signers: g.signers.join(", "),
+        signers: names(&g.signers, roster),
         signed: g
             .dates
             .iter()

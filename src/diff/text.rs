@@ -103,7 +103,12 @@ fn piece_text(p: &Piece, color: bool) -> String {
             } else {
                 paint(new, ADDED, true)
             };
-            del + &ins
+            // Colors alone do not part two words: "renewoppose" reads as one.
+            let apart = !del.is_empty()
+                && !ins.is_empty()
+                && !old.ends_with(char::is_whitespace)
+                && !new.starts_with(char::is_whitespace);
+            del + if apart { " " } else { "" } + &ins
         }
         Piece::Changed { old, new } => {
             let del = if old.is_empty() {

@@ -33,6 +33,11 @@ fn is_hex64(s: &str) -> bool {
 /// otherwise the text goes to a temporary file, synced, then renamed into
 /// place, so a kept text is whole or absent, never half written.
 pub fn keep(root: &Path, canonical: &str) -> Result<String, Error> {
+    if let Some(why) = outside(root) {
+        return Err(Error::Message(format!(
+            "{why}: recorded nothing\n  = help: {LINK_HELP}"
+        )));
+    }
     let fingerprint = super::digest(canonical);
     let path = path(root, &fingerprint).expect("a digest is sha256 and 64 hex digits");
     if matches!(read(root, &fingerprint), Kept::Text(_)) {
@@ -49,6 +54,24 @@ pub fn keep(root: &Path, canonical: &str) -> Result<String, Error> {
     tmp.persist(&path)
         .map_err(|e| Error::io("write", &path, e.error))?;
     Ok(fingerprint)
+}
+
+/// How to mend an `approved/` that [`outside`] refuses.
+pub const LINK_HELP: &str = "replace the link with a folder `approved/` in the workspace";
+
+/// Why `approved/` is no place to keep texts, if it is not: a symbolic link
+/// (or a folder whose real path is outside the workspace) would put the
+/// signed texts wherever it points, out of the workspace's history.
+pub fn outside(root: &Path) -> Option<String> {
+    let dir = root.join(DIR);
+    let meta = std::fs::symlink_metadata(&dir).ok()?;
+    let inside = match (std::fs::canonicalize(root), std::fs::canonicalize(&dir)) {
+        (Ok(root), Ok(real)) => real.starts_with(root),
+        _ => true,
+    };
+    (meta.file_type().is_symlink() || !inside).then(|| {
+        format!("`{DIR}` is a symbolic link: signon keeps approved texts only inside the workspace")
+    })
 }
 
 #[cfg(unix)]

@@ -116,6 +116,19 @@ impl Workspace {
     }
 }
 
+/// The id meant by a new letter's name as typed: `x`, `x.toml`,
+/// `letters/x.toml` and `./letters/x` all mean `x` (the file is always
+/// `letters/x.toml`); anything else is returned as given, for `valid_id`
+/// to judge.
+pub fn id_of_new(name: &str) -> &str {
+    let name = name.strip_prefix("./").unwrap_or(name);
+    let name = name
+        .strip_prefix(LETTERS_DIR)
+        .and_then(|n| n.strip_prefix(['/', '\\']))
+        .unwrap_or(name);
+    name.strip_suffix(".toml").unwrap_or(name)
+}
+
 /// A letter's id: its file stem.
 pub fn letter_id(path: &Path) -> String {
     path.file_stem()

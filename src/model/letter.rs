@@ -152,13 +152,49 @@ pub struct Letter {
     pub signatures: super::SignatureMode,
 }
 
+/// What [`valid_id`] asks of an id, for the message that refuses one.
+pub const ID_RULE: &str =
+    "use letters, digits, `-`, `_` and `.` (no device name such as `con`), e.g. `2025-02-06-rubio`";
+
 /// Whether `id` can name a letter: a plain file name of letters, digits,
 /// `-`, `_` and `.`, not starting with `.` or `-` (no hidden file, no
-/// option). The one rule behind `signon new`, `signon mv` and `formerly`.
+/// option), and no name Windows reserves for a device (`con`, `nul`,
+/// `com1`…, whatever follows a dot), so a workspace checks out everywhere.
+/// The one rule behind `signon new`, `signon mv` and `formerly`.
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with(['.', '-'])
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && !windows_device(id.split('.').next().unwrap_or(id))
+}
+
+/// `CON`, `PRN`, `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, in any case.
+fn windows_device(stem: &str) -> bool {
+    let stem = stem.to_ascii_lowercase();
+    let numbered = |prefix: &str| {
+        stem.strip_prefix(prefix)
+            .is_some_and(|n| n.len() == 1 && matches!(n.as_bytes()[0], b'1'..=b'9'))
+    };
+    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt")
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::valid_id;
+
+    #[test]
+    fn windows_device_names_are_no_ids() {
+        for id in ["CON", "nul", "Aux.2025", "com1", "LPT9", "prn.x"] {
+            assert!(!valid_id(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn names_that_only_begin_like_a_device_are_ids() {
+        for id in ["console", "com10", "com0", "lpt", "nullify", "2025-con"] {
+            assert!(valid_id(id), "{id}");
+        }
+    }
 }

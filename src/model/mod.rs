@@ -14,7 +14,7 @@ mod signer;
 mod signoff;
 
 pub use image::{MAX_BYTES, MAX_SIDE, Pixels, SignatureImage, SignatureMode};
-pub use letter::valid_id;
+pub use letter::{ID_RULE, valid_id};
 pub use letter::{
     Lead, Letter, Letterhead, Order, Paragraph, Quote, Recipient, Section, Span, Style,
 };

@@ -11,8 +11,15 @@ use crate::model::{SignOff, Standing};
 
 use super::Checked;
 
-/// An error for every kept approved text that was edited.
+/// An error for every kept approved text that was edited, or one for an
+/// `approved/` that is a symbolic link.
 pub fn altered_texts(root: &Path) -> Result<Vec<Diagnostic>, Error> {
+    // A linked folder is reported, not read: its texts are not the workspace's.
+    if let Some(why) = crate::ledger::approved::outside(root) {
+        return Ok(vec![
+            Diagnostic::bare(None, why).with_hint(crate::ledger::approved::LINK_HELP),
+        ]);
+    }
     let bad = crate::ledger::approved::altered(root)?;
     Ok(bad
         .into_iter()

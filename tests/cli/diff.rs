@@ -137,10 +137,11 @@ fn colored_redline_golden() {
     let report = signon::diff::report::report(d, &path, letter, &checked.ledger, &states, &[]);
     let colored = signon::diff::text::render(&report, true);
     golden("diff-example/expected/colored.txt", &colored, Some(d));
-    // Struck-through red for removed words, underlined green for added.
+    // Struck-through red for removed words, underlined green for added,
+    // a space between them so that they read as two phrases.
     assert!(
         colored.contains(
-            "Baku \x1b[9m\x1b[31mstill holds\x1b[0m\x1b[4m\x1b[32mcontinues to hold\x1b[0m Armenian"
+            "Baku \x1b[9m\x1b[31mstill holds\x1b[0m \x1b[4m\x1b[32mcontinues to hold\x1b[0m Armenian"
         ),
         "{colored:?}"
     );
@@ -327,4 +328,62 @@ fn a_voided_signature_is_not_the_redlines_basis() {
     let chu =
         "Judy Chu: 5 words in 'A moment for American leadership', 'Holding Azerbaijan accountable'";
     assert!(status.contains(pallone) && status.contains(chu), "{status}");
+}
+
+/// The example workspace with `approved` a link to a folder outside it.
+#[cfg(unix)]
+fn approved_linked_out() -> (tempfile::TempDir, tempfile::TempDir) {
+    let ws = example();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), ws.path().join("approved")).unwrap();
+    (ws, elsewhere)
+}
+
+#[cfg(unix)]
+#[test]
+fn sign_refuses_an_approved_folder_linked_out_of_the_workspace() {
+    let (ws, elsewhere) = approved_linked_out();
+    let ledger = fs::read(ws.path().join("signers.toml")).unwrap();
+    let out = signon(ws.path(), &["sign", RUBIO, "pallone"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is a symbolic link"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read(ws.path().join("signers.toml")).unwrap(), ledger);
+    assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn check_reports_an_approved_folder_linked_out_of_the_workspace() {
+    let (ws, _elsewhere) = approved_linked_out();
+    let out = signon(ws.path(), &["check"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`approved` is a symbolic link"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn html_redline_heads_each_group_with_the_signers_names() {
+    let ws = three_versions();
+    let out = signon(ws.path(), &["diff", RUBIO, "--html", "-"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(page.contains("<h2>Brad Sherman</h2>"), "{page}");
+    assert!(
+        page.contains("<h2>Frank Pallone, Jr.; Judy Chu</h2>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn terminal_redline_heads_each_group_with_the_ids_to_type() {
+    let ws = three_versions();
+    let out = ok(ws.path(), &["diff", RUBIO]);
+    assert!(out.contains("\nsherman — signed 2025-01-29"), "{out}");
 }

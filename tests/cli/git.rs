@@ -174,3 +174,30 @@ fn merge_ledger_refuses_a_version_that_is_not_utf8_and_leaves_ours() {
         "# ours\n"
     );
 }
+
+/// `signon init --help`, from anywhere.
+fn init_help() -> String {
+    let dir = tempfile::TempDir::new().unwrap();
+    let out = signon(dir.path(), &["init", "--help"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn init_help_names_the_git_files_it_writes() {
+    let help = init_help();
+    for file in [".gitignore", ".gitattributes", "signers.toml", "letters/"] {
+        assert!(help.contains(file), "{file}: {help}");
+    }
+}
+
+#[test]
+fn init_help_shows_the_driver_line_init_prints() {
+    let help = init_help();
+    assert!(help.lines().any(|l| l.trim() == DRIVER_LINE), "{help}");
+}
+
+#[test]
+fn init_help_has_an_example() {
+    assert!(init_help().contains("  signon init my-caucus"));
+}

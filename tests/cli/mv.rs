@@ -183,7 +183,7 @@ fn mv_to_an_invalid_id_is_refused_and_changes_nothing() {
     assert_eq!(code(&out), 1);
     assert_eq!(
         stderr(&out),
-        "invalid letter id `../elsewhere`: use letters, digits, `-`, `_` and `.`, e.g. `2025-02-06-rubio`\n"
+        "invalid letter id `../elsewhere`: use letters, digits, `-`, `_` and `.` (no device name such as `con`), e.g. `2025-02-06-rubio`\n"
     );
     assert_eq!(files(ws.path()), before);
 }
@@ -303,4 +303,62 @@ fn mv_help_has_an_example() {
         help.contains("signon mv 2025-04-02-section-907 2025-04-09-section-907"),
         "{help}"
     );
+}
+
+/// The workspace's letter file names, sorted.
+fn letter_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir.join("letters"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn mv_to_a_file_name_takes_its_id() {
+    let ws = example_as_shipped();
+    ok(ws.path(), &["mv", RUBIO, &format!("{NEW}.toml")]);
+    assert!(letter_files(ws.path()).contains(&format!("{NEW}.toml")));
+    assert!(!ws.path().join(format!("letters/{NEW}.toml.toml")).exists());
+}
+
+#[test]
+fn mv_to_a_path_in_letters_takes_its_id() {
+    let ws = example_as_shipped();
+    ok(ws.path(), &["mv", RUBIO, &format!("letters/{NEW}.toml")]);
+    assert!(letter_files(ws.path()).contains(&format!("{NEW}.toml")));
+}
+
+#[test]
+fn mv_to_a_windows_device_name_is_refused_and_changes_nothing() {
+    let ws = example_as_shipped();
+    let before = files(ws.path());
+    let out = signon(ws.path(), &["mv", RUBIO, "Com3"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).starts_with("invalid letter id `Com3`"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(files(ws.path()), before);
+}
+
+#[test]
+fn new_with_a_file_name_creates_the_letter_of_its_id() {
+    let ws = example_as_shipped();
+    let out = ok(ws.path(), &["new", "x.toml"]);
+    assert!(out.starts_with("created `letters/x.toml`"), "{out}");
+    assert!(ws.path().join("letters/x.toml").is_file());
+    assert!(!ws.path().join("letters/x.toml.toml").exists());
+}
+
+#[test]
+fn new_with_a_windows_device_name_is_refused() {
+    let ws = example_as_shipped();
+    let before = files(ws.path());
+    let out = signon(ws.path(), &["new", "nul"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("no device name"), "{}", stderr(&out));
+    assert_eq!(files(ws.path()), before);
 }

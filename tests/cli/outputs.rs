@@ -256,3 +256,72 @@ fn status_json_and_page_on_standard_output_are_refused() {
     let args = ["status", "--json", "--html", "-"];
     refused(ws.path(), &args, "both write to standard output");
 }
+
+/// Runs `args` with standard output closed before anything is written, as
+/// `| head -0` or `| true` leaves it.
+fn with_stdout_closed(ws: &Path, args: &[&str]) -> std::process::ExitStatus {
+    let mut child = signon_cmd(ws, args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait().unwrap()
+}
+
+#[test]
+fn a_closed_standard_output_still_gets_every_file_written() {
+    let ws = example();
+    let status = with_stdout_closed(ws.path(), &["render", RUBIO]);
+    assert!(status.success(), "{status:?}");
+    assert!(ws.path().join(format!("out/{RUBIO}.pdf")).is_file());
+    assert!(ws.path().join(format!("out/{RUBIO}.html")).is_file());
+}
+
+#[test]
+fn a_closed_standard_output_for_the_pdf_still_gets_the_html_written() {
+    let ws = example();
+    let args = ["render", RUBIO, "--pdf", "-", "--html", "a.html"];
+    let status = with_stdout_closed(ws.path(), &args);
+    assert!(status.success(), "{status:?}");
+    assert!(ws.path().join("a.html").is_file());
+}
+
+#[test]
+fn the_same_path_for_two_outputs_is_refused() {
+    let ws = example();
+    let args = ["render", RUBIO, "--pdf", "x", "--html", "x"];
+    let out = signon(ws.path(), &args);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("`--pdf` and `--html` name the same file `x`: wrote nothing"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!ws.path().join("x").exists(), "nothing was written");
+}
+
+#[test]
+fn one_path_spelled_two_ways_for_two_outputs_is_refused() {
+    let ws = example();
+    fs::create_dir(ws.path().join("o")).unwrap();
+    let args = ["render", RUBIO, "--pdf", "o/x", "--text", "./o/../o/x"];
+    let out = signon(ws.path(), &args);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("name the same file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!ws.path().join("o/x").exists(), "nothing was written");
+}
+
+#[test]
+fn an_existing_file_named_twice_is_refused_and_kept() {
+    let ws = example();
+    fs::write(ws.path().join("x"), "before").unwrap();
+    let args = ["render", RUBIO, "--html", "x", "--pdf", "./x"];
+    let out = signon(ws.path(), &args);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(ws.path().join("x")).unwrap(), "before");
+}

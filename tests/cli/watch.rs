@@ -232,3 +232,47 @@ fn standard_output_is_refused_as_a_usage_error() {
     assert_eq!(code(&out), 2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("watch writes files"));
 }
+
+/// Starts `signon watch RUBIO ARGS` and waits, with a bound, for it to end
+/// by itself: a refused target must not leave it waiting for saves.
+fn watch_ends(ws: &Path, args: &[&str]) -> (i32, String) {
+    let mut all = vec!["watch", RUBIO];
+    all.extend_from_slice(args);
+    let mut child = signon_cmd(ws, &all)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > BOUND {
+            let _ = child.kill();
+            panic!("`signon watch {args:?}` kept waiting");
+        }
+        thread::sleep(POLL);
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_target_that_is_an_input_ends_the_watch_at_once() {
+    let ws = example();
+    let ledger = fs::read(ws.path().join("signers.toml")).unwrap();
+    let (code, err) = watch_ends(ws.path(), &["--pdf", "signers.toml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("it is an input"), "{err}");
+    assert_eq!(fs::read(ws.path().join("signers.toml")).unwrap(), ledger);
+}
+
+#[test]
+fn a_target_in_a_missing_folder_ends_the_watch_at_once() {
+    let ws = example();
+    let (code, err) = watch_ends(ws.path(), &["--html", "/nonexistent/a.html"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+}
