@@ -92,9 +92,9 @@ mod watch;
 mod missing;
 #[path = "cli/mv.rs"]
 mod mv;
+#[path = "cli/remind.rs"]
+mod remind;
 #[path = "cli/signatures.rs"]
 mod signatures;
 #[path = "cli/tagged.rs"]
 mod tagged;
-#[path = "cli/remind.rs"]
-mod remind;
