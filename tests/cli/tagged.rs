@@ -23,6 +23,9 @@ struct Marked {
     loose: String,
     /// `/ActualText` of the sequence of each MCID that has one.
     actual: BTreeMap<i64, String>,
+    /// Each piece of shown text ending in "-", with the `/ActualText` of
+    /// the sequence it is in.
+    hyphen_ends: Vec<(String, Option<String>)>,
 }
 
 fn render(ws: &Path, letter: &str) -> Document {
@@ -98,6 +101,10 @@ fn page_marked(doc: &Document, page: ObjectId) -> Marked {
             .into_iter()
             .map(|b| Document::decode_text(&encodings[&font], b).unwrap())
             .collect();
+        if text.trim_end().ends_with('-') {
+            let actual = open.and_then(|(_, id)| m.actual.get(&id?).cloned());
+            m.hyphen_ends.push((text.clone(), actual));
+        }
         match open {
             Some((true, _)) => m.artifacts.push(text),
             Some((false, Some(id))) => m.content.get_mut(&id).unwrap().push_str(&text),
@@ -350,4 +357,41 @@ fn armenian_text_is_a_span_in_armenian() {
     let doc = render(ws.path(), "2025-03-14-appropriations");
     let tree = outline(&doc);
     assert!(tree.contains("Span Lang=\"hy\" \"Բարեւ"), "{tree}");
+}
+
+/// Long words without hyphens of their own, enough to fill many lines.
+const LONG: &str = "Notwithstanding institutionalization, \
+    internationalization, counterrevolutionaries, incomprehensibilities, \
+    uncharacteristically, telecommunications, responsibilities, \
+    disproportionately, interdepartmental, misrepresentations, \
+    electroencephalography, unconstitutionality, overcompensation";
+
+#[test]
+fn hyphens_on_consecutive_lines_each_carry_their_whole_word() {
+    let ws = example();
+    let path = ws.path().join("letters/2025-03-14-appropriations.toml");
+    let toml = fs::read_to_string(&path).unwrap();
+    let body = format!("body = \"\"\"\n{LONG}. {LONG}. {LONG}.\n\n");
+    fs::write(&path, toml.replacen("body = \"\"\"\n", &body, 1)).unwrap();
+    let doc = render(ws.path(), "2025-03-14-appropriations");
+    let words: Vec<&str> = LONG.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let ends: Vec<(String, Option<String>)> = marked(&doc)
+        .into_iter()
+        .flat_map(|m| m.hyphen_ends)
+        .collect();
+    let mut joined = 0;
+    for (shown, actual) in &ends {
+        let stem = shown.trim_end().trim_end_matches('-');
+        let stem = stem.rsplit(' ').next().unwrap();
+        let Some(word) = actual else {
+            panic!("{shown:?} has no ActualText; all: {ends:?}");
+        };
+        let word = word.trim_end_matches(['.', ',']);
+        assert!(
+            word.len() > stem.len() && word.starts_with(stem),
+            "{shown:?} {word:?}"
+        );
+        joined += usize::from(words.contains(&word));
+    }
+    assert!(joined >= 6, "too few breaks to test: {ends:?}");
 }

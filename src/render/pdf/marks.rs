@@ -74,6 +74,16 @@ impl<'a> Marker<'a> {
                 let (a, b) = split(items, tail_end(&run.text));
                 vec![(Seq::Content(Mark::Tail(n)), a), (base, b)]
             }
+            (Join::Both(word), Role::Node(n)) => {
+                let end = tail_end(&run.text);
+                let (a, rest) = split(items, end);
+                let (b, c) = split(rest, head_start(&run.text) - end);
+                vec![
+                    (Seq::Content(Mark::Tail(n)), a),
+                    (base, b),
+                    (Seq::Content(Mark::Head(n, word.clone())), c),
+                ]
+            }
             _ => vec![(base, items)],
         };
         for (seq, items) in pieces {
