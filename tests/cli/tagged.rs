@@ -395,3 +395,97 @@ fn hyphens_on_consecutive_lines_each_carry_their_whole_word() {
     }
     assert!(joined >= 6, "too few breaks to test: {ends:?}");
 }
+
+/// Every element's tag and whole text as extraction from the tree gives
+/// it: its content and its kids' in order, `/ActualText` in place of the
+/// content it covers.
+fn element_texts(doc: &Document) -> Vec<(String, String)> {
+    let marks = marked(doc);
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let page_of = |r: ObjectId| pages.iter().position(|&p| p == r).unwrap();
+    fn under(
+        doc: &Document,
+        marks: &[Marked],
+        page_of: &dyn Fn(ObjectId) -> usize,
+        id: ObjectId,
+    ) -> String {
+        let e = doc.get_dictionary(id).unwrap();
+        if let Ok(actual) = e.get(b"ActualText") {
+            return text_of(actual);
+        }
+        let pg = e.get(b"Pg").and_then(Object::as_reference).ok();
+        let mut out = String::new();
+        for kid in e.get(b"K").unwrap().as_array().unwrap() {
+            match kid {
+                Object::Integer(m) => out.push_str(&marks[page_of(pg.unwrap())].content[m]),
+                Object::Reference(r) => out.push_str(&under(doc, marks, page_of, *r)),
+                Object::Dictionary(mcr) => {
+                    let p = page_of(mcr.get(b"Pg").unwrap().as_reference().unwrap());
+                    out.push_str(&marks[p].content[&mcr.get(b"MCID").unwrap().as_i64().unwrap()]);
+                }
+                other => panic!("unexpected kid {other:?}"),
+            }
+        }
+        out
+    }
+    let root = dict(doc, doc.catalog().unwrap().get(b"StructTreeRoot").unwrap());
+    let mut ids = Vec::new();
+    walk(
+        doc,
+        &pages,
+        root.get(b"K").unwrap(),
+        &mut |e, _, id, kid| {
+            if kid.is_none() {
+                ids.push((
+                    String::from_utf8_lossy(e.get(b"S").unwrap().as_name().unwrap()).to_string(),
+                    id,
+                ));
+            }
+        },
+    );
+    ids.into_iter()
+        .map(|(tag, id)| (tag, under(doc, &marks, &page_of, id)))
+        .collect()
+}
+
+#[test]
+fn a_paragraph_s_text_from_the_tree_keeps_the_spaces_at_line_ends() {
+    let ws = example_signed();
+    let doc = render(ws.path(), RUBIO);
+    let texts = element_texts(&doc);
+    let (_, text) = texts
+        .iter()
+        .find(|(tag, t)| tag == "P" && t.starts_with("As co-chairs"))
+        .unwrap();
+    let want = "As co-chairs of the Congressional Armenian Caucus, we congratulate you \
+        on your confirmation and ask that the Department of State put accountability \
+        and Armenia\u{2019}s security at the center of U.S. policy in the South Caucasus.";
+    assert_eq!(text.trim_end(), want);
+}
+
+#[test]
+fn a_label_s_text_from_the_tree_ends_with_a_space() {
+    let ws = example_signed();
+    let doc = render(ws.path(), RUBIO);
+    let texts = element_texts(&doc);
+    assert!(
+        texts
+            .iter()
+            .any(|(_, t)| t.starts_with("Re: Accountability")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_conformed_signature_is_read_before_the_name() {
+    let ws =
+        crate::signatures::workspace_with("conformed", &[("pallone", "signatures/pallone.png")]);
+    let doc = render(ws.path(), RUBIO);
+    let texts = element_texts(&doc);
+    let at = texts
+        .iter()
+        .position(|(tag, t)| tag == "P" && t.starts_with("/s/ Frank Pallone"))
+        .unwrap();
+    assert_eq!(texts[at - 1].0, "LBody", "{texts:?}");
+    assert_eq!(texts[at + 1].1.trim_end(), "Frank Pallone, Jr.");
+}
