@@ -489,3 +489,70 @@ fn a_conformed_signature_is_read_before_the_name() {
     assert_eq!(texts[at - 1].0, "LBody", "{texts:?}");
     assert_eq!(texts[at + 1].1.trim_end(), "Frank Pallone, Jr.");
 }
+
+#[test]
+fn a_signature_image_is_a_figure_read_before_the_name() {
+    let ws = crate::signatures::workspace_with(
+        "images",
+        &[
+            ("pallone", "signatures/pallone.png"),
+            ("bilirakis", "signatures/bilirakis.png"),
+            ("sherman", "signatures/sherman.jpg"),
+            ("valadao", "signatures/pallone.png"),
+        ],
+    );
+    let out = signon(
+        ws.path(),
+        &["render", RUBIO, "--final", "--pdf", "out/t.pdf"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = Document::load_mem(&fs::read(ws.path().join("out/t.pdf")).unwrap()).unwrap();
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let root = dict(&doc, doc.catalog().unwrap().get(b"StructTreeRoot").unwrap());
+    // Each element (tag, /Alt) and each of its marked-content kids (page, MCID).
+    let mut seen: Vec<(String, Option<String>, Option<(usize, i64)>)> = Vec::new();
+    walk(
+        &doc,
+        &pages,
+        root.get(b"K").unwrap(),
+        &mut |e, _, _, kid| {
+            let tag = String::from_utf8_lossy(e.get(b"S").unwrap().as_name().unwrap()).to_string();
+            seen.push((tag, e.get(b"Alt").ok().map(text_of), kid));
+        },
+    );
+    let at = seen
+        .iter()
+        .position(|s| s.0 == "Figure" && s.2.is_none())
+        .unwrap();
+    assert_eq!(
+        seen[at].1.as_deref(),
+        Some("Signature of Frank Pallone, Jr.")
+    );
+    assert_eq!(seen[at - 1].0, "LBody", "{seen:?}");
+    // Its content is the image's drawing, under its own MCID.
+    let (page, mcid) = seen[at + 1].2.unwrap();
+    assert_eq!(seen[at + 1].0, "Figure");
+    let content = Content::decode(&doc.get_page_content(pages[page])).unwrap();
+    let ops: Vec<&str> = content
+        .operations
+        .iter()
+        .map(|o| o.operator.as_str())
+        .collect();
+    let bdc = content.operations.iter().position(|o| {
+        o.operator == "BDC"
+            && o.operands[1]
+                .as_dict()
+                .is_ok_and(|d| d.get(b"MCID").ok() == Some(&Object::Integer(mcid)))
+    });
+    let bdc = bdc.unwrap();
+    assert_eq!(
+        content.operations[bdc].operands[0].as_name().unwrap(),
+        b"Figure"
+    );
+    let emc = bdc + ops[bdc..].iter().position(|o| *o == "EMC").unwrap();
+    assert!(ops[bdc..emc].contains(&"Do"), "{:?}", &ops[bdc..emc]);
+    // The name follows the figure in the tree.
+    let texts = element_texts(&doc);
+    let figure = texts.iter().position(|t| t.0 == "Figure").unwrap();
+    assert_eq!(texts[figure + 1].1.trim_end(), "Frank Pallone, Jr.");
+}

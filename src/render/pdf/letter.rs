@@ -210,7 +210,11 @@ fn signatures(f: &mut Flow, blocks: &[SignatureBlock]) -> Result<(), PdfError> {
             let x = MARGIN + j as f32 * (col + GUTTER);
             // The mark is printed above the name: it is read first.
             match &b.mark {
-                SignatureMark::Image(image) => images.push(image_box(image, x, col)),
+                SignatureMark::Image(image) => images.push(ImageBox {
+                    role: Role::Node(f.open(Kind::Figure, Some(body))),
+                    alt: format!("Signature of {}", b.name),
+                    ..image_box(image, x, col)
+                }),
                 SignatureMark::Conformed(text) => runs.push(Run {
                     role: Role::Node(f.open(Kind::P, Some(body))),
                     ..conformed(text, x)
@@ -245,6 +249,8 @@ fn image_box(image: &Arc<SignatureImage>, x: f32, width: f32) -> ImageBox {
         y: -room,
         width: w * scale,
         height: h * scale,
+        role: Role::Untagged,
+        alt: String::new(),
     }
 }
 

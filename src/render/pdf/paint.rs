@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix, XObjectId,
 };
 
 use super::PdfError;
@@ -45,14 +45,8 @@ pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         .iter()
         .zip(&shaped)
         .map(|(page, glyphs)| {
-            let (mut ops, page_marks) = page_ops(page, glyphs, &embedded, &layout.tree);
+            let (ops, page_marks) = page_ops(page, glyphs, &embedded, &layout.tree, &images);
             marks.push(page_marks);
-            // A signature image repeats the name printed under it: an
-            // artifact to assistive software, like the rules.
-            let drawn = super::images::ops(page, &images);
-            if !drawn.is_empty() {
-                ops.extend(super::marks::layout_artifact(drawn));
-            }
             PdfPage::new(w, h, ops)
         })
         .collect();
@@ -192,12 +186,17 @@ fn page_ops(
     shaped: &[Vec<Glyph>],
     fonts: &BTreeMap<Face, FontId>,
     tree: &[Node],
+    images: &BTreeMap<String, XObjectId>,
 ) -> (Vec<Op>, Vec<Mark>) {
     let mut ops = Vec::new();
     if !page.rules.is_empty() {
         ops = layout_artifact(page.rules.iter().flat_map(rule_ops).collect());
     }
-    let mut marker = Marker::new(tree);
+    let figures = page.images.iter().filter_map(|b| match b.role {
+        Role::Node(n) => Some((n, b.alt.clone())),
+        _ => None,
+    });
+    let mut marker = Marker::new(tree, figures.collect());
     ops.push(Op::StartTextSection);
     let mut state: Option<(Face, u32, bool)> = None;
     // `Tc`, in pt: the run's tracking (see `text_items`).
@@ -241,7 +240,22 @@ fn page_ops(
         marker.show(&mut ops, run, items);
     }
     marker.close(&mut ops);
+    marker.reserve(None);
     ops.push(Op::EndTextSection);
+    // Each signature image is a `Figure` read before the name under it.
+    for b in &page.images {
+        let Some(drawn) = super::images::op(b, images) else {
+            continue;
+        };
+        let id = match b.role {
+            Role::Node(n) => marker.figure_id(n),
+            _ => None,
+        };
+        ops.extend(match id {
+            Some(mcid) => super::marks::figure(vec![drawn], mcid),
+            None => layout_artifact(vec![drawn]),
+        });
+    }
     (ops, marker.marks)
 }
 

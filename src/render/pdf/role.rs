@@ -46,6 +46,8 @@ pub enum Kind {
     Lbl,
     /// A list item's body.
     LBody,
+    /// A signature image (its `/Alt` is on the image's box).
+    Figure,
 }
 
 impl Kind {
@@ -60,6 +62,7 @@ impl Kind {
             Kind::LI => "LI",
             Kind::Lbl => "Lbl",
             Kind::LBody => "LBody",
+            Kind::Figure => "Figure",
         }
     }
 }
