@@ -490,6 +490,9 @@ fn a_conformed_signature_is_read_before_the_name() {
     assert_eq!(texts[at + 1].1.trim_end(), "Frank Pallone, Jr.");
 }
 
+/// An element's tag and `/Alt`, with one of its kids' (page, MCID) or none.
+type Seen = (String, Option<String>, Option<(usize, i64)>);
+
 #[test]
 fn a_signature_image_is_a_figure_read_before_the_name() {
     let ws = crate::signatures::workspace_with(
@@ -510,7 +513,7 @@ fn a_signature_image_is_a_figure_read_before_the_name() {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let root = dict(&doc, doc.catalog().unwrap().get(b"StructTreeRoot").unwrap());
     // Each element (tag, /Alt) and each of its marked-content kids (page, MCID).
-    let mut seen: Vec<(String, Option<String>, Option<(usize, i64)>)> = Vec::new();
+    let mut seen: Vec<Seen> = Vec::new();
     walk(
         &doc,
         &pages,

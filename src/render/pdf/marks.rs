@@ -65,7 +65,7 @@ pub(super) struct Marker<'a> {
 impl<'a> Marker<'a> {
     /// A marker for a page showing images of the `figures` (node, alt).
     pub(super) fn new(tree: &'a [Node], mut figures: Vec<(u32, String)>) -> Marker<'a> {
-        figures.sort_by(|a, b| b.0.cmp(&a.0));
+        figures.sort_by_key(|f| std::cmp::Reverse(f.0));
         Marker {
             tree,
             open: None,
