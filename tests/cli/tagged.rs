@@ -23,6 +23,9 @@ struct Marked {
     loose: String,
     /// `/ActualText` of the sequence of each MCID that has one.
     actual: BTreeMap<i64, String>,
+    /// Each piece of shown text ending in "-", with the `/ActualText` of
+    /// the sequence it is in.
+    hyphen_ends: Vec<(String, Option<String>)>,
 }
 
 fn render(ws: &Path, letter: &str) -> Document {
@@ -98,6 +101,10 @@ fn page_marked(doc: &Document, page: ObjectId) -> Marked {
             .into_iter()
             .map(|b| Document::decode_text(&encodings[&font], b).unwrap())
             .collect();
+        if text.trim_end().ends_with('-') {
+            let actual = open.and_then(|(_, id)| m.actual.get(&id?).cloned());
+            m.hyphen_ends.push((text.clone(), actual));
+        }
         match open {
             Some((true, _)) => m.artifacts.push(text),
             Some((false, Some(id))) => m.content.get_mut(&id).unwrap().push_str(&text),
@@ -350,4 +357,205 @@ fn armenian_text_is_a_span_in_armenian() {
     let doc = render(ws.path(), "2025-03-14-appropriations");
     let tree = outline(&doc);
     assert!(tree.contains("Span Lang=\"hy\" \"Բարեւ"), "{tree}");
+}
+
+/// Long words without hyphens of their own, enough to fill many lines.
+const LONG: &str = "Notwithstanding institutionalization, \
+    internationalization, counterrevolutionaries, incomprehensibilities, \
+    uncharacteristically, telecommunications, responsibilities, \
+    disproportionately, interdepartmental, misrepresentations, \
+    electroencephalography, unconstitutionality, overcompensation";
+
+#[test]
+fn hyphens_on_consecutive_lines_each_carry_their_whole_word() {
+    let ws = example();
+    let path = ws.path().join("letters/2025-03-14-appropriations.toml");
+    let toml = fs::read_to_string(&path).unwrap();
+    let body = format!("body = \"\"\"\n{LONG}. {LONG}. {LONG}.\n\n");
+    fs::write(&path, toml.replacen("body = \"\"\"\n", &body, 1)).unwrap();
+    let doc = render(ws.path(), "2025-03-14-appropriations");
+    let words: Vec<&str> = LONG.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let ends: Vec<(String, Option<String>)> = marked(&doc)
+        .into_iter()
+        .flat_map(|m| m.hyphen_ends)
+        .collect();
+    let mut joined = 0;
+    for (shown, actual) in &ends {
+        let stem = shown.trim_end().trim_end_matches('-');
+        let stem = stem.rsplit(' ').next().unwrap();
+        let Some(word) = actual else {
+            panic!("{shown:?} has no ActualText; all: {ends:?}");
+        };
+        let word = word.trim_end_matches(['.', ',']);
+        assert!(
+            word.len() > stem.len() && word.starts_with(stem),
+            "{shown:?} {word:?}"
+        );
+        joined += usize::from(words.contains(&word));
+    }
+    assert!(joined >= 6, "too few breaks to test: {ends:?}");
+}
+
+/// Every element's tag and whole text as extraction from the tree gives
+/// it: its content and its kids' in order, `/ActualText` in place of the
+/// content it covers.
+fn element_texts(doc: &Document) -> Vec<(String, String)> {
+    let marks = marked(doc);
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let page_of = |r: ObjectId| pages.iter().position(|&p| p == r).unwrap();
+    fn under(
+        doc: &Document,
+        marks: &[Marked],
+        page_of: &dyn Fn(ObjectId) -> usize,
+        id: ObjectId,
+    ) -> String {
+        let e = doc.get_dictionary(id).unwrap();
+        if let Ok(actual) = e.get(b"ActualText") {
+            return text_of(actual);
+        }
+        let pg = e.get(b"Pg").and_then(Object::as_reference).ok();
+        let mut out = String::new();
+        for kid in e.get(b"K").unwrap().as_array().unwrap() {
+            match kid {
+                Object::Integer(m) => out.push_str(&marks[page_of(pg.unwrap())].content[m]),
+                Object::Reference(r) => out.push_str(&under(doc, marks, page_of, *r)),
+                Object::Dictionary(mcr) => {
+                    let p = page_of(mcr.get(b"Pg").unwrap().as_reference().unwrap());
+                    out.push_str(&marks[p].content[&mcr.get(b"MCID").unwrap().as_i64().unwrap()]);
+                }
+                other => panic!("unexpected kid {other:?}"),
+            }
+        }
+        out
+    }
+    let root = dict(doc, doc.catalog().unwrap().get(b"StructTreeRoot").unwrap());
+    let mut ids = Vec::new();
+    walk(
+        doc,
+        &pages,
+        root.get(b"K").unwrap(),
+        &mut |e, _, id, kid| {
+            if kid.is_none() {
+                ids.push((
+                    String::from_utf8_lossy(e.get(b"S").unwrap().as_name().unwrap()).to_string(),
+                    id,
+                ));
+            }
+        },
+    );
+    ids.into_iter()
+        .map(|(tag, id)| (tag, under(doc, &marks, &page_of, id)))
+        .collect()
+}
+
+#[test]
+fn a_paragraph_s_text_from_the_tree_keeps_the_spaces_at_line_ends() {
+    let ws = example_signed();
+    let doc = render(ws.path(), RUBIO);
+    let texts = element_texts(&doc);
+    let (_, text) = texts
+        .iter()
+        .find(|(tag, t)| tag == "P" && t.starts_with("As co-chairs"))
+        .unwrap();
+    let want = "As co-chairs of the Congressional Armenian Caucus, we congratulate you \
+        on your confirmation and ask that the Department of State put accountability \
+        and Armenia\u{2019}s security at the center of U.S. policy in the South Caucasus.";
+    assert_eq!(text.trim_end(), want);
+}
+
+#[test]
+fn a_label_s_text_from_the_tree_ends_with_a_space() {
+    let ws = example_signed();
+    let doc = render(ws.path(), RUBIO);
+    let texts = element_texts(&doc);
+    assert!(
+        texts
+            .iter()
+            .any(|(_, t)| t.starts_with("Re: Accountability")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_conformed_signature_is_read_before_the_name() {
+    let ws =
+        crate::signatures::workspace_with("conformed", &[("pallone", "signatures/pallone.png")]);
+    let doc = render(ws.path(), RUBIO);
+    let texts = element_texts(&doc);
+    let at = texts
+        .iter()
+        .position(|(tag, t)| tag == "P" && t.starts_with("/s/ Frank Pallone"))
+        .unwrap();
+    assert_eq!(texts[at - 1].0, "LBody", "{texts:?}");
+    assert_eq!(texts[at + 1].1.trim_end(), "Frank Pallone, Jr.");
+}
+
+/// An element's tag and `/Alt`, with one of its kids' (page, MCID) or none.
+type Seen = (String, Option<String>, Option<(usize, i64)>);
+
+#[test]
+fn a_signature_image_is_a_figure_read_before_the_name() {
+    let ws = crate::signatures::workspace_with(
+        "images",
+        &[
+            ("pallone", "signatures/pallone.png"),
+            ("bilirakis", "signatures/bilirakis.png"),
+            ("sherman", "signatures/sherman.jpg"),
+            ("valadao", "signatures/pallone.png"),
+        ],
+    );
+    let out = signon(
+        ws.path(),
+        &["render", RUBIO, "--final", "--pdf", "out/t.pdf"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = Document::load_mem(&fs::read(ws.path().join("out/t.pdf")).unwrap()).unwrap();
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let root = dict(&doc, doc.catalog().unwrap().get(b"StructTreeRoot").unwrap());
+    // Each element (tag, /Alt) and each of its marked-content kids (page, MCID).
+    let mut seen: Vec<Seen> = Vec::new();
+    walk(
+        &doc,
+        &pages,
+        root.get(b"K").unwrap(),
+        &mut |e, _, _, kid| {
+            let tag = String::from_utf8_lossy(e.get(b"S").unwrap().as_name().unwrap()).to_string();
+            seen.push((tag, e.get(b"Alt").ok().map(text_of), kid));
+        },
+    );
+    let at = seen
+        .iter()
+        .position(|s| s.0 == "Figure" && s.2.is_none())
+        .unwrap();
+    assert_eq!(
+        seen[at].1.as_deref(),
+        Some("Signature of Frank Pallone, Jr.")
+    );
+    assert_eq!(seen[at - 1].0, "LBody", "{seen:?}");
+    // Its content is the image's drawing, under its own MCID.
+    let (page, mcid) = seen[at + 1].2.unwrap();
+    assert_eq!(seen[at + 1].0, "Figure");
+    let content = Content::decode(&doc.get_page_content(pages[page])).unwrap();
+    let ops: Vec<&str> = content
+        .operations
+        .iter()
+        .map(|o| o.operator.as_str())
+        .collect();
+    let bdc = content.operations.iter().position(|o| {
+        o.operator == "BDC"
+            && o.operands[1]
+                .as_dict()
+                .is_ok_and(|d| d.get(b"MCID").ok() == Some(&Object::Integer(mcid)))
+    });
+    let bdc = bdc.unwrap();
+    assert_eq!(
+        content.operations[bdc].operands[0].as_name().unwrap(),
+        b"Figure"
+    );
+    let emc = bdc + ops[bdc..].iter().position(|o| *o == "EMC").unwrap();
+    assert!(ops[bdc..emc].contains(&"Do"), "{:?}", &ops[bdc..emc]);
+    // The name follows the figure in the tree.
+    let texts = element_texts(&doc);
+    let figure = texts.iter().position(|t| t.0 == "Figure").unwrap();
+    assert_eq!(texts[figure + 1].1.trim_end(), "Frank Pallone, Jr.");
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use printpdf::xobject::{DictItem, ExternalStream, ExternalXObject, XObject, XObjectTransform};
 use printpdf::{Op, PdfDocument, Pt, XObjectId};
 
-use super::layout::{ImageBox, Layout, Page};
+use super::layout::{ImageBox, Layout};
 use crate::model::{Pixels, SignatureImage};
 
 /// Registers every image the layout shows, once each; returns its
@@ -36,25 +36,20 @@ pub(super) fn embed(doc: &mut PdfDocument, layout: &Layout) -> BTreeMap<String, 
     ids
 }
 
-/// The drawing of a page's images: each scaled from the unit square to its
-/// box (printpdf wraps it in `q … cm … Do Q`).
-pub(super) fn ops(page: &Page, ids: &BTreeMap<String, XObjectId>) -> Vec<Op> {
-    page.images
-        .iter()
-        .filter_map(|b: &ImageBox| {
-            Some(Op::UseXobject {
-                id: ids.get(&b.image.path)?.clone(),
-                transform: XObjectTransform {
-                    translate_x: Some(Pt(b.x)),
-                    translate_y: Some(Pt(b.y)),
-                    scale_x: Some(b.width),
-                    scale_y: Some(b.height),
-                    no_auto_scale: true,
-                    ..XObjectTransform::default()
-                },
-            })
-        })
-        .collect()
+/// The drawing of an image: scaled from the unit square to its box
+/// (printpdf wraps it in `q … cm … Do Q`).
+pub(super) fn op(b: &ImageBox, ids: &BTreeMap<String, XObjectId>) -> Option<Op> {
+    Some(Op::UseXobject {
+        id: ids.get(&b.image.path)?.clone(),
+        transform: XObjectTransform {
+            translate_x: Some(Pt(b.x)),
+            translate_y: Some(Pt(b.y)),
+            scale_x: Some(b.width),
+            scale_y: Some(b.height),
+            no_auto_scale: true,
+            ..XObjectTransform::default()
+        },
+    })
 }
 
 /// The image XObject's stream.

@@ -64,6 +64,10 @@ pub struct ImageBox {
     pub width: f32,
     /// Height, pt.
     pub height: f32,
+    /// Its `Figure` element.
+    pub role: Role,
+    /// Its alternative text: "Signature of <name>".
+    pub alt: String,
 }
 
 /// A run of text in one face on one baseline.

@@ -123,7 +123,9 @@ fn labelled(f: &mut Flow, label: &str, entries: &[String]) -> Result<(), PdfErro
         let node = f.open(Kind::P, None);
         let label = (i == 0).then(|| Run {
             role: Role::Node(node),
-            ..run(MARGIN, -baseline(LEAD), Face::Regular, label)
+            // The space ends the label as a word for text extraction; it
+            // moves nothing (the entry is placed by the indent).
+            ..run(MARGIN, -baseline(LEAD), Face::Regular, &format!("{label} "))
         });
         f.para(&[span(entry, Style::default())], pen, label)?;
     }
@@ -206,17 +208,22 @@ fn signatures(f: &mut Flow, blocks: &[SignatureBlock]) -> Result<(), PdfError> {
             let item = f.open(Kind::LI, list);
             let body = f.open(Kind::LBody, Some(item));
             let x = MARGIN + j as f32 * (col + GUTTER);
-            let (r, h) = block(f, body, b, x, col)?;
-            runs.extend(r);
-            height = height.max(h);
+            // The mark is printed above the name: it is read first.
             match &b.mark {
-                SignatureMark::Image(image) => images.push(image_box(image, x, col)),
+                SignatureMark::Image(image) => images.push(ImageBox {
+                    role: Role::Node(f.open(Kind::Figure, Some(body))),
+                    alt: format!("Signature of {}", b.name),
+                    ..image_box(image, x, col)
+                }),
                 SignatureMark::Conformed(text) => runs.push(Run {
                     role: Role::Node(f.open(Kind::P, Some(body))),
                     ..conformed(text, x)
                 }),
                 SignatureMark::Blank => {}
             }
+            let (r, h) = block(f, body, b, x, col)?;
+            runs.extend(r);
+            height = height.max(h);
         }
         f.push(height, runs, Vec::new(), i == 0);
         f.attach_images(images);
@@ -242,6 +249,8 @@ fn image_box(image: &Arc<SignatureImage>, x: f32, width: f32) -> ImageBox {
         y: -room,
         width: w * scale,
         height: h * scale,
+        role: Role::Untagged,
+        alt: String::new(),
     }
 }
 

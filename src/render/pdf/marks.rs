@@ -27,6 +27,17 @@ pub(super) enum Mark {
     Head(u32, String),
     /// The second half of the word begun by the last `Head` of node `n`.
     Tail(u32),
+    /// Signature image `Figure` node `n`, with its alternative text.
+    Figure(u32, String),
+}
+
+impl Mark {
+    fn node(&self) -> u32 {
+        match self {
+            Mark::Plain(n) | Mark::Armenian(n) | Mark::Head(n, _) | Mark::Tail(n) => *n,
+            Mark::Figure(n, _) => *n,
+        }
+    }
 }
 
 /// A marked-content sequence being written.
@@ -43,15 +54,43 @@ pub(super) struct Marker<'a> {
     open: Option<Seq>,
     /// The page's MCIDs, in order.
     pub(super) marks: Vec<Mark>,
+    /// The page's signature images still without an MCID, by `Figure`
+    /// node, last first. Images are drawn after the text (`Do` is not
+    /// allowed in a text object), but are read before the name under them:
+    /// each gets the MCID in reading order, before the first content of a
+    /// later node, and is drawn with it later.
+    figures: Vec<(u32, String)>,
 }
 
 impl<'a> Marker<'a> {
-    pub(super) fn new(tree: &'a [Node]) -> Marker<'a> {
+    /// A marker for a page showing images of the `figures` (node, alt).
+    pub(super) fn new(tree: &'a [Node], mut figures: Vec<(u32, String)>) -> Marker<'a> {
+        figures.sort_by_key(|f| std::cmp::Reverse(f.0));
         Marker {
             tree,
             open: None,
             marks: Vec::new(),
+            figures,
         }
+    }
+
+    /// Gives an MCID to each figure read before node `before` (all: `None`).
+    pub(super) fn reserve(&mut self, before: Option<u32>) {
+        while let Some((n, _)) = self.figures.last()
+            && before.is_none_or(|b| *n < b)
+        {
+            let (n, alt) = self.figures.pop().unwrap_or_default();
+            self.marks.push(Mark::Figure(n, alt));
+        }
+    }
+
+    /// The MCID given to the figure of node `n`.
+    pub(super) fn figure_id(&self, n: u32) -> Option<i64> {
+        let at = self
+            .marks
+            .iter()
+            .position(|m| matches!(m, Mark::Figure(f, _) if *f == n))?;
+        Some(at as i64)
     }
 
     /// Shows `run`'s text `items`, each part in its own sequence.
@@ -73,6 +112,16 @@ impl<'a> Marker<'a> {
             (Join::Tail, Role::Node(n)) => {
                 let (a, b) = split(items, tail_end(&run.text));
                 vec![(Seq::Content(Mark::Tail(n)), a), (base, b)]
+            }
+            (Join::Both(word), Role::Node(n)) => {
+                let end = tail_end(&run.text);
+                let (a, rest) = split(items, end);
+                let (b, c) = split(rest, head_start(&run.text) - end);
+                vec![
+                    (Seq::Content(Mark::Tail(n)), a),
+                    (base, b),
+                    (Seq::Content(Mark::Head(n, word.clone())), c),
+                ]
             }
             _ => vec![(base, items)],
         };
@@ -96,6 +145,9 @@ impl<'a> Marker<'a> {
             return;
         }
         self.close(ops);
+        if let Seq::Content(mark) = &seq {
+            self.reserve(Some(mark.node()));
+        }
         ops.push(match &seq {
             Seq::Content(mark) => self.begin(mark),
             Seq::Artifact(kind, sub) => {
@@ -130,6 +182,7 @@ impl<'a> Marker<'a> {
                 map.insert("ActualText".to_string(), text(""));
                 "Span"
             }
+            Mark::Figure(..) => "Figure",
         };
         marked(tag, map)
     }
@@ -139,6 +192,15 @@ impl<'a> Marker<'a> {
 pub(super) fn layout_artifact(ops: Vec<Op>) -> Vec<Op> {
     let map = BTreeMap::from([("Type".to_string(), name("Layout"))]);
     let mut out = vec![marked("Artifact", map)];
+    out.extend(ops);
+    out.push(Op::EndMarkedContent);
+    out
+}
+
+/// A signature image's drawing as the content of its `Figure`, `mcid`.
+pub(super) fn figure(ops: Vec<Op>, mcid: i64) -> Vec<Op> {
+    let map = BTreeMap::from([("MCID".to_string(), DictItem::Int(mcid))]);
+    let mut out = vec![marked("Figure", map)];
     out.extend(ops);
     out.push(Op::EndMarkedContent);
     out

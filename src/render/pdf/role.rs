@@ -46,6 +46,8 @@ pub enum Kind {
     Lbl,
     /// A list item's body.
     LBody,
+    /// A signature image (its `/Alt` is on the image's box).
+    Figure,
 }
 
 impl Kind {
@@ -60,6 +62,7 @@ impl Kind {
             Kind::LI => "LI",
             Kind::Lbl => "Lbl",
             Kind::LBody => "LBody",
+            Kind::Figure => "Figure",
         }
     }
 }
@@ -83,6 +86,16 @@ pub enum Join {
     Head(String),
     /// The run starts with the word's second half ("condition,").
     Tail,
+    /// Both: the run starts with one word's second half and ends with the
+    /// next word's first half (lines hyphenated in a row); the next word.
+    Both(String),
+}
+
+impl Join {
+    /// Whether the run starts with a word's second half.
+    fn is_tail(&self) -> bool {
+        matches!(self, Join::Tail | Join::Both(_))
+    }
 }
 
 /// Where the last word of `text` starts, in chars: after its last space.
@@ -104,17 +117,21 @@ pub fn tail_end(text: &str) -> usize {
 /// Marks the runs holding the halves of each word broken at a line end
 /// ending in "-". `lines` are one paragraph's runs, line by line; `source`
 /// is its text, which tells a hyphen of the word ("well-known") from one
-/// the line breaker added ("pre-condition" is not in it: "precondition").
+/// the line breaker added ("pre-condition" is not in it: "precondition"):
+/// the line is found in the source, and the character after it decides.
 pub(crate) fn join_hyphenated(lines: &mut [Vec<Run>], source: &str) {
+    // Where in `source` the search for the next line starts, bytes.
+    let mut cursor = 0;
     for i in 1..lines.len() {
         let (before, after) = lines.split_at_mut(i);
+        let line: String = before[i - 1].iter().map(|r| r.text.as_str()).collect();
         let (Some(head), Some(tail)) = (before[i - 1].last_mut(), after[0].first_mut()) else {
             continue;
         };
-        if head.join != Join::None {
-            continue; // a one-word line already holds a second half
-        }
         let start = head_start(&head.text);
+        if head.join.is_tail() && start == 0 {
+            continue; // a one-word line: a word over three lines stays split
+        }
         let half: String = head.text.chars().skip(start).collect();
         let stem = half.strip_suffix('-').unwrap_or_default();
         if !stem.chars().last().is_some_and(char::is_alphabetic) {
@@ -124,13 +141,27 @@ pub(crate) fn join_hyphenated(lines: &mut [Vec<Run>], source: &str) {
         if rest.is_empty() {
             continue;
         }
-        let kept = format!("{half}{rest}");
-        let word = if source.contains(&kept) {
-            kept
-        } else {
-            format!("{stem}{rest}")
+        let own = own_hyphen(source, &mut cursor, &line, &format!("{half}{rest}"));
+        let word = format!("{stem}{}{rest}", if own { "-" } else { "" });
+        head.join = match head.join {
+            Join::None => Join::Head(word),
+            _ => Join::Both(word),
         };
-        head.join = Join::Head(word);
         tail.join = Join::Tail;
+    }
+}
+
+/// Whether the hyphen ending `line` is the word's own: the source has one
+/// right after the line's text, searched from `cursor` (then moved past
+/// it). A line not found in the source as is (reordered bidirectional text)
+/// falls back to whether the hyphenated spelling `kept` is anywhere in it.
+fn own_hyphen(source: &str, cursor: &mut usize, line: &str, kept: &str) -> bool {
+    let text = line.strip_suffix('-').unwrap_or(line);
+    match source[*cursor..].find(text) {
+        Some(at) => {
+            *cursor += at + text.len();
+            source[*cursor..].starts_with('-')
+        }
+        None => source.contains(kept),
     }
 }

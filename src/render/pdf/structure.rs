@@ -68,6 +68,11 @@ impl Builder<'_> {
                 self.hyphen = Some(span);
                 span
             }
+            Mark::Figure(n, alt) => {
+                let e = self.elem(*n);
+                self.elems[e].extra.push(("Alt", string(alt)));
+                e
+            }
             Mark::Tail(n) => match self.hyphen.take() {
                 Some(span) => span,
                 None => self.elem(*n),

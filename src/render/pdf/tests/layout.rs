@@ -29,7 +29,7 @@ fn sample_has_letterhead_date_addresses_and_closing() {
     }
     assert_eq!(l.pages[0].rules.len(), 1, "rule under the letterhead");
     assert!(page_of(&l, "Sincerely,").is_some());
-    assert!(page_of(&l, "Enclosure:").is_some());
+    assert!(page_of(&l, "Enclosure: ").is_some());
     assert!(l.pages.len() >= 2);
 }
 

@@ -65,3 +65,18 @@ fn a_dash_alone_at_a_line_end_joins_nothing() {
     assert_eq!(lines[0][0].join, Join::None);
     assert_eq!(lines[1][0].join, Join::None);
 }
+
+#[test]
+fn a_line_between_two_breaks_is_a_second_half_and_a_first_half() {
+    let mut lines = vec![line("a pre-"), line("condition and re-"), line("covery")];
+    join_hyphenated(&mut lines, "a precondition and recovery");
+    assert_eq!(lines[1][0].join, Join::Both("recovery".into()));
+    assert_eq!(lines[2][0].join, Join::Tail);
+}
+
+#[test]
+fn the_same_spelling_elsewhere_does_not_keep_an_inserted_hyphen() {
+    let mut lines = vec![line("to re-cover, then re-"), line("cover it")];
+    join_hyphenated(&mut lines, "to re-cover, then recover it");
+    assert_eq!(lines[0][0].join, Join::Head("recover".into()));
+}
