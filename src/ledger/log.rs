@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Timeline;
 use super::rules::show;
 use crate::model::{SignOff, SignerId, Status};
+use crate::validate::text::visible;
 
 /// One event as the log shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +32,7 @@ impl Logged<'_> {
             (_, None) => word.to_string(),
         };
         match &self.event.formerly {
-            Some(old) => format!("{what} (as {})", visible(old)),
+            Some(old) => format!("{what} (as {})", visible(old, false)),
             None => what,
         }
     }
@@ -96,10 +97,14 @@ pub fn table(letter: &str, signer: Option<&SignerId>, events: &[Logged<'_>]) -> 
         [
             e.line.to_string(),
             show(e.at),
-            visible(&e.signer.0),
+            visible(&e.signer.0, false),
             l.what(),
-            e.by.as_deref().map_or_else(|| "-".into(), visible),
-            e.note.as_deref().map_or_else(String::new, visible),
+            e.by.as_deref()
+                .map_or_else(|| "-".into(), |b| visible(b, false)),
+            // A cell on one line: a hand-written note's line break shows as `\n`.
+            e.note
+                .as_deref()
+                .map_or_else(String::new, |n| visible(n, false)),
         ]
     }));
     let mut widths = [0usize; 6];
@@ -125,21 +130,6 @@ pub fn table(letter: &str, signer: Option<&SignerId>, events: &[Logged<'_>]) -> 
         }
         out.push_str(line.trim_end());
         out.push('\n');
-    }
-    out
-}
-
-/// A cell on one line: a note written by hand may hold a line break or a
-/// tab, which would split or skew the table, so control characters show as
-/// escapes (`\n`).
-fn visible(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
     }
     out
 }
