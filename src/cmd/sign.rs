@@ -1,7 +1,7 @@
 //! `signon sign | decline | withdraw | invite`: validate the workspace, then
 //! append one `[[signoff]]` event per signer to the ledger.
 
-use chrono::{DateTime, FixedOffset, Local, LocalResult, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime};
 
 use crate::cli::{RecordArgs, SignArgs};
 use crate::diag::Diagnostic;
@@ -273,13 +273,12 @@ pub(super) fn when(
     // The zone's offset on that date, not today's: a March date read in
     // December must keep its summer time. A time a clock change repeats is
     // the earlier one; a time it skips does not exist.
-    match local.map(|l| Local.from_local_datetime(&l)) {
-        Some(LocalResult::Single(t) | LocalResult::Ambiguous(t, _)) => Ok(t.fixed_offset()),
-        Some(LocalResult::None) => Err(Error::Message(format!(
+    let local = local.ok_or_else(|| bad_time(at))?;
+    crate::ledger::intake::when::in_zone(&Local, local).ok_or_else(|| {
+        Error::Message(format!(
             "`--at {at}` does not exist in this machine's time zone (the clock skips it): give it with an offset, such as `+01:00`"
-        ))),
-        None => Err(bad_time(at)),
-    }
+        ))
+    })
 }
 
 fn bad_time(at: &toml::value::Datetime) -> Error {

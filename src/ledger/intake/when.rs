@@ -72,13 +72,18 @@ pub fn parse(cell: &str, zone: Tz) -> Result<DateTime<FixedOffset>, String> {
     if let Some(offset) = offset {
         return Ok(offset.from_utc_datetime(&(naive - offset)));
     }
+    in_zone(&zone, naive)
+        .ok_or_else(|| format!("does not exist in {zone}: the clocks skip that hour"))
+}
+
+/// A wall-clock time in `zone` with the offset the zone had on that date
+/// (summer time kept): a time the clocks repeat when they fall back is the
+/// earlier one; a time they skip is `None`. `--at` (in this machine's zone)
+/// and a spreadsheet's times (in `--tz`) are both read through it.
+pub fn in_zone<Z: TimeZone>(zone: &Z, naive: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
     match zone.from_local_datetime(&naive) {
-        LocalResult::Single(t) => Ok(t.fixed_offset()),
-        // The hour clocks fall back through happens twice: the first.
-        LocalResult::Ambiguous(first, _) => Ok(first.fixed_offset()),
-        LocalResult::None => Err(format!(
-            "does not exist in {zone}: the clocks skip that hour"
-        )),
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Some(t.fixed_offset()),
+        LocalResult::None => None,
     }
 }
 
