@@ -78,17 +78,14 @@ fn first_header(text: &str) -> Option<usize> {
 }
 
 /// The lines of `text` from `start` on, each with its offset and its `\n`.
-/// A plain byte scan: `str::split_inclusive` goes through the general char
-/// searcher, which cost a sixth of `status` on a season's ledger.
+/// memchr's vector scan: `str::split_inclusive` goes through the general
+/// char searcher, which cost a sixth of `status` on a season's ledger.
 fn lines(text: &str, start: usize) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
     let mut at = start;
     std::iter::from_fn(move || {
         let rest = bytes.get(at..).filter(|r| !r.is_empty())?;
-        let len = rest
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(rest.len(), |i| i + 1);
+        let len = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
         let line = (at, &text[at..at + len]);
         at += len;
         Some(line)
@@ -148,7 +145,7 @@ impl Partial {
             slot.is_none().then(|| *slot = Some(v))
         }
         if key == "at" {
-            let at: Datetime = value.parse().ok()?;
+            let at = when::parse(value)?;
             return once(&mut self.at, Spanned::new(span, at));
         }
         let s = string(value)?;
@@ -227,7 +224,7 @@ fn events_in(text: &str, start: usize) -> Option<Vec<Spanned<raw::SignOff>>> {
 /// Byte scans throughout: every byte sought is ASCII, so every cut falls on
 /// a char boundary.
 fn key_value(line: &str, at: usize) -> Option<(&str, &str, Range<usize>)> {
-    let eq = line.bytes().position(|b| b == b'=')?;
+    let eq = memchr::memchr(b'=', line.as_bytes())?;
     let key = line[..eq].trim_matches(|c| c == ' ' || c == '\t');
     if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
@@ -254,7 +251,7 @@ fn key_value(line: &str, at: usize) -> Option<(&str, &str, Range<usize>)> {
 /// The index of the quote closing a basic string that starts at 0.
 fn closing_quote(s: &str) -> Option<usize> {
     // Escapes are rare: up to the first quote or backslash, nothing to track.
-    let from = 1 + s.bytes().skip(1).position(|b| b == b'"' || b == b'\\')?;
+    let from = 1 + memchr::memchr2(b'"', b'\\', &s.as_bytes()[1..])?;
     if s.as_bytes()[from] == b'"' {
         return Some(from);
     }
@@ -285,6 +282,8 @@ fn string(quoted: &str) -> Option<String> {
         _ => None,
     }
 }
+
+mod when;
 
 #[cfg(test)]
 mod tests;
