@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use crate::compose::{Composed, Section, SignatureBlock, SignatureMark, Style};
+use crate::compose::{Composed, Section, SignatureBlock, SignatureMark, Style, words};
 use crate::model::SignatureImage;
 
 use super::PdfError;
@@ -37,6 +37,7 @@ const BOLD: Style = Style {
 pub(crate) fn letter(c: &Composed, measure: f32) -> Result<(Vec<Item>, Vec<Node>), PdfError> {
     let mut f = Flow::new(measure);
     letterhead(&mut f, &c.letterhead)?;
+    blank_letterhead(&mut f, &c.blank_letterhead)?;
     f.gap(18.0);
     para(&mut f, &c.date_text)?;
     for r in &c.recipients {
@@ -46,7 +47,7 @@ pub(crate) fn letter(c: &Composed, measure: f32) -> Result<(Vec<Item>, Vec<Node>
         }
     }
     f.gap(LEAD);
-    labelled(&mut f, "Re:", c.subject.as_slice())?;
+    labelled(&mut f, words::RE, c.subject.as_slice())?;
     f.gap(LEAD);
     para(&mut f, &c.salutation)?;
     for s in &c.sections {
@@ -56,14 +57,9 @@ pub(crate) fn letter(c: &Composed, measure: f32) -> Result<(Vec<Item>, Vec<Node>
     para(&mut f, &c.closing)?;
     signatures(&mut f, &c.signatures)?;
     f.gap(2.0 * LEAD);
-    labelled(&mut f, "cc:", &c.cc)?;
+    labelled(&mut f, words::CC, &c.cc)?;
     f.gap(LEAD);
-    let enclosures = if c.enclosures.len() > 1 {
-        "Enclosures:"
-    } else {
-        "Enclosure:"
-    };
-    labelled(&mut f, enclosures, &c.enclosures)?;
+    labelled(&mut f, c.labels().enclosures, &c.enclosures)?;
     Ok(f.into_items())
 }
 
@@ -108,6 +104,21 @@ fn letterhead(f: &mut Flow, lines: &[String]) -> Result<(), PdfError> {
         };
         f.push(8.0, Vec::new(), vec![rule], true);
     }
+    Ok(())
+}
+
+/// The room `lines` would take as a letterhead, left blank (`letterhead =
+/// "none"`): measured by setting them aside, so it stays the printed
+/// letterhead's height whatever its design.
+fn blank_letterhead(f: &mut Flow, lines: &[String]) -> Result<(), PdfError> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let mut aside = Flow::new(f.measure);
+    letterhead(&mut aside, lines)?;
+    let height = aside.into_items().0.iter().map(|i| i.height).sum();
+    // A spacer, not a gap: gaps are dropped at the top of a page.
+    f.push(height, Vec::new(), Vec::new(), false);
     Ok(())
 }
 
@@ -270,12 +281,7 @@ fn block(
     width: f32,
 ) -> Result<(Vec<Run>, f32), PdfError> {
     let mut runs = Vec::new();
-    let note = match (b.missing, b.stale) {
-        (true, _) => Some("(not yet signed)"),
-        (false, true) => Some("(signature predates text change)"),
-        _ => None,
-    };
-    if let Some(note) = note {
+    if let Some(note) = b.note() {
         runs.push(Run {
             size: 10.0,
             role: Role::Node(f.open(Kind::P, Some(body))),
