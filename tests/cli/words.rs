@@ -151,6 +151,17 @@ fn letterhead_none_leaves_the_house_letterheads_room_blank() {
     assert!(html.contains("<div class=\"letterhead blank\">"), "{html}");
 }
 
+/// Under no printed letterhead the section headings head the outline (H1),
+/// so the PDF still claims PDF/UA: no heading level is skipped.
+#[test]
+fn a_letter_under_no_letterhead_still_claims_pdf_ua() {
+    let ws = example();
+    letterhead(ws.path(), RUBIO, "\"none\"");
+    run(ws.path(), &["render", RUBIO, "--pdf", "l.pdf"]);
+    let pdf = String::from_utf8_lossy(&fs::read(ws.path().join("l.pdf")).unwrap()).into_owned();
+    assert!(pdf.contains("<pdfuaid:part>1</pdfuaid:part>"));
+}
+
 /// #14: `letterhead = "congress"` is the bicameral preset.
 #[test]
 fn letterhead_congress_is_the_bicameral_preset() {

@@ -50,8 +50,14 @@ pub(crate) fn letter(c: &Composed, measure: f32) -> Result<(Vec<Item>, Vec<Node>
     labelled(&mut f, words::RE, c.subject.as_slice())?;
     f.gap(LEAD);
     para(&mut f, &c.salutation)?;
+    // Under no printed letterhead (`none`) the section headings open the
+    // outline: H1, so that no heading level is skipped (PDF/UA).
+    let level = match c.letterhead.is_empty() {
+        true => Kind::H1,
+        false => Kind::H2,
+    };
     for s in &c.sections {
-        section(&mut f, s)?;
+        section(&mut f, s, level)?;
     }
     f.gap(PARA);
     para(&mut f, &c.closing)?;
@@ -143,10 +149,10 @@ fn labelled(f: &mut Flow, label: &str, entries: &[String]) -> Result<(), PdfErro
     Ok(())
 }
 
-fn section(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
+fn section(f: &mut Flow, s: &Section, level: Kind) -> Result<(), PdfError> {
     if let Some(heading) = &s.heading {
         f.gap(PARA);
-        f.open(Kind::H2, None);
+        f.open(level, None);
         f.para(&[span(heading, BOLD)], f.pen(Align::Left), None)?;
         f.keep_next(Some(3.0));
     }
