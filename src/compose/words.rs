@@ -6,6 +6,8 @@ use super::{Composed, SignatureBlock};
 
 /// The word of the draft mark, on every page of a draft.
 pub const DRAFT: &str = "DRAFT";
+/// Heads the reasons a letter is not final yet (the press release).
+pub const NOT_FINAL: &str = "DRAFT — not final:";
 /// What the draft mark means, where there is room to say it.
 pub const DRAFT_NOTE: &str = "for review, not to be sent";
 /// The mark in the signing space of a lead who has not signed (drafts).

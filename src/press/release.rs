@@ -16,7 +16,7 @@ pub struct Release {
     /// While the letter may not go final yet: why not (the final gate's
     /// reasons), printed after "DRAFT — not final:".
     pub not_final: Option<Vec<Reason>>,
-    /// "DRAFT": the word of the draft mark.
+    /// "DRAFT — not final:", before the reasons.
     pub draft: &'static str,
     /// The headline: the letter's title.
     pub headline: String,
@@ -56,7 +56,7 @@ pub struct PullQuote {
 pub fn build(composed: &Composed, signers: &[SignerRow], not_final: Option<&[Reason]>) -> Release {
     Release {
         not_final: not_final.map(<[Reason]>::to_vec),
-        draft: words::DRAFT,
+        draft: words::NOT_FINAL,
         headline: composed.title.clone(),
         lead: lead(composed, signers),
         sections: sections(composed),
@@ -69,11 +69,7 @@ impl Release {
     /// final: lead … (`pallone`) has not signed (no answer)".
     pub fn draft_text(&self) -> Option<String> {
         let reasons = crate::ledger::reason::lines(self.not_final.as_deref()?);
-        Some(format!(
-            "{} — not final: {}",
-            self.draft,
-            reasons.join("; ")
-        ))
+        Some(format!("{} {}", self.draft, reasons.join("; ")))
     }
 }
 
