@@ -2,11 +2,15 @@
 //! become one format-neutral [`Composed`] model.
 //!
 //! It is the single input of the HTML and the PDF renderer, so the two can
-//! never disagree. Typography (curly quotes, dashes, ellipses) and the printed
-//! date are settled here, once.
+//! never disagree. Typography (curly quotes, dashes, ellipses) — of the body
+//! and of every name, title and role — the printed date and every label
+//! ([`words`]) are settled here, once.
 
 mod signatures;
 mod typography;
+pub mod words;
+
+pub use typography::smarten;
 
 use chrono::NaiveDate;
 
@@ -29,6 +33,10 @@ pub struct Composed {
     pub draft: bool,
     /// Letterhead lines, centered on page 1.
     pub letterhead: Vec<String>,
+    /// `letterhead = "none"`: the lines whose room is left blank above the
+    /// date (the House letterhead's), so that the letter starts where
+    /// pre-printed stationery expects it. Never printed; empty otherwise.
+    pub blank_letterhead: Vec<String>,
     /// The letter's date.
     pub date: NaiveDate,
     /// The date as printed: "February 6, 2025".
@@ -60,11 +68,12 @@ pub struct Composed {
 pub struct SignatureBlock {
     /// The roster id.
     pub id: String,
-    /// The printed name, exactly as in the roster.
+    /// The printed name: the roster's, typography applied (`"Chuy"` →
+    /// “Chuy”).
     pub name: String,
-    /// "Member of Congress" / "United States Senator".
+    /// "Member of Congress" / "United States Senator", typography applied.
     pub title: String,
-    /// For leads: the role line.
+    /// For leads: the role line, typography applied.
     pub role: Option<String>,
     /// A lead of the letter.
     pub lead: bool,
@@ -117,7 +126,7 @@ pub fn compose(letter: &Letter, roster: &Roster, states: &[SignerState], draft: 
     let authors = letter
         .leads
         .iter()
-        .filter_map(|l| roster.get(&l.id).map(|s| s.name.as_str()))
+        .filter_map(|l| roster.get(&l.id).map(|s| typography::smarten(&s.name)))
         .collect::<Vec<_>>()
         .join(", ");
     Composed {
@@ -126,6 +135,10 @@ pub fn compose(letter: &Letter, roster: &Roster, states: &[SignerState], draft: 
         title,
         draft,
         letterhead: letter.letterhead.lines().iter().map(smarten).collect(),
+        blank_letterhead: match letter.letterhead {
+            model::Letterhead::None => model::Letterhead::House.lines(),
+            _ => Vec::new(),
+        },
         date: letter.date,
         date_text: date_text(letter.date),
         recipients: letter.recipients.iter().map(recipient).collect(),

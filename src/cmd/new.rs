@@ -13,7 +13,7 @@ const SKELETON: &str = r#"# A sign-on letter. Fill in every <<placeholder>>: `si
 [letter]
 title = "<<Short title of the letter>>"    # the PDF and web page title
 date = {date}                              # printed "{date_text}"
-letterhead = "house"                       # "house", "senate" or {{ lines = ["...", "..."] }}
+letterhead = "house"                       # "house", "senate", "congress", "none" or {{ lines = ["...", "..."] }}
 # deadline = {date}                        # last day to sign on, shown by `signon status`
 # subject = "<<Re: line>>"
 salutation = "Dear <<Secretary Name>>:"    # printed as written: a colon or a comma

@@ -21,7 +21,7 @@ pub(super) struct Prepared {
     /// Those who signed the current text, in print order.
     pub(super) rows: Vec<SignerRow>,
     /// Why the letter may not go final yet (none: it may).
-    pub(super) not_final: Option<Vec<String>>,
+    pub(super) not_final: Option<Vec<ledger::Reason>>,
 }
 
 /// Writes the press release for one letter.

@@ -52,7 +52,7 @@ pub(crate) fn render_with(
     if args.final_copy {
         ledger::final_gate(states, &checked.roster).map_err(|reasons| Error::Refused {
             message: format!("refused to render `{}` final: wrote nothing", letter.id),
-            reasons,
+            reasons: ledger::reason::lines(&reasons),
         })?;
     }
     let composed = compose(letter, &checked.roster, states, !args.final_copy);

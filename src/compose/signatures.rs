@@ -28,7 +28,7 @@ pub(crate) fn blocks(
                 return None;
             }
             let mut block = block(signer, standing, true, letter.signatures);
-            block.role = lead.role.clone();
+            block.role = lead.role.as_deref().map(super::typography::smarten);
             block.missing = missing;
             Some(block)
         })
@@ -57,8 +57,8 @@ fn block(signer: &Signer, standing: Standing, lead: bool, mode: SignatureMode) -
     SignatureBlock {
         mark: mark(signer, standing, mode),
         id: signer.id.to_string(),
-        name: signer.name.clone(),
-        title: signer.title.clone(),
+        name: super::typography::smarten(&signer.name),
+        title: super::typography::smarten(&signer.title),
         role: None,
         lead,
         stale: standing == Standing::Stale,
@@ -75,7 +75,9 @@ fn mark(signer: &Signer, standing: Standing, mode: SignatureMode) -> SignatureMa
     }
     match (mode, &signer.signature) {
         (SignatureMode::Images, Some(image)) => SignatureMark::Image(image.clone()),
-        (SignatureMode::Conformed, _) => SignatureMark::Conformed(format!("/s/ {}", signer.name)),
+        (SignatureMode::Conformed, _) => {
+            SignatureMark::Conformed(format!("/s/ {}", super::typography::smarten(&signer.name)))
+        }
         _ => SignatureMark::Blank,
     }
 }

@@ -159,7 +159,7 @@ fn finals_print_no_missing_lead() {
 }
 
 #[test]
-fn typography_applies_to_text_but_not_to_names() {
+fn typography_applies_to_text_and_to_names() {
     let c = compose(&letter("alphabetical"), &roster(), &states(), true);
     assert_eq!(c.title, "Armenia\u{2019}s future");
     assert_eq!(
@@ -190,10 +190,9 @@ fn typography_applies_to_text_but_not_to_names() {
     let mut states = states();
     states[5].standing = SIGNED;
     let c = compose(&letter("alphabetical"), &roster(), &states, true);
-    assert_eq!(
-        c.signatures[2].name, "Jesús G. \"Chuy\" García",
-        "names print as in the roster"
-    );
+    // #14: names are typeset like the body; the roster keeps its quotes.
+    assert_eq!(c.signatures[2].name, "Jesús G. \u{201C}Chuy\u{201D} García");
+    assert_eq!(roster().signers[5].name, "Jesús G. \"Chuy\" García");
 }
 
 #[test]

@@ -2,12 +2,13 @@
 //! straight quotes become curly ones, `--` and `---` become en and em dashes,
 //! `...` becomes an ellipsis. Non-breaking spaces pass through untouched.
 //!
-//! Signer names never come through here: they print exactly as in the roster.
+//! Signer names, titles and roles come through here too, as they print; the
+//! roster file keeps them as written, and `check` shows them so.
 
 use crate::model::Span;
 
 /// Smartens one line of plain text.
-pub(crate) fn smarten(text: &str) -> String {
+pub fn smarten(text: &str) -> String {
     smarten_after(None, text)
 }
 

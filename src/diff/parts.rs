@@ -5,6 +5,7 @@
 //! Only the canonical text is needed, never the TOML of the time: a kept
 //! approved text is all `signon diff` has of the version a signer saw.
 
+use crate::compose::words;
 use similar::{Algorithm, DiffOp};
 
 /// One part of a letter's text.
@@ -50,8 +51,9 @@ pub fn parts(canonical: &str) -> Vec<Part> {
             "source" => ("", Some(format!("— {value}"))),
             "ask" => ("", Some(format!("• {value}"))),
             "closing" => ("closing", Some(value.to_string())),
-            "cc" => ("closing", Some(format!("cc: {value}"))),
-            "enclosure" => ("closing", Some(format!("Enclosure: {value}"))),
+            // The letter's own labels (one enclosure a line here).
+            "cc" => ("closing", Some(format!("{} {value}", words::CC))),
+            "enclosure" => ("closing", Some(format!("{} {value}", words::enclosures(1)))),
             _ => ("", Some(line.to_string())),
         };
         let same = parts

@@ -12,6 +12,7 @@ pub mod intake;
 pub mod log;
 pub mod merge;
 pub mod read;
+pub mod reason;
 mod replay;
 pub mod rules;
 pub mod seal;
@@ -21,6 +22,7 @@ pub(crate) use append::open_locked;
 pub use append::{NewEvent, append, events_toml};
 pub use duplicates::duplicate_events;
 pub use fingerprint::{canonical, digest, fingerprint};
+pub use reason::Reason;
 pub use replay::Timeline;
 pub use torn::{Torn, torn_tail};
 
@@ -141,7 +143,7 @@ fn state(id: SignerId, lead: bool, last: Option<&SignOff>, current: &str) -> Sig
 /// Ready to go final, or every reason why not: a lead who has not signed the
 /// current text, and any stale signature. The single gate behind
 /// `render --final` and the `final_ready` of `status`.
-pub fn final_gate(states: &[SignerState], roster: &Roster) -> Result<(), Vec<String>> {
+pub fn final_gate(states: &[SignerState], roster: &Roster) -> Result<(), Vec<Reason>> {
     let name = |id: &SignerId| {
         roster
             .get(id)
@@ -151,18 +153,15 @@ pub fn final_gate(states: &[SignerState], roster: &Roster) -> Result<(), Vec<Str
     for s in states {
         // Named only for a reason: most signers give none, and a letter
         // has hundreds of them.
-        let who = || format!("{} (`{}`)", name(&s.id), s.id);
+        let (name, id) = (name(&s.id), s.id.to_string());
         match s.standing {
-            Standing::Stale => reasons.push(format!(
-                "{} signed an earlier text: the letter changed since; ask them to confirm again",
-                who()
-            )),
+            Standing::Stale => reasons.push(Reason::Stale { name, id }),
             Standing::Signed { .. } => {}
-            other if s.lead => reasons.push(format!(
-                "lead {} has not signed ({})",
-                who(),
-                other.as_str()
-            )),
+            other if s.lead => reasons.push(Reason::LeadUnsigned {
+                name,
+                id,
+                standing: other.as_str(),
+            }),
             _ => {}
         }
     }

@@ -125,7 +125,8 @@ fn states_replay_latest_event_per_signer() {
             ("lieu", false, Standing::Signed { verified: false }),
         ]
     );
-    let reasons = final_gate(&states, &Roster::default()).unwrap_err();
+    let reasons =
+        crate::ledger::reason::lines(&final_gate(&states, &Roster::default()).unwrap_err());
     assert_eq!(reasons.len(), 1);
     assert!(
         reasons[0].contains("`pallone`") && reasons[0].contains("earlier text"),
@@ -138,7 +139,8 @@ fn gate_lists_every_unsigned_lead() {
     let (letter, _) = letter_from_str("x", LETTER, None);
     let letter = letter.unwrap();
     let states = states(&letter, &[], &fingerprint(&letter));
-    let reasons = final_gate(&states, &Roster::default()).unwrap_err();
+    let reasons =
+        crate::ledger::reason::lines(&final_gate(&states, &Roster::default()).unwrap_err());
     assert_eq!(reasons.len(), 2, "{reasons:?}");
     assert!(reasons[0].contains("lead pallone (`pallone`) has not signed (no answer)"));
 }

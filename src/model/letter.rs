@@ -34,12 +34,31 @@ pub enum Letterhead {
     House,
     /// "United States Senate" / "Washington, DC 20510".
     Senate,
+    /// Bicameral: "Congress of the United States" / "Washington, DC 20515".
+    Congress,
+    /// Nothing printed: the House letterhead's room is left blank for
+    /// pre-printed stationery.
+    None,
     /// Lines given in the letter.
     Custom(Vec<String>),
 }
 
 impl Letterhead {
-    /// The lines printed.
+    /// The presets' names in `letterhead = "…"`, as documented.
+    pub const PRESETS: [&'static str; 4] = ["house", "senate", "congress", "none"];
+
+    /// The preset named `name` in `letterhead = "…"`.
+    pub fn preset(name: &str) -> Option<Letterhead> {
+        match name {
+            "house" => Some(Letterhead::House),
+            "senate" => Some(Letterhead::Senate),
+            "congress" => Some(Letterhead::Congress),
+            "none" => Some(Letterhead::None),
+            _ => None,
+        }
+    }
+
+    /// The lines printed (none for [`Letterhead::None`]).
     pub fn lines(&self) -> Vec<String> {
         let preset: &[&str] = match self {
             Letterhead::House => &[
@@ -48,9 +67,21 @@ impl Letterhead {
                 "Washington, DC 20515",
             ],
             Letterhead::Senate => &["United States Senate", "Washington, DC 20510"],
+            Letterhead::Congress => &["Congress of the United States", "Washington, DC 20515"],
+            Letterhead::None => &[],
             Letterhead::Custom(lines) => return lines.clone(),
         };
         preset.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// The one chamber a preset letterhead names (House, Senate); `None`
+    /// for the bicameral, blank and custom ones, under which anyone signs.
+    pub fn chamber(&self) -> Option<super::Chamber> {
+        match self {
+            Letterhead::House => Some(super::Chamber::House),
+            Letterhead::Senate => Some(super::Chamber::Senate),
+            _ => None,
+        }
     }
 }
 

@@ -42,9 +42,31 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `text` as a Markdown code span, printed as it is: fenced by a run of
+/// backticks longer than any inside it, padded when it starts or ends with
+/// one (CommonMark 6.1). Nothing in a code span needs escaping.
+pub fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    let text = text.replace('\n', " ");
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{code_span, escape};
+
+    #[test]
+    fn code_spans_hold_backticks_and_need_no_escapes() {
+        assert_eq!(code_span("garcia_il"), "`garcia_il`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`a"), "`` `a ``");
+    }
 
     #[test]
     fn markup_characters_are_escaped() {

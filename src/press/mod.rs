@@ -35,7 +35,7 @@ pub fn release(release: &Release, id: &str, format: ReleaseFormat) -> Result<Str
     match format {
         ReleaseFormat::Markdown => render(&PressMarkdown { release }, id, "Markdown"),
         ReleaseFormat::Html => {
-            let title = match release.draft {
+            let title = match release.not_final {
                 Some(_) => format!("{} (press release draft)", release.headline),
                 None => format!("{} (press release)", release.headline),
             };

@@ -7,13 +7,17 @@
 //! [`Letter`], because composing drops them.
 
 use super::signers::SignerRow;
-use crate::compose::{Composed, Paragraph, Recipient};
+use crate::compose::{Composed, Paragraph, Recipient, words};
+use crate::ledger::Reason;
 
 /// A press-release draft, ready for a template.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Release {
-    /// "DRAFT — not final: …" while the letter is not ready to go final.
-    pub draft: Option<String>,
+    /// While the letter may not go final yet: why not (the final gate's
+    /// reasons), printed after "DRAFT — not final:".
+    pub not_final: Option<Vec<Reason>>,
+    /// "DRAFT — not final:", before the reasons.
+    pub draft: &'static str,
     /// The headline: the letter's title.
     pub headline: String,
     /// The lead paragraph, after the "WASHINGTON —" dateline.
@@ -49,13 +53,23 @@ pub struct PullQuote {
 /// Builds the press release. `not_final` holds the reasons of
 /// [`final_gate`](crate::ledger::final_gate) when the letter may not go
 /// final yet; `signers` comes from [`super::signers::signed`].
-pub fn build(composed: &Composed, signers: &[SignerRow], not_final: Option<&[String]>) -> Release {
+pub fn build(composed: &Composed, signers: &[SignerRow], not_final: Option<&[Reason]>) -> Release {
     Release {
-        draft: not_final.map(|reasons| format!("DRAFT — not final: {}", reasons.join("; "))),
+        not_final: not_final.map(<[Reason]>::to_vec),
+        draft: words::NOT_FINAL,
         headline: composed.title.clone(),
         lead: lead(composed, signers),
         sections: sections(composed),
         signers: signers.iter().map(|s| s.press_name.clone()).collect(),
+    }
+}
+
+impl Release {
+    /// The draft line in plain text, ids in backticks: "DRAFT — not
+    /// final: lead … (`pallone`) has not signed (no answer)".
+    pub fn draft_text(&self) -> Option<String> {
+        let reasons = crate::ledger::reason::lines(self.not_final.as_deref()?);
+        Some(format!("{} {}", self.draft, reasons.join("; ")))
     }
 }
 
@@ -218,14 +232,22 @@ mod tests {
         );
         let letter = &checked.letters[0];
         let composed = crate::compose::compose(letter, &checked.roster, &[], true);
-        let release = build(&composed, &[], Some(&["why".to_string()]));
+        let why = Reason::LeadUnsigned {
+            name: "A".into(),
+            id: "a".into(),
+            standing: "no answer",
+        };
+        let release = build(&composed, &[], Some(&[why]));
         let quotes: Vec<&PullQuote> = release.sections.iter().flat_map(|s| &s.quotes).collect();
         // Four quotes in the letter, three marked `pull`.
         assert_eq!(quotes.len(), 3);
         assert!(quotes[0].text[0].text.contains("(Artsakh) \u{2014} via"));
         assert_eq!(quotes[1].attribution, "the letter of February 6, 2025");
         assert!(quotes[1].text[0].text.contains("Karabakh\u{2019}s"));
-        assert_eq!(release.draft.as_deref(), Some("DRAFT — not final: why"));
+        assert_eq!(
+            release.draft_text().as_deref(),
+            Some("DRAFT — not final: lead A (`a`) has not signed (no answer)")
+        );
         // The first and last sections have neither asks nor pull quotes.
         assert_eq!(release.sections.len(), 3);
         assert_eq!(

@@ -75,8 +75,10 @@ pub fn signed(composed: &Composed, roster: &Roster, states: &[SignerState]) -> V
 }
 
 /// A signer as the press names them: "Rep. Brad Sherman (D-CA)",
-/// "Sen. Alex Padilla (D-CA)"; what the roster lacks is left out.
+/// "Sen. Alex Padilla (D-CA)"; what the roster lacks is left out. The name
+/// is typeset as the letter prints it (“Chuy”).
 pub fn press_name(signer: &Signer) -> String {
+    let name = crate::compose::smarten(&signer.name);
     let prefix = match signer.chamber {
         crate::model::Chamber::House => "Rep.",
         crate::model::Chamber::Senate => "Sen.",
@@ -87,8 +89,8 @@ pub fn press_name(signer: &Signer) -> String {
         .collect::<Vec<_>>()
         .join("-");
     if affiliation.is_empty() {
-        format!("{prefix} {}", signer.name)
+        format!("{prefix} {name}")
     } else {
-        format!("{prefix} {} ({affiliation})", signer.name)
+        format!("{prefix} {name} ({affiliation})")
     }
 }

@@ -93,6 +93,37 @@ mod filters {
         Ok(lines::wrap(&text.to_string(), first, rest))
     }
 
+    /// An id as a Markdown code span (`press.md`): marked safe, as
+    /// [`code_span`](crate::press::markdown::code_span) already made it
+    /// print as itself.
+    #[askama::filter_fn]
+    pub(super) fn code<T: Display>(
+        text: T,
+        _: &dyn askama::Values,
+    ) -> askama::Result<askama::filters::Safe<String>> {
+        let span = crate::press::markdown::code_span(&text.to_string());
+        Ok(askama::filters::Safe(span))
+    }
+
+    /// Wraps after a label ("cc: ", "Enclosure: ") with a hanging indent
+    /// as wide; an entry after the first (`first` false) gets only the
+    /// indent, so a list of entries lines up under the first.
+    #[askama::filter_fn]
+    pub(super) fn labelled<T: Display, F: std::borrow::Borrow<bool>>(
+        text: T,
+        _: &dyn askama::Values,
+        label: &str,
+        first: F,
+    ) -> askama::Result<String> {
+        let indent = " ".repeat(label.chars().count() + 1);
+        let start = if *first.borrow() {
+            format!("{label} ")
+        } else {
+            indent.clone()
+        };
+        Ok(lines::wrap(&text.to_string(), &start, &indent))
+    }
+
     /// Wraps as a numbered list item: "3. " then a hanging indent.
     #[askama::filter_fn]
     pub(super) fn numbered<T: Display>(

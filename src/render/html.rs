@@ -26,6 +26,10 @@ pub struct LetterPage<'a> {
     pub heading: &'a str,
     /// The letterhead's other lines.
     pub letterhead_rest: &'a [String],
+    /// `letterhead = "none"`: the letterhead's room is kept and its lines
+    /// (those of [`Composed::blank_letterhead`]) hidden, so the text starts
+    /// where it does under a printed letterhead.
+    pub blank: bool,
     /// Some signature is marked missing or stale: the draft banner says
     /// what the marks mean.
     pub marked: bool,
@@ -42,7 +46,12 @@ pub struct LetterPage<'a> {
 impl<'a> LetterPage<'a> {
     /// The page for a composed letter on the given paper.
     pub fn new(letter: &'a Composed, paper: Paper) -> Self {
-        let (heading, rest) = match letter.letterhead.split_first() {
+        let blank = !letter.blank_letterhead.is_empty();
+        let lines = match blank {
+            true => &letter.blank_letterhead,
+            false => &letter.letterhead,
+        };
+        let (heading, rest) = match lines.split_first() {
             Some((first, rest)) => (first.as_str(), rest),
             // A letterhead is never empty after validation; the title keeps
             // the page's one <h1> anyway.
@@ -58,6 +67,7 @@ impl<'a> LetterPage<'a> {
             paper: paper.css(),
             heading,
             letterhead_rest: rest,
+            blank,
             marked: letter.signatures.iter().any(|s| s.missing || s.stale),
             letter,
             signed_marks: letter

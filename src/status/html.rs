@@ -32,7 +32,8 @@ struct LetterView {
     bar_max: usize,
     summary: String,
     ready: bool,
-    reasons: Vec<String>,
+    /// Shown with their ids as `<code>`.
+    reasons: Vec<crate::ledger::Reason>,
     rows: Vec<RowView>,
 }
 
@@ -84,13 +85,7 @@ fn letter(s: &LetterStatus, now: DateTime<FixedOffset>) -> LetterView {
         bar_max: s.totals.total.max(1),
         summary: s.totals.summary(),
         ready: s.gate.is_ok(),
-        // Backticks mark ids in the terminal; on a page they are noise.
-        reasons: s
-            .gate
-            .as_ref()
-            .err()
-            .map(|r| r.iter().map(|r| r.replace('`', "")).collect())
-            .unwrap_or_default(),
+        reasons: s.gate.as_ref().err().cloned().unwrap_or_default(),
         rows: s.rows.iter().map(|r| row(r, now)).collect(),
     }
 }

@@ -32,7 +32,8 @@ struct Letter<'a> {
     days_left: Option<i64>,
     fingerprint: &'a str,
     final_ready: bool,
-    reasons: &'a [String],
+    /// The terminal's wording, ids in backticks.
+    reasons: Vec<String>,
     totals: Totals,
     signers: Vec<Signer<'a>>,
 }
@@ -153,7 +154,11 @@ fn letter<'a>(s: &'a LetterStatus, signers: Vec<Signer<'a>>) -> Letter<'a> {
         days_left: s.days_left,
         fingerprint: &s.fingerprint,
         final_ready: s.gate.is_ok(),
-        reasons: s.gate.as_ref().err().map_or(&[], Vec::as_slice),
+        reasons: s
+            .gate
+            .as_ref()
+            .err()
+            .map_or_else(Vec::new, |r| crate::ledger::reason::lines(r)),
         totals: Totals {
             signed: t.signed,
             stale: t.stale,

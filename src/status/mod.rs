@@ -43,7 +43,7 @@ pub struct LetterStatus {
     /// Counts by state.
     pub totals: Totals,
     /// Ready to go final, or every reason why not.
-    pub gate: Result<(), Vec<String>>,
+    pub gate: Result<(), Vec<crate::ledger::Reason>>,
 }
 
 /// One signer on one letter.

@@ -240,17 +240,17 @@ pub(super) fn future_events(
 
 /// The byte offsets of 1-based lines, found walking forward: the events
 /// come in file order.
-struct LineStarts<'a> {
+pub(super) struct LineStarts<'a> {
     text: &'a str,
     at: (usize, usize),
 }
 
 impl<'a> LineStarts<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str) -> Self {
         LineStarts { text, at: (0, 1) }
     }
 
-    fn offset(&mut self, line: usize) -> usize {
+    pub(super) fn offset(&mut self, line: usize) -> usize {
         let (mut offset, mut n) = if self.at.1 <= line { self.at } else { (0, 1) };
         while n < line {
             match self.text[offset..].find('\n') {
@@ -267,6 +267,12 @@ impl<'a> LineStarts<'a> {
 /// `header`, or of the header line when there is no such line (an inline
 /// table written by hand).
 fn at_span(text: &str, header: usize) -> std::ops::Range<usize> {
+    value_span(text, header, "at")
+}
+
+/// The span of the `key = …` value in the event whose header starts at
+/// `header`, or of the header line when there is no such line.
+pub(super) fn value_span(text: &str, header: usize, key: &str) -> std::ops::Range<usize> {
     let mut offset = header;
     for (i, line) in text[header..].split_inclusive('\n').enumerate() {
         let start = offset;
@@ -275,7 +281,7 @@ fn at_span(text: &str, header: usize) -> std::ops::Range<usize> {
         if i > 0 && body.starts_with('[') {
             break;
         }
-        let Some(rest) = body.strip_prefix("at") else {
+        let Some(rest) = body.strip_prefix(key) else {
             continue;
         };
         let Some(value) = rest.trim_start().strip_prefix('=') else {

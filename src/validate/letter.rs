@@ -195,13 +195,14 @@ impl Cx<'_> {
 
     fn letterhead(&mut self, value: &Spanned<raw::Letterhead>) -> Option<Letterhead> {
         match value.get_ref() {
-            raw::Letterhead::Preset(p) if p == "house" => Some(Letterhead::House),
-            raw::Letterhead::Preset(p) if p == "senate" => Some(Letterhead::Senate),
+            raw::Letterhead::Preset(p) if Letterhead::preset(p).is_some() => Letterhead::preset(p),
             raw::Letterhead::Preset(p) => {
                 self.diags.push(
                     Diagnostic::error(self.src, value.span(), format!("unknown letterhead `{p}`"))
-                        .with_label("expected `house`, `senate` or `{ lines = [...] }`")
-                        .with_suggestion(p, ["house", "senate"]),
+                        .with_label(
+                            "expected `house`, `senate`, `congress`, `none` or `{ lines = [...] }`",
+                        )
+                        .with_suggestion(p, Letterhead::PRESETS),
                 );
                 None
             }

@@ -3,6 +3,7 @@
 //! [`Diagnostic`] rather than stopping at the first.
 
 pub mod approved;
+mod chambers;
 mod conventions;
 mod formerly;
 mod images;
@@ -205,6 +206,9 @@ fn loaded(
     );
     diagnostics.extend(ledger_diags);
     diagnostics.extend(letter_diags);
+    if conventions == Conventions::Check {
+        diagnostics.extend(chambers::signatures(src, &ledger, &letters, &roster));
+    }
     Checked {
         signers_source: Some(signers.source.clone()),
         roster,

@@ -11,7 +11,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::compose::Composed;
+use crate::compose::{Composed, words};
 use crate::model::SignatureImage;
 
 use super::fonts::Face;
@@ -223,13 +223,13 @@ fn place(c: &Composed, frame: Frame, number: usize, items: &[flow::Item]) -> Pag
 /// "DRAFT" in light grey, centred in the top margin, clear of the text.
 fn draft_mark(frame: Frame) -> Run {
     let size = 28.0;
-    let w = super::fonts::width(Face::Bold, "DRAFT", size).unwrap_or(0.0);
+    let w = super::fonts::width(Face::Bold, words::DRAFT, size).unwrap_or(0.0);
     Run {
         x: (frame.width - w) / 2.0,
         y: frame.height - MARGIN / 2.0 - size / 3.0,
         face: Face::Bold,
         size,
-        text: "DRAFT".to_string(),
+        text: words::DRAFT.to_string(),
         word_space: 0.0,
         letter_space: 0.0,
         grey: true,
@@ -245,11 +245,7 @@ fn header(c: &Composed, number: usize, top: f32, page: &mut Page) -> f32 {
         .first()
         .map(|r| r.name.as_str())
         .unwrap_or_default();
-    let lines = [
-        visual_text(name),
-        c.date_text.clone(),
-        format!("Page {number}"),
-    ];
+    let lines = [visual_text(name), c.date_text.clone(), words::page(number)];
     for (i, text) in lines.into_iter().enumerate() {
         page.runs.push(Run {
             x: MARGIN,

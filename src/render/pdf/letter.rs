@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use crate::compose::{Composed, Section, SignatureBlock, SignatureMark, Style};
+use crate::compose::{Composed, Section, SignatureBlock, SignatureMark, Style, words};
 use crate::model::SignatureImage;
 
 use super::PdfError;
@@ -37,6 +37,7 @@ const BOLD: Style = Style {
 pub(crate) fn letter(c: &Composed, measure: f32) -> Result<(Vec<Item>, Vec<Node>), PdfError> {
     let mut f = Flow::new(measure);
     letterhead(&mut f, &c.letterhead)?;
+    blank_letterhead(&mut f, &c.blank_letterhead)?;
     f.gap(18.0);
     para(&mut f, &c.date_text)?;
     for r in &c.recipients {
@@ -46,24 +47,25 @@ pub(crate) fn letter(c: &Composed, measure: f32) -> Result<(Vec<Item>, Vec<Node>
         }
     }
     f.gap(LEAD);
-    labelled(&mut f, "Re:", c.subject.as_slice())?;
+    labelled(&mut f, words::RE, c.subject.as_slice())?;
     f.gap(LEAD);
     para(&mut f, &c.salutation)?;
+    // Under no printed letterhead (`none`) the section headings open the
+    // outline: H1, so that no heading level is skipped (PDF/UA).
+    let level = match c.letterhead.is_empty() {
+        true => Kind::H1,
+        false => Kind::H2,
+    };
     for s in &c.sections {
-        section(&mut f, s)?;
+        section(&mut f, s, level)?;
     }
     f.gap(PARA);
     para(&mut f, &c.closing)?;
     signatures(&mut f, &c.signatures)?;
     f.gap(2.0 * LEAD);
-    labelled(&mut f, "cc:", &c.cc)?;
+    labelled(&mut f, words::CC, &c.cc)?;
     f.gap(LEAD);
-    let enclosures = if c.enclosures.len() > 1 {
-        "Enclosures:"
-    } else {
-        "Enclosure:"
-    };
-    labelled(&mut f, enclosures, &c.enclosures)?;
+    labelled(&mut f, c.labels().enclosures, &c.enclosures)?;
     Ok(f.into_items())
 }
 
@@ -111,6 +113,21 @@ fn letterhead(f: &mut Flow, lines: &[String]) -> Result<(), PdfError> {
     Ok(())
 }
 
+/// The room `lines` would take as a letterhead, left blank (`letterhead =
+/// "none"`): measured by setting them aside, so it stays the printed
+/// letterhead's height whatever its design.
+fn blank_letterhead(f: &mut Flow, lines: &[String]) -> Result<(), PdfError> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let mut aside = Flow::new(f.measure);
+    letterhead(&mut aside, lines)?;
+    let height = aside.into_items().0.iter().map(|i| i.height).sum();
+    // A spacer, not a gap: gaps are dropped at the top of a page.
+    f.push(height, Vec::new(), Vec::new(), false);
+    Ok(())
+}
+
 /// Entries set after a label with a hanging indent ("Re:", "cc:").
 fn labelled(f: &mut Flow, label: &str, entries: &[String]) -> Result<(), PdfError> {
     let indent = fonts::width(Face::Regular, label, SIZE)? + 6.0;
@@ -132,10 +149,10 @@ fn labelled(f: &mut Flow, label: &str, entries: &[String]) -> Result<(), PdfErro
     Ok(())
 }
 
-fn section(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
+fn section(f: &mut Flow, s: &Section, level: Kind) -> Result<(), PdfError> {
     if let Some(heading) = &s.heading {
         f.gap(PARA);
-        f.open(Kind::H2, None);
+        f.open(level, None);
         f.para(&[span(heading, BOLD)], f.pen(Align::Left), None)?;
         f.keep_next(Some(3.0));
     }
@@ -270,12 +287,7 @@ fn block(
     width: f32,
 ) -> Result<(Vec<Run>, f32), PdfError> {
     let mut runs = Vec::new();
-    let note = match (b.missing, b.stale) {
-        (true, _) => Some("(not yet signed)"),
-        (false, true) => Some("(signature predates text change)"),
-        _ => None,
-    };
-    if let Some(note) = note {
+    if let Some(note) = b.note() {
         runs.push(Run {
             size: 10.0,
             role: Role::Node(f.open(Kind::P, Some(body))),

@@ -1,6 +1,7 @@
 //! The conventions about who signs: a letterhead that does not match an
 //! all-Senate or all-House signature list, one person listed under two ids,
-//! and a signer whose roster title is explicitly empty.
+//! and a signer whose roster title is explicitly empty. (One signature of
+//! the other chamber is told at the signature: `validate::chambers`.)
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -12,6 +13,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
 use crate::model::{Chamber, Roster, Signer, SignerId};
 use crate::roster::names::match_key;
+use crate::validate::chambers::{chamber_name, member};
 
 /// The roster with every signer's name folded for matching ([`match_key`]),
 /// built once per run: each letter lists hundreds of the same people, and
@@ -80,11 +82,12 @@ fn letterhead(
         Some(raw::Letterhead::Preset(p)) => p.as_str(),
         Some(raw::Letterhead::Custom(_)) => return,
     };
-    let (letterhead, other, who) = match preset {
-        "house" => (Chamber::House, Chamber::Senate, "a Senator"),
-        "senate" => (Chamber::Senate, Chamber::House, "a Representative"),
+    let (letterhead, other) = match preset {
+        "house" => (Chamber::House, Chamber::Senate),
+        "senate" => (Chamber::Senate, Chamber::House),
         _ => return,
     };
+    let who = member(other);
     if signers.is_empty() || signers.iter().any(|(_, s, _)| s.chamber != other) {
         return;
     }
@@ -121,13 +124,6 @@ fn letterhead_at(
                 .map_or(0..0, |s| s.get_ref().leads.span()),
             "no `letterhead`: it defaults to `house`".to_string(),
         ),
-    }
-}
-
-fn chamber_name(c: Chamber) -> &'static str {
-    match c {
-        Chamber::House => "House",
-        Chamber::Senate => "Senate",
     }
 }
 

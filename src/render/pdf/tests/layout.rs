@@ -200,7 +200,7 @@ fn drafts_are_marked_on_every_page_with_notes() {
     assert_eq!(all.iter().filter(|t| *t == "(not yet signed)").count(), 1);
     assert_eq!(
         all.iter()
-            .filter(|t| *t == "(signature predates text change)")
+            .filter(|t| *t == "(signed an earlier text)")
             .count(),
         1
     );

@@ -31,6 +31,7 @@ impl Letter {
                 "House of Representatives".into(),
                 "Washington, DC 20515".into(),
             ],
+            blank_letterhead: Vec::new(),
             date: NaiveDate::from_ymd_opt(2025, 2, 6).unwrap(),
             date_text: "February 6, 2025".into(),
             recipients: vec![Recipient {

@@ -28,15 +28,18 @@ fn structure_starts_with_the_letterhead_heading() {
     assert!(l.tree.iter().any(|n| n.kind == Kind::H2));
 }
 
+/// `letterhead = "none"` (#14): the section headings head the outline, so
+/// no level is skipped and PDF/UA is still claimed.
 #[test]
-fn a_letter_without_letterhead_does_not_claim_pdf_ua() {
+fn a_letter_without_letterhead_heads_its_outline_with_the_sections() {
     let c = Letter::new()
         .sample_body()
         .with(|c| c.letterhead.clear())
         .build();
     let l = layout(&c, &PdfOptions::default()).unwrap();
-    assert!(l.tree.iter().any(|n| n.kind == Kind::H2));
-    assert!(!ua_ready(&l), "a first heading H2 skips a level");
+    assert!(l.tree.iter().any(|n| n.kind == Kind::H1));
+    assert!(!l.tree.iter().any(|n| n.kind == Kind::H2));
+    assert!(ua_ready(&l));
 }
 
 fn line(text: &str) -> Vec<Run> {
