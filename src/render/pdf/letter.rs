@@ -1,11 +1,13 @@
 //! The design of the letter: what goes into the flow, in which order, with
 //! which sizes, indents and gaps.
 //!
-//! Page 1 opens with the centred letterhead over a thin rule, then the date,
-//! the inside addresses, the "Re:" line and the salutation; the sections
-//! follow (bold headings, justified paragraphs, quotations indented on both
-//! sides, numbered asks with a hanging indent), then the closing, the
-//! two-column signature grid and the cc and enclosure lines.
+//! Page 1 opens with the centred letterhead in letter-spaced capitals over a
+//! short rule, then the date, the inside addresses, the "Re:" line and the
+//! salutation; the sections follow (bold headings, justified paragraphs,
+//! quotations indented on both sides with their source flush right, numbered
+//! asks with a hanging indent), then the closing, the two-column signature
+//! grid and the cc and enclosure lines. `templates/letter.html` sets the web
+//! page with the same sizes, gaps and indents: change both together.
 
 use std::sync::Arc;
 
