@@ -11,8 +11,10 @@
 //!
 //! The subsets are allsorts' (the `Minimal` profile): unlike the PDF's, they
 //! keep a Unicode `cmap`, which a browser needs to find the glyphs, and the
-//! `OS/2` and `hhea` metrics that place a line's baseline. Hinting is left
-//! out, as in the PDF.
+//! `OS/2` and `hhea` metrics that place a line's baseline. allsorts keeps
+//! no kerning for TrueType faces, so each subset gets a `kern` table with
+//! the face's pairs among its glyphs: the page's words are as wide as the
+//! PDF's. Hinting is left out, as in the PDF.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -110,13 +112,73 @@ fn subset_font(face: Face, chars: &BTreeSet<char>) -> Result<Vec<u8>, PdfError> 
         .read::<FontData<'_>>()
         .map_err(|e| fail(e.to_string()))?;
     let provider = font.table_provider(0).map_err(|e| fail(e.to_string()))?;
-    subset(
+    let font = subset(
         &provider,
         &ids,
         &SubsetProfile::Minimal,
         CmapTarget::Unicode,
     )
-    .map_err(|e| fail(format!("{e:?}")))
+    .map_err(|e| fail(format!("{e:?}")))?;
+    // allsorts keeps no kerning for TrueType; the PDF kerns, so the page
+    // gets the same pairs back, or its lines would be wider than the PDF's.
+    Ok(match kern_table(face, &ids) {
+        Some(kern) => super::sfnt::with_table(&font, *b"kern", kern).unwrap_or(font),
+        None => font,
+    })
+}
+
+/// A `kern` table (version 0, one format-0 subtable) with the face's pairs
+/// between the kept glyphs, numbered as allsorts numbers them: by their
+/// place in `ids`.
+fn kern_table(face: Face, ids: &[u16]) -> Option<Vec<u8>> {
+    let ttf = ttf_parser::Face::parse(face.bytes(), 0).ok()?;
+    let new: BTreeMap<u16, u16> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, &g)| (g, i as u16))
+        .collect();
+    let mut pairs = BTreeMap::new();
+    for sub in ttf.tables().kern.iter().flat_map(|k| k.subtables) {
+        if let ttf_parser::kern::Format::Format0(f0) = sub.format
+            && sub.horizontal
+            && !sub.variable
+            && !sub.has_cross_stream
+        {
+            for p in f0.pairs {
+                if let (Some(&l), Some(&r)) = (new.get(&p.left().0), new.get(&p.right().0)) {
+                    pairs.entry((l, r)).or_insert(p.value);
+                }
+            }
+        }
+    }
+    // A subtable's length is 16 bits: at most 10,920 pairs.
+    let n = u16::try_from(pairs.len())
+        .ok()
+        .filter(|&n| n > 0 && n <= 10_920)?;
+    let power = 1u16 << (15 - n.leading_zeros().min(15));
+    let mut out = Vec::with_capacity(18 + 6 * usize::from(n));
+    for v in [
+        0,
+        1,
+        0,
+        14 + 6 * n,
+        0x0001,
+        n,
+        power * 6,
+        power.trailing_zeros() as u16,
+        (n - power) * 6,
+    ] {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    for ((l, r), v) in pairs {
+        out.extend(
+            l.to_be_bytes()
+                .into_iter()
+                .chain(r.to_be_bytes())
+                .chain(v.to_be_bytes()),
+        );
+    }
+    Some(out)
 }
 
 /// The CSS family, weight and style of a face.
@@ -156,6 +218,30 @@ mod tests {
         assert!(face.number_of_glyphs() <= 7, "{}", face.number_of_glyphs());
         // Most of it is the `name` table: the fonts' copyright and licence.
         assert!(font.len() < 6_000, "{} bytes", font.len());
+    }
+
+    #[test]
+    fn a_subset_kerns_as_the_full_face_does() {
+        let chars: BTreeSet<char> = "AVTo.".chars().collect();
+        let font = subset_font(Face::Regular, &chars).unwrap();
+        let kern = |font: &[u8], pair: [char; 2]| {
+            let face = ttf_parser::Face::parse(font, 0).unwrap();
+            let [l, r] = pair.map(|c| face.glyph_index(c).unwrap());
+            let sub = face
+                .tables()
+                .kern
+                .unwrap()
+                .subtables
+                .into_iter()
+                .next()
+                .unwrap();
+            sub.glyphs_kerning(l, r)
+        };
+        for pair in [['A', 'V'], ['T', 'o'], ['V', '.']] {
+            let full = kern(Face::Regular.bytes(), pair);
+            assert!(full.is_some_and(|k| k != 0), "{pair:?}");
+            assert_eq!(kern(&font, pair), full, "{pair:?}");
+        }
     }
 
     #[test]
