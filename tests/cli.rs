@@ -7,6 +7,7 @@
 //! - `mutations`: damaged copies of the example never make `check` panic;
 //! - `render`: `signon render`, golden HTML pages and the `--final` gate;
 //! - `pdf`: the PDF parsed back, and the golden page layout;
+//! - `design`: the web page's embedded fonts (the PDF's faces, subset);
 //! - `tagged`: the PDF's structure tree, artifacts, language and XMP;
 //! - `press`: `signon press` and `render --text`, golden drafts and escaping;
 //! - `export`: `signon export`, golden signer lists parsed back;
@@ -37,6 +38,8 @@ mod support;
 
 #[path = "cli/check.rs"]
 mod check;
+#[path = "cli/design.rs"]
+mod design;
 #[path = "cli/export.rs"]
 mod export;
 #[path = "cli/mutations.rs"]

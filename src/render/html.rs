@@ -10,6 +10,8 @@ use askama::Template;
 use base64::Engine;
 
 use super::Paper;
+use super::pdf::PdfOptions;
+use super::pdf::webfont::{self, WebFont};
 use crate::compose::{Composed, SignatureMark};
 use crate::error::Error;
 use crate::model::SignatureImage;
@@ -30,9 +32,6 @@ pub struct LetterPage<'a> {
     /// (those of [`Composed::blank_letterhead`]) hidden, so the text starts
     /// where it does under a printed letterhead.
     pub blank: bool,
-    /// Some signature is marked missing or stale: the draft banner says
-    /// what the marks mean.
-    pub marked: bool,
     /// The letter.
     pub letter: &'a Composed,
     /// Some signing space holds an image or a conformed signature: their
@@ -41,11 +40,16 @@ pub struct LetterPage<'a> {
     /// Each signature image's `data:` URL by path, encoded once however
     /// many signers share it.
     pub images: BTreeMap<&'a str, String>,
+    /// The PDF's faces, subset to what the page draws in each.
+    pub fonts: Vec<WebFont>,
+    /// The CSS family of the text, then of its Armenian fallback.
+    pub families: [&'static str; 2],
 }
 
 impl<'a> LetterPage<'a> {
-    /// The page for a composed letter on the given paper.
-    pub fn new(letter: &'a Composed, paper: Paper) -> Self {
+    /// The page for a composed letter on the given paper, with the faces
+    /// `fonts`.
+    pub fn new(letter: &'a Composed, paper: Paper, fonts: Vec<WebFont>) -> Self {
         let blank = !letter.blank_letterhead.is_empty();
         let lines = match blank {
             true => &letter.blank_letterhead,
@@ -68,13 +72,14 @@ impl<'a> LetterPage<'a> {
             heading,
             letterhead_rest: rest,
             blank,
-            marked: letter.signatures.iter().any(|s| s.missing || s.stale),
             letter,
             signed_marks: letter
                 .signatures
                 .iter()
                 .any(|s| s.mark != SignatureMark::Blank),
             images: data_urls(letter),
+            fonts,
+            families: [webfont::TEXT_FAMILY, webfont::ARMENIAN_FAMILY],
         }
     }
 
@@ -100,7 +105,9 @@ fn data_urls(letter: &Composed) -> BTreeMap<&str, String> {
 
 /// The letter as an HTML page.
 pub fn letter(letter: &Composed, paper: Paper) -> Result<String, Error> {
-    LetterPage::new(letter, paper)
+    let fonts = webfont::web_fonts(letter, &PdfOptions { paper })
+        .map_err(|e| Error::Message(format!("cannot make the web page's fonts: {e}")))?;
+    LetterPage::new(letter, paper, fonts)
         .render()
         .map_err(|e| Error::Message(format!("failed to render `{}` as HTML: {e}", letter.id)))
 }

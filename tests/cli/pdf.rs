@@ -72,7 +72,8 @@ fn example_pdf_parses_back_with_names_date_fonts_and_metadata() {
     let text = text(&doc);
     for needle in [
         "DRAFT",
-        "Congress of the United States",
+        "CONGRESS",
+        "UNITED",
         "February 6, 2025",
         "The Honorable Marco Rubio",
         "Frank Pallone, Jr.",

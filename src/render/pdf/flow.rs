@@ -39,7 +39,6 @@ pub(crate) struct Item {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Align {
     Left,
-    Center,
     Right,
     /// Flush both sides, the last line ragged.
     Justify,
@@ -206,7 +205,6 @@ pub(crate) fn line_runs(line: &Line, pen: Pen, y: f32) -> Vec<Run> {
     let (word_space, letter_space) = justify(line, pen);
     let shift = match pen.align {
         Align::Left | Align::Justify => 0.0,
-        Align::Center => slack / 2.0,
         Align::Right => slack,
     };
     let runs = line.pieces.iter().map(|p| Run {

@@ -1,11 +1,13 @@
 //! The design of the letter: what goes into the flow, in which order, with
 //! which sizes, indents and gaps.
 //!
-//! Page 1 opens with the centred letterhead over a thin rule, then the date,
-//! the inside addresses, the "Re:" line and the salutation; the sections
-//! follow (bold headings, justified paragraphs, quotations indented on both
-//! sides, numbered asks with a hanging indent), then the closing, the
-//! two-column signature grid and the cc and enclosure lines.
+//! Page 1 opens with the centred letterhead in letter-spaced capitals over a
+//! short rule, then the date, the inside addresses, the "Re:" line and the
+//! salutation; the sections follow (bold headings, justified paragraphs,
+//! quotations indented on both sides with their source flush right, numbered
+//! asks with a hanging indent), then the closing, the two-column signature
+//! grid and the cc and enclosure lines. `templates/letter.html` sets the web
+//! page with the same sizes, gaps and indents: change both together.
 
 use std::sync::Arc;
 
@@ -13,6 +15,7 @@ use crate::compose::{Composed, Section, SignatureBlock, SignatureMark, Style, wo
 use crate::model::SignatureImage;
 
 use super::PdfError;
+use super::caps::{self, CapsPen};
 use super::flow::{Align, Flow, Item, LEAD, Pen, SIZE, baseline, line_runs, run, span, tagged};
 use super::fonts::{self, Face};
 use super::layout::{ImageBox, MARGIN, Rule, Run};
@@ -75,40 +78,52 @@ fn para(f: &mut Flow, text: &str) -> Result<(), PdfError> {
     f.plain(text, Style::default())
 }
 
-/// First line larger and bold, the rest small, a thin rule under them.
+/// The letterhead's first line, and its line height.
+const HEAD_LINE: (CapsPen, f32) = (
+    CapsPen {
+        size: 16.0,
+        tracking: 0.06,
+    },
+    20.0,
+);
+/// Its other lines, smaller.
+const HEAD_REST: (CapsPen, f32) = (
+    CapsPen {
+        size: 10.5,
+        tracking: 0.08,
+    },
+    13.0,
+);
+/// The short centred rule under the letterhead (2.5 in), its thickness and
+/// its distance below the last line.
+const HEAD_RULE: f32 = 180.0;
+const HEAD_RULE_WIDTH: f32 = 0.75;
+const HEAD_RULE_GAP: f32 = 8.0;
+
+/// The centred letterhead, as the web page's: letter-spaced capitals, the
+/// first line (the page's heading) larger, a short rule under them.
 fn letterhead(f: &mut Flow, lines: &[String]) -> Result<(), PdfError> {
+    let centre = MARGIN + f.measure / 2.0;
     for (i, text) in lines.iter().enumerate() {
-        let (size, lead, bold) = if i == 0 {
-            (16.0, 20.0, true)
-        } else {
-            (11.0, 13.0, false)
-        };
-        let pen = Pen {
-            size,
-            lead,
-            ..f.pen(Align::Center)
-        };
-        f.open(if i == 0 { Kind::H1 } else { Kind::P }, None);
-        f.para(
-            &[span(
-                text,
-                Style {
-                    bold,
-                    italic: false,
-                },
-            )],
-            pen,
-            None,
-        )?;
+        let (pen, lead) = if i == 0 { HEAD_LINE } else { HEAD_REST };
+        let node = f.open(if i == 0 { Kind::H1 } else { Kind::P }, None);
+        for runs in caps::centred_lines(text, pen, centre, f.measure)? {
+            let runs = runs.into_iter().map(|r| Run {
+                y: -baseline(lead),
+                ..r
+            });
+            f.push(lead, tagged(runs.collect(), node), Vec::new(), i > 0);
+        }
     }
     if !lines.is_empty() {
         let rule = Rule {
-            x1: MARGIN,
-            x2: MARGIN + f.measure,
-            y: -6.0,
-            thickness: 0.6,
+            x1: centre - HEAD_RULE / 2.0,
+            x2: centre + HEAD_RULE / 2.0,
+            y: -(HEAD_RULE_GAP + HEAD_RULE_WIDTH / 2.0),
+            thickness: HEAD_RULE_WIDTH,
         };
-        f.push(8.0, Vec::new(), vec![rule], true);
+        let height = HEAD_RULE_GAP + HEAD_RULE_WIDTH;
+        f.push(height, Vec::new(), vec![rule], true);
     }
     Ok(())
 }
@@ -200,7 +215,9 @@ fn asks(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
     for (i, text) in s.asks.iter().enumerate() {
         f.gap(if i == 0 { PARA } else { 6.0 });
         let label = format!("{}.", s.asks_start + i);
-        let x = ask.x - 8.0 - fonts::width(Face::Regular, &label, SIZE)?;
+        // An en space (half an em) between number and text: the web page's
+        // list marker is the number, a full stop and U+2002.
+        let x = ask.x - SIZE / 2.0 - fonts::width(Face::Regular, &label, SIZE)?;
         let item = f.open(Kind::LI, list);
         let number = f.open(Kind::Lbl, Some(item));
         f.open(Kind::LBody, Some(item));

@@ -11,6 +11,7 @@ use std::fmt;
 
 use crate::compose::Composed;
 
+mod caps;
 mod flow;
 mod fonts;
 mod images;
@@ -26,6 +27,7 @@ mod structure;
 mod subset;
 #[cfg(test)]
 mod tests;
+pub mod webfont;
 mod xmp;
 
 pub use super::Paper;

@@ -106,6 +106,20 @@ fn read_directory(font: &[u8]) -> Option<Vec<([u8; 4], Vec<u8>)>> {
         .collect()
 }
 
+/// The font with one more table, or `None` if its directory is not the
+/// simple kind this reads.
+pub(crate) fn with_table(font: &[u8], tag: [u8; 4], data: Vec<u8>) -> Option<Vec<u8>> {
+    let mut tables = read_directory(font)?;
+    for (t, d) in &mut tables {
+        if t == b"head" {
+            d.get_mut(8..12)?.fill(0); // checkSumAdjustment, set anew
+        }
+    }
+    tables.retain(|t| t.0 != tag);
+    tables.push((tag, data));
+    Some(write_font(&tables))
+}
+
 /// Writes an sfnt with tables sorted by tag, padded, and checksummed.
 fn write_font(tables: &[([u8; 4], Vec<u8>)]) -> Vec<u8> {
     let mut tables: Vec<&([u8; 4], Vec<u8>)> = tables.iter().collect();

@@ -20,7 +20,7 @@ fn sample_has_letterhead_date_addresses_and_closing() {
     let l = lay(&sample());
     let p1 = &texts(&l)[0];
     for want in [
-        "Congress of the United States",
+        "CONGRESS ",
         "February 6, 2025",
         "The Honorable Marco Rubio",
         "Dear Secretary Rubio:",
@@ -70,7 +70,7 @@ fn forty_five_signers_flow_over_pages_with_headers() {
                 &format!("Page {}", i + 1)
             ]
         );
-        assert!(!t.contains(&"Congress of the United States"));
+        assert!(!t.contains(&"CONGRESS "));
     }
     let names = l
         .pages
@@ -220,10 +220,10 @@ fn snapshot_is_stable_and_readable() {
     assert!(snap.starts_with("paper 612.0 x 792.0\n"));
     assert!(snap.contains("p1 "), "{snap}");
     assert!(
-        snap.contains("Bold 16.0 \"Congress of the United States\""),
+        snap.contains("Regular 16.0 ls+0.96 \"CONGRESS \""),
         "{snap}"
     );
-    assert!(snap.contains("p1 rule 72.0..540.0"), "{snap}");
+    assert!(snap.contains("p1 rule 216.0..396.0"), "{snap}");
 }
 
 #[test]

@@ -1,0 +1,257 @@
+//! The PDF's faces for the web page: each face the letter uses, cut down to
+//! the characters it draws in it, as a font a browser loads from a `data:`
+//! URL. The page then prints in the PDF's faces on any machine, Noto Serif
+//! Armenian included, and makes no request.
+//!
+//! Which face draws which characters is read off the PDF layout of the same
+//! letter: the two media share one design, so the layout knows. A browser
+//! breaks lines and pages where it likes, so each face also keeps the
+//! hyphens it may add at a soft hyphen, and the regular face the digits and
+//! words of the continuation header ("Page 12").
+//!
+//! The subsets are allsorts' (the `Minimal` profile): unlike the PDF's, they
+//! keep a Unicode `cmap`, which a browser needs to find the glyphs, and the
+//! `OS/2` and `hhea` metrics that place a line's baseline. allsorts keeps
+//! no kerning for TrueType faces, so each subset gets a `kern` table with
+//! the face's pairs among its glyphs: the page's words are as wide as the
+//! PDF's. Hinting is left out, as in the PDF.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+use base64::Engine;
+
+use super::fonts::{self, Face};
+use super::{PdfError, PdfOptions, layout};
+use crate::compose::Composed;
+
+/// One face of the page as a CSS `@font-face`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WebFont {
+    /// The CSS family: the page's text family, or its Armenian fallback.
+    pub family: &'static str,
+    /// CSS `font-weight`: 400 or 700.
+    pub weight: u16,
+    /// CSS `font-style`: `normal` or `italic`.
+    pub style: &'static str,
+    /// The subset font, `data:font/ttf;base64,…`.
+    pub url: String,
+}
+
+/// The family the page's text is set in. Its own name, not "Liberation
+/// Serif": a machine with that font installed must still use the page's.
+pub const TEXT_FAMILY: &str = "signon Liberation Serif";
+/// The family Armenian letters fall back to.
+pub const ARMENIAN_FAMILY: &str = "signon Noto Serif Armenian";
+
+/// Characters a browser may draw that the PDF layout need not show: the
+/// hyphens of a break at a soft hyphen, in every face used.
+const HYPHENS: [char; 2] = ['-', '\u{2010}'];
+/// The words of the continuation header and the list numbers, in the
+/// regular face: page numbers the PDF may not reach, the en space after a
+/// number.
+const HEADER: &str = "Page 0123456789.\u{2002}";
+
+/// The faces `letter` uses on `paper`, each subset to what it draws.
+pub fn web_fonts(letter: &Composed, opts: &PdfOptions) -> Result<Vec<WebFont>, PdfError> {
+    let drawn = characters(letter, opts)?;
+    drawn
+        .into_iter()
+        .map(|(face, chars)| {
+            let bytes = subset_font(face, &chars)?;
+            let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+            let (family, weight, style) = css(face);
+            Ok(WebFont {
+                family,
+                weight,
+                style,
+                url: format!("data:font/ttf;base64,{b64}"),
+            })
+        })
+        .collect()
+}
+
+/// The characters each face draws in the letter's layout, with the
+/// additions a browser may need.
+fn characters(
+    letter: &Composed,
+    opts: &PdfOptions,
+) -> Result<BTreeMap<Face, BTreeSet<char>>, PdfError> {
+    let layout = layout::layout(letter, opts)?;
+    let mut drawn: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    for run in layout.pages.iter().flat_map(|p| &p.runs) {
+        drawn
+            .entry(run.face)
+            .or_default()
+            .extend(run.text.chars().map(fonts::drawn));
+    }
+    drawn
+        .entry(Face::Regular)
+        .or_default()
+        .extend(HEADER.chars());
+    for chars in drawn.values_mut() {
+        chars.extend(HYPHENS);
+    }
+    Ok(drawn)
+}
+
+/// `face` cut down to the glyphs of `chars` it has, with a cmap for them.
+fn subset_font(face: Face, chars: &BTreeSet<char>) -> Result<Vec<u8>, PdfError> {
+    let gids: BTreeSet<u16> = chars
+        .iter()
+        .filter_map(|&c| fonts::glyph(face, c))
+        .collect();
+    // allsorts wants .notdef first and no id twice.
+    let ids: Vec<u16> = std::iter::once(0)
+        .chain(gids.into_iter().filter(|&g| g != 0))
+        .collect();
+    let fail = |e: String| PdfError::Font(format!("{} for the web page: {e}", face.ps_name()));
+    let font = ReadScope::new(face.bytes())
+        .read::<FontData<'_>>()
+        .map_err(|e| fail(e.to_string()))?;
+    let provider = font.table_provider(0).map_err(|e| fail(e.to_string()))?;
+    let font = subset(
+        &provider,
+        &ids,
+        &SubsetProfile::Minimal,
+        CmapTarget::Unicode,
+    )
+    .map_err(|e| fail(format!("{e:?}")))?;
+    // allsorts keeps no kerning for TrueType; the PDF kerns, so the page
+    // gets the same pairs back, or its lines would be wider than the PDF's.
+    Ok(match kern_table(face, &ids) {
+        Some(kern) => super::sfnt::with_table(&font, *b"kern", kern).unwrap_or(font),
+        None => font,
+    })
+}
+
+/// A `kern` table (version 0, one format-0 subtable) with the face's pairs
+/// between the kept glyphs, numbered as allsorts numbers them: by their
+/// place in `ids`.
+fn kern_table(face: Face, ids: &[u16]) -> Option<Vec<u8>> {
+    let ttf = ttf_parser::Face::parse(face.bytes(), 0).ok()?;
+    let new: BTreeMap<u16, u16> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, &g)| (g, i as u16))
+        .collect();
+    let mut pairs = BTreeMap::new();
+    for sub in ttf.tables().kern.iter().flat_map(|k| k.subtables) {
+        if let ttf_parser::kern::Format::Format0(f0) = sub.format
+            && sub.horizontal
+            && !sub.variable
+            && !sub.has_cross_stream
+        {
+            for p in f0.pairs {
+                if let (Some(&l), Some(&r)) = (new.get(&p.left().0), new.get(&p.right().0)) {
+                    pairs.entry((l, r)).or_insert(p.value);
+                }
+            }
+        }
+    }
+    // A subtable's length is 16 bits: at most 10,920 pairs.
+    let n = u16::try_from(pairs.len())
+        .ok()
+        .filter(|&n| n > 0 && n <= 10_920)?;
+    let power = 1u16 << (15 - n.leading_zeros().min(15));
+    let mut out = Vec::with_capacity(18 + 6 * usize::from(n));
+    for v in [
+        0,
+        1,
+        0,
+        14 + 6 * n,
+        0x0001,
+        n,
+        power * 6,
+        power.trailing_zeros() as u16,
+        (n - power) * 6,
+    ] {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    for ((l, r), v) in pairs {
+        out.extend(
+            l.to_be_bytes()
+                .into_iter()
+                .chain(r.to_be_bytes())
+                .chain(v.to_be_bytes()),
+        );
+    }
+    Some(out)
+}
+
+/// The CSS family, weight and style of a face.
+fn css(face: Face) -> (&'static str, u16, &'static str) {
+    match face {
+        Face::Regular => (TEXT_FAMILY, 400, "normal"),
+        Face::Bold => (TEXT_FAMILY, 700, "normal"),
+        Face::Italic => (TEXT_FAMILY, 400, "italic"),
+        Face::BoldItalic => (TEXT_FAMILY, 700, "italic"),
+        Face::Armenian => (ARMENIAN_FAMILY, 400, "normal"),
+        Face::ArmenianBold => (ARMENIAN_FAMILY, 700, "normal"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::{Face, subset_font};
+
+    /// The subset as a browser reads it: through its cmap.
+    fn glyph_of(font: &[u8], ch: char) -> Option<u16> {
+        let face = ttf_parser::Face::parse(font, 0).unwrap();
+        face.glyph_index(ch).map(|g| g.0)
+    }
+
+    #[test]
+    fn a_subset_maps_its_characters_and_no_others() {
+        let chars: BTreeSet<char> = "Azé’".chars().collect();
+        let font = subset_font(Face::Regular, &chars).unwrap();
+        for ch in chars {
+            assert!(glyph_of(&font, ch).is_some_and(|g| g > 0), "{ch}");
+        }
+        assert_eq!(glyph_of(&font, 'q'), None);
+        let face = ttf_parser::Face::parse(&font, 0).unwrap();
+        // .notdef, four letters, and the parts é is built of.
+        assert!(face.number_of_glyphs() <= 7, "{}", face.number_of_glyphs());
+        // Most of it is the `name` table: the fonts' copyright and licence.
+        assert!(font.len() < 6_000, "{} bytes", font.len());
+    }
+
+    #[test]
+    fn a_subset_kerns_as_the_full_face_does() {
+        let chars: BTreeSet<char> = "AVTo.".chars().collect();
+        let font = subset_font(Face::Regular, &chars).unwrap();
+        let kern = |font: &[u8], pair: [char; 2]| {
+            let face = ttf_parser::Face::parse(font, 0).unwrap();
+            let [l, r] = pair.map(|c| face.glyph_index(c).unwrap());
+            let sub = face
+                .tables()
+                .kern
+                .unwrap()
+                .subtables
+                .into_iter()
+                .next()
+                .unwrap();
+            sub.glyphs_kerning(l, r)
+        };
+        for pair in [['A', 'V'], ['T', 'o'], ['V', '.']] {
+            let full = kern(Face::Regular.bytes(), pair);
+            assert!(full.is_some_and(|k| k != 0), "{pair:?}");
+            assert_eq!(kern(&font, pair), full, "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn an_armenian_subset_keeps_its_metrics_for_the_baseline() {
+        let chars: BTreeSet<char> = "Հայաստան".chars().collect();
+        let font = subset_font(Face::Armenian, &chars).unwrap();
+        let face = ttf_parser::Face::parse(&font, 0).unwrap();
+        let full = ttf_parser::Face::parse(Face::Armenian.bytes(), 0).unwrap();
+        assert!(face.tables().os2.is_some(), "OS/2 kept");
+        assert_eq!(face.ascender(), full.ascender());
+        assert!(glyph_of(&font, 'Հ').is_some());
+    }
+}
