@@ -6,6 +6,7 @@
 use textwrap::core::Fragment;
 
 use super::Styled;
+use super::hyphen::hyphenation_points;
 use crate::render::pdf::PdfError;
 use crate::render::pdf::fonts::{self, Face};
 
@@ -76,37 +77,6 @@ pub(super) fn fragments(s: &Styled, measure: f32) -> Result<Vec<Frag>, PdfError>
         prev = pos;
     }
     Ok(out)
-}
-
-/// Byte offsets inside `word` where it may be hyphenated: only in runs of
-/// letters that start lowercase, and never next to other characters.
-fn hyphenation_points(word: &str) -> Vec<usize> {
-    let mut points = Vec::new();
-    let mut i = 0;
-    while i < word.len() {
-        let rest = &word[i..];
-        let letters = rest
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(rest.len());
-        if letters == 0 {
-            i += rest.chars().next().map_or(1, char::len_utf8);
-            continue;
-        }
-        let run = &rest[..letters];
-        // hypher (without `alloc`) panics past 45 bytes; no real word is that long.
-        let fits = (5..=40).contains(&run.len());
-        if fits && run.chars().next().is_some_and(char::is_lowercase) {
-            let mut at = i;
-            let syllables = hypher::hyphenate_bounded(run, hypher::Lang::English, 2, 3);
-            for syl in syllables {
-                at += syl.len();
-                points.push(at);
-            }
-            points.pop();
-        }
-        i += letters;
-    }
-    points
 }
 
 /// Pushes `f`, cut between characters if it is wider than the line.

@@ -10,6 +10,9 @@
 
 mod bidi;
 mod fragment;
+mod hyphen;
+
+pub use hyphen::hyphenation_points;
 
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 
