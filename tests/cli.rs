@@ -8,6 +8,7 @@
 //! - `render`: `signon render`, golden HTML pages and the `--final` gate;
 //! - `pdf`: the PDF parsed back, and the golden page layout;
 //! - `design`: the web page's embedded fonts (the PDF's faces, subset);
+//! - `lines`: line breaking as read back: URLs and e-mail addresses broken whole;
 //! - `tagged`: the PDF's structure tree, artifacts, language and XMP;
 //! - `press`: `signon press` and `render --text`, golden drafts and escaping;
 //! - `export`: `signon export`, golden signer lists parsed back;
@@ -42,6 +43,8 @@ mod check;
 mod design;
 #[path = "cli/export.rs"]
 mod export;
+#[path = "cli/lines.rs"]
+mod lines;
 #[path = "cli/mutations.rs"]
 mod mutations;
 #[path = "cli/pdf.rs"]

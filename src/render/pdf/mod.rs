@@ -32,6 +32,7 @@ mod xmp;
 
 pub use super::Paper;
 pub use fonts::Face;
+pub use linebreak::hyphenation_points;
 
 /// How to render the PDF. Margins are one inch on any paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
