@@ -10,9 +10,10 @@ use crate::compose::{Span, Style};
 
 use super::PdfError;
 use super::fonts::{self, Face};
-use super::layout::{ImageBox, MARGIN, Rule, Run};
 use super::linebreak::{Line, break_lines};
-use super::role::{Join, Kind, Node, Role, join_hyphenated};
+use super::page::join_hyphenated;
+use super::page::{ImageBox, MARGIN, Rule, Run};
+use super::role::{Join, Kind, Node, Role};
 
 /// Body text size and leading, pt.
 pub(crate) const SIZE: f32 = 12.0;

@@ -7,127 +7,21 @@
 //! signature blocks are kept together. Coordinates are PDF points from the
 //! bottom-left corner; a run's `y` is its baseline.
 
-use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
 
 use crate::compose::Composed;
-use crate::model::SignatureImage;
 
 use super::fonts::Face;
-use super::linebreak::{is_space, letter_gaps, visual_text};
-use super::role::{Join, Node, Role};
+use super::linebreak::visual_text;
+use super::page::MARGIN;
+pub use super::page::{ImageBox, Layout, Page, Rule, Run};
+use super::role::{Join, Role};
 use super::{PdfError, PdfOptions, flow, letter};
 
-/// One inch, the margin on every side.
-pub(crate) const MARGIN: f32 = 72.0;
 /// Continuation-page header: three lines and a gap.
 const HEADER_SIZE: f32 = 11.0;
 const HEADER_LEAD: f32 = 13.0;
 const HEADER_HEIGHT: f32 = 3.0 * HEADER_LEAD + 14.0;
-
-/// A laid-out letter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
-    /// Page width, pt.
-    pub width: f32,
-    /// Page height, pt.
-    pub height: f32,
-    /// The pages, in order.
-    pub pages: Vec<Page>,
-    /// The structure elements the runs' roles name, in reading order.
-    pub tree: Vec<Node>,
-}
-
-/// One page.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Page {
-    /// Text runs, in reading order.
-    pub runs: Vec<Run>,
-    /// Horizontal rules.
-    pub rules: Vec<Rule>,
-    /// Signature images.
-    pub images: Vec<ImageBox>,
-}
-
-/// An image placed on the page: which one, and the box it fills (its aspect
-/// kept by the layout).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImageBox {
-    /// The image (shared by every box that shows it).
-    pub image: Arc<SignatureImage>,
-    /// Left edge, pt from the page's left.
-    pub x: f32,
-    /// Bottom edge, pt from the page's bottom.
-    pub y: f32,
-    /// Width, pt.
-    pub width: f32,
-    /// Height, pt.
-    pub height: f32,
-    /// Its `Figure` element.
-    pub role: Role,
-    /// Its alternative text: "Signature of <name>".
-    pub alt: String,
-}
-
-/// A run of text in one face on one baseline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Run {
-    /// Left edge, pt from the page's left.
-    pub x: f32,
-    /// Baseline, pt from the page's bottom.
-    pub y: f32,
-    /// The face.
-    pub face: Face,
-    /// Font size, pt.
-    pub size: f32,
-    /// The text, exactly as it should extract.
-    pub text: String,
-    /// Extra width added to each space (and NBSP), pt: justification.
-    pub word_space: f32,
-    /// Extra width between adjacent letters of a word, pt: the tracking
-    /// that takes part of the slack of a loose justified line.
-    pub letter_space: f32,
-    /// Light grey instead of black (the DRAFT mark).
-    pub grey: bool,
-    /// Its structure element, or the kind of artifact it is.
-    pub role: Role,
-    /// Its part in a word hyphenated across lines.
-    pub join: Join,
-}
-
-impl Run {
-    /// The run's right edge, pt from the page's left: where its last glyph
-    /// ends, justification included.
-    pub fn right(&self) -> f32 {
-        let spaces = self.text.chars().filter(|&c| is_space(c)).count();
-        let gaps = letter_gaps(&self.text) as f32;
-        let width = super::fonts::width(self.face, &self.text, self.size).unwrap_or(0.0);
-        self.x + width + self.word_space * spaces as f32 + self.letter_space * gaps
-    }
-
-    /// How far justification stretched this run's spaces: their justified
-    /// width over their natural width (below 1 where they shrank). This is
-    /// the measure of issue #5; tracking never widens the space between
-    /// words, so it does not enter into it.
-    pub fn space_stretch(&self) -> f32 {
-        let space = super::fonts::width(self.face, " ", self.size).unwrap_or(1.0);
-        (space + self.word_space) / space
-    }
-}
-
-/// A horizontal rule.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rule {
-    /// Left end, pt.
-    pub x1: f32,
-    /// Right end, pt.
-    pub x2: f32,
-    /// Vertical position of the rule's centre line, pt.
-    pub y: f32,
-    /// Thickness, pt.
-    pub thickness: f32,
-}
 
 /// The page frame: paper size and the text block inside the margins.
 #[derive(Debug, Clone, Copy)]
@@ -265,47 +159,4 @@ fn header(c: &Composed, number: usize, top: f32, page: &mut Page) -> f32 {
         });
     }
     top - HEADER_HEIGHT
-}
-
-impl Layout {
-    /// A stable, readable text form for golden tests: one line per run or
-    /// rule, numbers rounded to 0.1 pt.
-    pub fn snapshot(&self) -> String {
-        self.to_string()
-    }
-}
-
-impl fmt::Display for Layout {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "paper {:.1} x {:.1}", self.width, self.height)?;
-        for (i, page) in self.pages.iter().enumerate() {
-            let n = i + 1;
-            for r in &page.runs {
-                write!(f, "p{n} {:.1} {:.1} {:?} {:.1}", r.x, r.y, r.face, r.size)?;
-                if r.word_space != 0.0 {
-                    write!(f, " ws{:+.2}", r.word_space)?;
-                }
-                if r.letter_space != 0.0 {
-                    write!(f, " ls{:+.2}", r.letter_space)?;
-                }
-                let grey = if r.grey { " grey" } else { "" };
-                writeln!(f, "{grey} {:?}", r.text)?;
-            }
-            for r in &page.rules {
-                writeln!(
-                    f,
-                    "p{n} rule {:.1}..{:.1} {:.1} w{:.1}",
-                    r.x1, r.x2, r.y, r.thickness
-                )?;
-            }
-            for b in &page.images {
-                writeln!(
-                    f,
-                    "p{n} image {:.1} {:.1} {:.1}x{:.1} {:?}",
-                    b.x, b.y, b.width, b.height, b.image.path
-                )?;
-            }
-        }
-        Ok(())
-    }
 }

@@ -15,8 +15,8 @@ use crate::model::SignatureImage;
 use super::PdfError;
 use super::flow::{Align, Flow, Item, LEAD, Pen, SIZE, baseline, line_runs, run, span, tagged};
 use super::fonts::{self, Face};
-use super::layout::{ImageBox, MARGIN, Rule, Run};
 use super::linebreak::break_lines;
+use super::page::{ImageBox, MARGIN, Rule, Run};
 use super::role::{Kind, Node, Role};
 
 /// Gap between paragraphs and other blocks.

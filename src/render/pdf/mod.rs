@@ -19,6 +19,7 @@ mod letter;
 mod linebreak;
 mod marks;
 mod meta;
+mod page;
 mod paint;
 pub mod role;
 mod sfnt;

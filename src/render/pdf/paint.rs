@@ -17,10 +17,10 @@ use printpdf::{
 
 use super::PdfError;
 use super::fonts::{self, Face, Glyph};
-use super::layout::{Layout, Page, Rule, Run};
 use super::linebreak::is_space;
 use super::marks::{Mark, Marker, layout_artifact};
 use super::meta::{Meta, pin_trailer_id, set_info};
+use super::page::{Layout, Page, Rule, Run};
 use super::role::{Join, Node, Role};
 
 /// Paints `layout` into a PDF document.
