@@ -112,8 +112,9 @@ fn same_input_gives_byte_identical_pdfs_of_modest_size() {
         fs::read(ws.path().join("b.pdf")).unwrap(),
     );
     assert!(a == b, "two renders differ");
+    // A draft: its slanted DRAFT mark is a path of some 1.2 KB a page.
     assert!(
-        a.len() < 40_000,
+        a.len() < 44_000,
         "the three-page letter is {} bytes",
         a.len()
     );

@@ -34,6 +34,9 @@ pub(crate) struct Item {
     pub(crate) keep_with_prev: bool,
     /// Vertical space only (dropped at the top of a page).
     pub(crate) gap: bool,
+    /// A row of the signature grid: pagination balances the last two
+    /// pages of rows.
+    pub(crate) row: bool,
 }
 
 /// Horizontal alignment of a paragraph's lines.
@@ -133,6 +136,7 @@ impl Flow {
                 images: Vec::new(),
                 keep_with_prev,
                 gap: true,
+                row: false,
             });
         }
         self.gap = 0.0;
@@ -143,7 +147,31 @@ impl Flow {
             images: Vec::new(),
             keep_with_prev,
             gap: false,
+            row: false,
         });
+    }
+
+    /// Marks the last item pushed as a row of the signature grid.
+    pub(crate) fn mark_row(&mut self) {
+        if let Some(item) = self.items.last_mut() {
+            item.row = true;
+        }
+    }
+
+    /// Keeps the next item with the last `lines` lines before it: no page
+    /// break falls among them, so it never starts a page without them.
+    pub(crate) fn keep_with_last(&mut self, lines: usize) {
+        let mut seen = 0;
+        for item in self.items.iter_mut().rev() {
+            if !item.gap {
+                seen += 1;
+            }
+            if seen >= lines {
+                break;
+            }
+            item.keep_with_prev = true;
+        }
+        self.keep = true;
     }
 
     /// Places images in the last item pushed (a row of signature blocks).

@@ -11,17 +11,10 @@ use std::ops::Range;
 
 use crate::compose::Composed;
 
-use super::fonts::Face;
-use super::linebreak::visual_text;
+use super::furniture::{Head, draft_label, draft_mark};
 use super::page::MARGIN;
 pub use super::page::{ImageBox, Layout, Page, Rule, Run};
-use super::role::{Join, Role};
 use super::{PdfError, PdfOptions, flow, letter};
-
-/// Continuation-page header: three lines and a gap.
-const HEADER_SIZE: f32 = 11.0;
-const HEADER_LEAD: f32 = 13.0;
-const HEADER_HEIGHT: f32 = 3.0 * HEADER_LEAD + 14.0;
 
 /// The page frame: paper size and the text block inside the margins.
 #[derive(Debug, Clone, Copy)]
@@ -39,13 +32,14 @@ pub fn layout(c: &Composed, opts: &PdfOptions) -> Result<Layout, PdfError> {
         height,
         measure: width - 2.0 * MARGIN,
     };
-    let (items, tree) = letter::letter(c, frame.measure)?;
+    let head = Head::new(c, frame.measure)?;
     let body = height - 2.0 * MARGIN;
-    let ranges = paginate(&items, body, body - HEADER_HEIGHT);
+    let (items, tree) = letter::letter(c, frame.measure, body - head.height)?;
+    let ranges = paginate(&items, body, body - head.height);
     let pages = ranges
         .into_iter()
         .enumerate()
-        .map(|(i, range)| place(c, frame, i + 1, &items[range]))
+        .map(|(i, range)| place(c, frame, &head, i + 1, &items[range]))
         .collect();
     Ok(Layout {
         width,
@@ -57,7 +51,8 @@ pub fn layout(c: &Composed, opts: &PdfOptions) -> Result<Layout, PdfError> {
 
 /// Splits the flow into pages: fill greedily, then back up to the last item
 /// a page may break before. A run of kept items taller than a page breaks
-/// where it overflows rather than vanishing.
+/// where it overflows rather than vanishing. Linear in the items: each is
+/// measured once and backed over at most once.
 fn paginate(items: &[flow::Item], first: f32, other: f32) -> Vec<Range<usize>> {
     let mut pages = Vec::new();
     let mut start = 0;
@@ -84,19 +79,58 @@ fn paginate(items: &[flow::Item], first: f32, other: f32) -> Vec<Range<usize>> {
         }
         start = end;
     }
+    balance(items, &mut pages, other);
     pages
 }
 
-/// Places one page's items top-down, with the continuation header and the
-/// DRAFT mark.
-fn place(c: &Composed, frame: Frame, number: usize, items: &[flow::Item]) -> Page {
+/// Evens out the rows of the signature grid between the last two pages
+/// when the last page opens with rows: rows move over from the page before
+/// (never the first row, which stays with the closing) while it holds two
+/// more than the last page and the last page has room. A lone block no
+/// longer ends the letter when the rows can be shared.
+fn balance(items: &[flow::Item], pages: &mut [Range<usize>], avail: f32) {
+    let [.., prev, last] = pages else {
+        return;
+    };
+    let count = |r: &Range<usize>| items[r.clone()].iter().filter(|i| i.row).count();
+    if !items[last.start].row {
+        return;
+    }
+    let mut used: f32 = items[last.clone()].iter().map(|i| i.height).sum();
+    let (mut on_prev, mut on_last) = (count(prev), count(last));
+    while on_prev >= on_last + 2 {
+        // The last row of the previous page, and the gap before it.
+        let Some(row) = (prev.start..prev.end).rev().find(|&i| items[i].row) else {
+            return;
+        };
+        let height: f32 = items[row..prev.end]
+            .iter()
+            .filter(|i| !i.gap)
+            .map(|i| i.height)
+            .sum();
+        if items[row].keep_with_prev || used + height > avail + 0.01 {
+            return;
+        }
+        used += height;
+        prev.end = row;
+        last.start = row;
+        on_prev -= 1;
+        on_last += 1;
+    }
+}
+
+/// Places one page's items top-down, under the DRAFT mark and, on pages
+/// 2+, the running head.
+fn place(c: &Composed, frame: Frame, head: &Head, number: usize, items: &[flow::Item]) -> Page {
     let mut page = Page::default();
     let mut top = frame.height - MARGIN;
     if c.draft {
-        page.runs.push(draft_mark(frame));
+        page.runs.push(draft_label(frame.width, frame.height));
+        page.watermark = Some(draft_mark(frame.width, frame.height));
     }
     if number > 1 {
-        top = header(c, number, top, &mut page);
+        page.runs.extend(head.runs(number, top));
+        top -= head.height;
     }
     for item in items {
         page.runs.extend(item.runs.iter().map(|r| Run {
@@ -112,51 +146,4 @@ fn place(c: &Composed, frame: Frame, number: usize, items: &[flow::Item]) -> Pag
         top -= item.height;
     }
     page
-}
-
-/// "DRAFT" in light grey, centred in the top margin, clear of the text.
-fn draft_mark(frame: Frame) -> Run {
-    let size = 28.0;
-    let w = super::fonts::width(Face::Bold, "DRAFT", size).unwrap_or(0.0);
-    Run {
-        x: (frame.width - w) / 2.0,
-        y: frame.height - MARGIN / 2.0 - size / 3.0,
-        face: Face::Bold,
-        size,
-        text: "DRAFT".to_string(),
-        word_space: 0.0,
-        letter_space: 0.0,
-        grey: true,
-        role: Role::Watermark,
-        join: Join::None,
-    }
-}
-
-/// The small header of pages 2+: addressee, date, page number.
-fn header(c: &Composed, number: usize, top: f32, page: &mut Page) -> f32 {
-    let name = c
-        .recipients
-        .first()
-        .map(|r| r.name.as_str())
-        .unwrap_or_default();
-    let lines = [
-        visual_text(name),
-        c.date_text.clone(),
-        format!("Page {number}"),
-    ];
-    for (i, text) in lines.into_iter().enumerate() {
-        page.runs.push(Run {
-            x: MARGIN,
-            y: top - (i as f32 + 0.8) * HEADER_LEAD,
-            face: Face::Regular,
-            size: HEADER_SIZE,
-            text,
-            word_space: 0.0,
-            letter_space: 0.0,
-            grey: false,
-            role: Role::Header,
-            join: Join::None,
-        });
-    }
-    top - HEADER_HEIGHT
 }

@@ -21,8 +21,13 @@ use super::role::{Kind, Node, Role};
 
 /// Gap between paragraphs and other blocks.
 const PARA: f32 = 12.0;
-/// Room for a handwritten signature above the printed name (0.5 in).
-const SIG_SPACE: f32 = 36.0;
+/// Room for a handwritten signature above the printed name, from the foot
+/// of the line above (the closing, or the last line of the block above) to
+/// the top of the name's line. Rows follow with no further gap, so a
+/// two-line block takes 29.6 + 2 × 14 = 57.6 pt (0.8 in, pdflatex's grid
+/// fits the same ten rows a page), and the clear space between the
+/// descenders above and the capitals of the name is 33.1 pt (0.46 in).
+const SIG_SPACE: f32 = 29.6;
 const GUTTER: f32 = 36.0;
 const QUOTE_INDENT: f32 = 36.0;
 const ASK_INDENT: f32 = 36.0;
@@ -34,7 +39,13 @@ const BOLD: Style = Style {
 /// Lays the whole letter out as one flow, with the structure tree its runs
 /// belong to: each line of the date, the addresses, the salutation and the
 /// closing is a paragraph of its own.
-pub(crate) fn letter(c: &Composed, measure: f32) -> Result<(Vec<Item>, Vec<Node>), PdfError> {
+/// A signature block taller than `page` pt (the room on a continuation
+/// page) is refused.
+pub(crate) fn letter(
+    c: &Composed,
+    measure: f32,
+    page: f32,
+) -> Result<(Vec<Item>, Vec<Node>), PdfError> {
     let mut f = Flow::new(measure);
     letterhead(&mut f, &c.letterhead)?;
     f.gap(18.0);
@@ -53,9 +64,13 @@ pub(crate) fn letter(c: &Composed, measure: f32) -> Result<(Vec<Item>, Vec<Node>
         section(&mut f, s)?;
     }
     f.gap(PARA);
+    // The closing never starts a page: the last two lines of text go with it.
+    f.keep_with_last(2);
     para(&mut f, &c.closing)?;
-    signatures(&mut f, &c.signatures)?;
+    signatures(&mut f, &c.signatures, page)?;
     f.gap(2.0 * LEAD);
+    // Nor do the cc and enclosure lines leave the grid for a page alone.
+    f.keep_next(None);
     labelled(&mut f, "cc:", &c.cc)?;
     f.gap(LEAD);
     let enclosures = if c.enclosures.len() > 1 {
@@ -196,13 +211,17 @@ fn asks(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
     Ok(())
 }
 
-/// Two columns of blocks: a row never splits, and the first row stays with
-/// the closing so that "Sincerely," never ends a page alone.
-fn signatures(f: &mut Flow, blocks: &[SignatureBlock]) -> Result<(), PdfError> {
+/// Two columns of blocks, leads first: a row never splits, and the first
+/// row stays with the closing so that "Sincerely," never ends a page alone.
+/// Rows stand one under the other with no gap: the signing space is the
+/// space between them.
+fn signatures(f: &mut Flow, blocks: &[SignatureBlock], page: f32) -> Result<(), PdfError> {
     let col = (f.measure - GUTTER) / 2.0;
     let list = (!blocks.is_empty()).then(|| f.open(Kind::L { numbered: false }, None));
     for (i, pair) in blocks.chunks(2).enumerate() {
-        f.gap(if i == 0 { 4.0 } else { LEAD });
+        if i == 0 {
+            f.gap(4.0);
+        }
         let (mut runs, mut images, mut height) = (Vec::new(), Vec::new(), 0.0f32);
         for (j, b) in pair.iter().enumerate() {
             let item = f.open(Kind::LI, list);
@@ -222,10 +241,17 @@ fn signatures(f: &mut Flow, blocks: &[SignatureBlock]) -> Result<(), PdfError> {
                 SignatureMark::Blank => {}
             }
             let (r, h) = block(f, body, b, x, col)?;
+            if h > page {
+                return Err(PdfError::BlockTooTall {
+                    id: b.id.clone(),
+                    name: b.name.clone(),
+                });
+            }
             runs.extend(r);
             height = height.max(h);
         }
         f.push(height, runs, Vec::new(), i == 0);
+        f.mark_row();
         f.attach_images(images);
     }
     Ok(())
@@ -307,7 +333,7 @@ fn block(
 mod tests {
     use std::sync::Arc;
 
-    use super::{SIG_SPACE, image_box};
+    use super::{SIG_FOOT, SIG_SPACE, image_box};
     use crate::model::{Pixels, SignatureImage};
 
     fn image(width: u32, height: u32) -> Arc<SignatureImage> {
@@ -323,9 +349,10 @@ mod tests {
     #[test]
     fn a_wide_signature_fills_the_height_of_the_space() {
         let b = image_box(&image(600, 200), 72.0, 216.0);
-        assert_eq!((b.width, b.height), (102.0, 34.0));
+        let room = SIG_SPACE - SIG_FOOT;
+        assert!((b.width - 3.0 * room).abs() < 1e-3 && (b.height - room).abs() < 1e-3);
         // It stands on the name line, inside the signing space.
-        assert_eq!(b.y, -34.0);
+        assert_eq!(b.y, -room);
         assert!(b.y + b.height <= 0.0 && -b.y <= SIG_SPACE);
     }
 

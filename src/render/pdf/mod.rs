@@ -13,6 +13,7 @@ use crate::compose::Composed;
 
 mod flow;
 mod fonts;
+mod furniture;
 mod images;
 pub mod layout;
 mod letter;
@@ -27,6 +28,7 @@ mod structure;
 mod subset;
 #[cfg(test)]
 mod tests;
+mod watermark;
 mod xmp;
 
 pub use super::Paper;
@@ -57,6 +59,14 @@ pub enum PdfError {
     },
     /// A shipped font could not be subset or embedded (a build defect).
     Font(String),
+    /// A signature block is taller than a page can hold: it would be drawn
+    /// off the page.
+    BlockTooTall {
+        /// The signer's roster id.
+        id: String,
+        /// The printed name.
+        name: String,
+    },
 }
 
 impl PdfError {
@@ -79,6 +89,9 @@ impl fmt::Display for PdfError {
                 )
             }
             PdfError::Font(msg) => write!(f, "failed to embed font {msg}"),
+            PdfError::BlockTooTall { id, .. } => {
+                write!(f, "the signature block of `{id}` is taller than a page")
+            }
         }
     }
 }

@@ -14,6 +14,10 @@ use super::role::{Join, Node, Role, head_start, tail_end};
 
 /// One inch, the margin on every side.
 pub(crate) const MARGIN: f32 = 72.0;
+/// The slant of [`Page::watermark`], degrees counter-clockwise about its
+/// origin: `paint` turns it so, and its place is computed for it.
+pub(crate) const WATERMARK_ANGLE: f32 = 45.0;
+
 /// A laid-out letter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
@@ -36,6 +40,10 @@ pub struct Page {
     pub rules: Vec<Rule>,
     /// Signature images.
     pub images: Vec<ImageBox>,
+    /// Drafts: the large DRAFT mark slanted across the page, under the
+    /// text. Drawn as shapes, not text (see `watermark`): the small DRAFT
+    /// run in the top margin is the one text extraction reads.
+    pub watermark: Option<Run>,
 }
 
 /// An image placed on the page: which one, and the box it fills (its aspect
@@ -146,6 +154,13 @@ impl fmt::Display for Layout {
                     f,
                     "p{n} rule {:.1}..{:.1} {:.1} w{:.1}",
                     r.x1, r.x2, r.y, r.thickness
+                )?;
+            }
+            if let Some(r) = &page.watermark {
+                writeln!(
+                    f,
+                    "p{n} watermark {:.1} {:.1} {:?} {:.1} {:?}",
+                    r.x, r.y, r.face, r.size, r.text
                 )?;
             }
             for b in &page.images {
