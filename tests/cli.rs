@@ -7,6 +7,7 @@
 //! - `mutations`: damaged copies of the example never make `check` panic;
 //! - `render`: `signon render`, golden HTML pages and the `--final` gate;
 //! - `pdf`: the PDF parsed back, and the golden page layout;
+//! - `pages`: page breaks, the signature grid, running heads (issue #14);
 //! - `tagged`: the PDF's structure tree, artifacts, language and XMP;
 //! - `press`: `signon press` and `render --text`, golden drafts and escaping;
 //! - `export`: `signon export`, golden signer lists parsed back;
@@ -40,6 +41,8 @@ mod check;
 mod export;
 #[path = "cli/mutations.rs"]
 mod mutations;
+#[path = "cli/pages.rs"]
+mod pages;
 #[path = "cli/pdf.rs"]
 mod pdf;
 #[path = "cli/press.rs"]
