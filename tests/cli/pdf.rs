@@ -184,7 +184,9 @@ fn forty_five_signers_flow_onto_further_pages() {
     }
     let doc = render_pdf(ws.path(), RUBIO, "long.pdf");
     let pages = doc.get_pages().len();
-    assert!(pages >= 5, "45 signers on {pages} pages");
+    // The text ends on page 2; 45 signers in the compact grid (three
+    // columns past 40, issue #14) take two pages more.
+    assert!(pages >= 4, "45 signers on {pages} pages");
     let text = text(&doc);
     for i in 0..41 {
         assert!(

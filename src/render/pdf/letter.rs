@@ -219,17 +219,24 @@ fn asks(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
     Ok(())
 }
 
-/// Two columns of blocks (three past [`THREE_COLUMNS_PAST`]), leads first: a row never splits, and the first
-/// row stays with the closing so that "Sincerely," never ends a page alone.
-/// Rows stand one under the other with no gap: the signing space is the
-/// space between them.
-fn signatures(f: &mut Flow, blocks: &[SignatureBlock], page: f32) -> Result<(), PdfError> {
-    let (columns, gutter) = if blocks.len() > THREE_COLUMNS_PAST {
+/// The grid's columns for `blocks` blocks on a `measure` pt text block:
+/// how many, their gutter and their width.
+fn columns(blocks: usize, measure: f32) -> (usize, f32, f32) {
+    let (columns, gutter) = if blocks > THREE_COLUMNS_PAST {
         (3, GUTTER / 2.0)
     } else {
         (2, GUTTER)
     };
-    let col = (f.measure - gutter * (columns - 1) as f32) / columns as f32;
+    let width = (measure - gutter * (columns - 1) as f32) / columns as f32;
+    (columns, gutter, width)
+}
+
+/// Two columns of blocks (three past [`THREE_COLUMNS_PAST`]), leads first:
+/// a row never splits, and the first row stays with the closing so that
+/// "Sincerely," never ends a page alone. Rows stand one under the other
+/// with no gap: the signing space is the space between them.
+fn signatures(f: &mut Flow, blocks: &[SignatureBlock], page: f32) -> Result<(), PdfError> {
+    let (columns, gutter, col) = columns(blocks.len(), f.measure);
     let list = (!blocks.is_empty()).then(|| f.open(Kind::L { numbered: false }, None));
     for (i, pair) in blocks.chunks(columns).enumerate() {
         if i == 0 {
