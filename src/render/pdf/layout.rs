@@ -3,9 +3,11 @@
 //! The letter is first laid out as one flow of items (lines, rows of
 //! signature blocks, gaps), each saying whether a page may break before it;
 //! pagination then fills pages greedily and backs up to the last allowed
-//! break, which is how widows, orphans, headings, the closing and the
-//! signature blocks are kept together. Coordinates are PDF points from the
-//! bottom-left corner; a run's `y` is its baseline.
+//! break, which is how widows, orphans, headings, the closing (with the last
+//! two lines of text) and the signature blocks are kept together; the rows
+//! of the grid are then shared out between the last two pages. The running
+//! head and the DRAFT mark come from `furniture`. Coordinates are PDF points
+//! from the bottom-left corner; a run's `y` is its baseline.
 
 use std::ops::Range;
 
