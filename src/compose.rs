@@ -43,6 +43,10 @@ pub struct Composed {
     pub date_text: String,
     /// Stacked inside addresses.
     pub recipients: Vec<Recipient>,
+    /// Who pages 2+ are headed to: `running_head` if the letter sets one,
+    /// else every recipient's name, joined as a sentence would ("A and B",
+    /// "A, B, and C"). Both media print these same words.
+    pub running_head: String,
     /// The "Re:" line text (without "Re:").
     pub subject: Option<String>,
     /// Printed verbatim (typography applied).
@@ -142,6 +146,7 @@ pub fn compose(letter: &Letter, roster: &Roster, states: &[SignerState], draft: 
         date: letter.date,
         date_text: date_text(letter.date),
         recipients: letter.recipients.iter().map(recipient).collect(),
+        running_head: running_head(letter),
         subject,
         salutation: smarten(&letter.salutation),
         sections: letter.sections.iter().map(section).collect(),
@@ -156,6 +161,24 @@ pub fn compose(letter: &Letter, roster: &Roster, states: &[SignerState], draft: 
 /// The date as printed in the letter: "February 6, 2025".
 pub fn date_text(date: NaiveDate) -> String {
     date.format("%B %-d, %Y").to_string()
+}
+
+/// The words heading pages 2+ (see [`Composed::running_head`]).
+fn running_head(letter: &Letter) -> String {
+    if let Some(head) = &letter.running_head {
+        return typography::smarten(head);
+    }
+    let names: Vec<String> = letter
+        .recipients
+        .iter()
+        .map(|r| typography::smarten(&r.name))
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [most @ .., last] => format!("{}, and {last}", most.join(", ")),
+    }
 }
 
 fn recipient(r: &model::Recipient) -> Recipient {

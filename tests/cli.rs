@@ -9,6 +9,7 @@
 //! - `pdf`: the PDF parsed back, and the golden page layout;
 //! - `design`: the web page's embedded fonts (the PDF's faces, subset);
 //! - `lines`: line breaking as read back: URLs and e-mail addresses broken whole;
+//! - `pages`: page breaks, the signature grid, running heads (issue #14);
 //! - `tagged`: the PDF's structure tree, artifacts, language and XMP;
 //! - `press`: `signon press` and `render --text`, golden drafts and escaping;
 //! - `export`: `signon export`, golden signer lists parsed back;
@@ -47,6 +48,8 @@ mod export;
 mod lines;
 #[path = "cli/mutations.rs"]
 mod mutations;
+#[path = "cli/pages.rs"]
+mod pages;
 #[path = "cli/pdf.rs"]
 mod pdf;
 #[path = "cli/press.rs"]

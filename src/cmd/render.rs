@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::RenderArgs;
 use crate::compose::{Composed, compose};
-use crate::diag::display_path;
+use crate::diag::{Diagnostic, display_path};
 use crate::load::Workspace;
 use crate::model::{SignatureMode, SignerState, Standing};
 use crate::output::{self, Guard};
@@ -61,7 +61,7 @@ pub(crate) fn render_with(
     // must not leave a fresh HTML beside a stale PDF.
     let outputs = targets
         .into_iter()
-        .map(|(format, path)| Ok((path, bytes(&composed, format, paper)?)))
+        .map(|(format, path)| Ok((path, bytes(&composed, format, paper, checked)?)))
         .collect::<Result<Vec<_>, Error>>()?;
     let kind = if composed.draft { "draft" } else { "final" };
     // Every file is written before anything goes to standard output: a
@@ -216,16 +216,40 @@ fn targets(
     out
 }
 
-fn bytes(composed: &Composed, format: Format, paper: Paper) -> Result<Vec<u8>, Error> {
+fn bytes(
+    composed: &Composed,
+    format: Format,
+    paper: Paper,
+    checked: &validate::Checked,
+) -> Result<Vec<u8>, Error> {
     match format {
         Format::Html => Ok(render::html::letter(composed, paper)?.into_bytes()),
         Format::Text => Ok(crate::press::letter_text(composed)?.into_bytes()),
         Format::Pdf => {
             let opts = render::pdf::PdfOptions { paper };
-            render::pdf::render(composed, &opts)
-                .map_err(|e| Error::Message(format!("cannot make the PDF: {e}")))
+            render::pdf::render(composed, &opts).map_err(|e| match too_tall(&e, checked) {
+                Some(d) => Error::Invalid(vec![d]),
+                None => Error::Message(format!("cannot make the PDF: {e}")),
+            })
         }
     }
+}
+
+/// A signature block taller than a page, as an error at the signer's name
+/// in the roster: that is the text to shorten.
+fn too_tall(e: &render::pdf::PdfError, checked: &validate::Checked) -> Option<Diagnostic> {
+    let render::pdf::PdfError::BlockTooTall { id, .. } = e else {
+        return None;
+    };
+    let src = checked.signers_source.as_ref()?;
+    let file = crate::load::Loaded::<crate::load::raw::SignersFile>::parse(src.clone()).value;
+    let (_, signer) = file.signers.iter().find(|(k, _)| k.get_ref() == id)?;
+    let span = signer.get_ref().name.span();
+    Some(
+        Diagnostic::error(src, span, e.to_string())
+            .with_label("its block fills more than a page in its column")
+            .with_hint("shorten the name (or the signer's title or role): a block is never split across pages"),
+    )
 }
 
 /// Reads the roster's signature images when the letter prints them: any

@@ -43,6 +43,8 @@ pub struct LetterMeta {
     pub subject: Option<Spanned<String>>,
     /// Printed verbatim.
     pub salutation: Spanned<String>,
+    /// Heads pages 2+ instead of the recipients' names.
+    pub running_head: Option<Spanned<String>>,
     /// Earlier ids whose ledger events count for this letter (`signon mv`).
     #[serde(default)]
     pub formerly: Vec<Spanned<String>>,

@@ -160,6 +160,8 @@ pub struct Letter {
     pub subject: Option<String>,
     /// Printed verbatim.
     pub salutation: String,
+    /// Heads pages 2+ instead of the recipients' names.
+    pub running_head: Option<String>,
     /// One or more recipients.
     pub recipients: Vec<Recipient>,
     /// One or more sections.

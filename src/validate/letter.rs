@@ -60,6 +60,7 @@ pub(super) fn letter(
         deadline: head.deadline,
         subject: head.subject,
         salutation: head.salutation,
+        running_head: head.running_head,
         recipients,
         sections,
         closing: closing
@@ -127,6 +128,7 @@ struct Head {
     deadline: Option<NaiveDate>,
     subject: Option<String>,
     salutation: String,
+    running_head: Option<String>,
 }
 
 fn strings(values: &[Spanned<String>]) -> Vec<String> {
@@ -161,6 +163,7 @@ impl Cx<'_> {
         for field in [&meta.title, &meta.salutation]
             .into_iter()
             .chain(&meta.subject)
+            .chain(&meta.running_head)
         {
             text_field(self.src, field, self.diags);
         }
@@ -171,6 +174,10 @@ impl Cx<'_> {
             deadline,
             subject: meta.subject.as_ref().map(|s| text::collapse(s.get_ref())),
             salutation: text::collapse(meta.salutation.get_ref()),
+            running_head: meta
+                .running_head
+                .as_ref()
+                .map(|s| text::collapse(s.get_ref())),
         }
     }
 

@@ -113,8 +113,9 @@ fn same_input_gives_byte_identical_pdfs_of_modest_size() {
         fs::read(ws.path().join("b.pdf")).unwrap(),
     );
     assert!(a == b, "two renders differ");
+    // A draft: its slanted DRAFT mark is a path of some 1.2 KB a page.
     assert!(
-        a.len() < 40_000,
+        a.len() < 44_000,
         "the three-page letter is {} bytes",
         a.len()
     );
@@ -184,7 +185,9 @@ fn forty_five_signers_flow_onto_further_pages() {
     }
     let doc = render_pdf(ws.path(), RUBIO, "long.pdf");
     let pages = doc.get_pages().len();
-    assert!(pages >= 5, "45 signers on {pages} pages");
+    // The text ends on page 2; 45 signers in the compact grid (three
+    // columns past 40, issue #14) take two pages more.
+    assert!(pages >= 4, "45 signers on {pages} pages");
     let text = text(&doc);
     for i in 0..41 {
         assert!(

@@ -10,9 +10,10 @@ use crate::compose::{Span, Style};
 
 use super::PdfError;
 use super::fonts::{self, Face};
-use super::layout::{ImageBox, MARGIN, Rule, Run};
 use super::linebreak::{Line, break_lines, turnover_lines};
-use super::role::{Join, Kind, Node, Role, join_hyphenated};
+use super::page::join_hyphenated;
+use super::page::{ImageBox, MARGIN, Rule, Run};
+use super::role::{Join, Kind, Node, Role};
 
 /// Body text size and leading, pt.
 pub(crate) const SIZE: f32 = 12.0;
@@ -33,6 +34,9 @@ pub(crate) struct Item {
     pub(crate) keep_with_prev: bool,
     /// Vertical space only (dropped at the top of a page).
     pub(crate) gap: bool,
+    /// A row of the signature grid: pagination balances the last two
+    /// pages of rows.
+    pub(crate) row: bool,
 }
 
 /// Horizontal alignment of a paragraph's lines.
@@ -131,6 +135,7 @@ impl Flow {
                 images: Vec::new(),
                 keep_with_prev,
                 gap: true,
+                row: false,
             });
         }
         self.gap = 0.0;
@@ -141,7 +146,31 @@ impl Flow {
             images: Vec::new(),
             keep_with_prev,
             gap: false,
+            row: false,
         });
+    }
+
+    /// Marks the last item pushed as a row of the signature grid.
+    pub(crate) fn mark_row(&mut self) {
+        if let Some(item) = self.items.last_mut() {
+            item.row = true;
+        }
+    }
+
+    /// Keeps the next item with the last `lines` lines before it: no page
+    /// break falls among them, so it never starts a page without them.
+    pub(crate) fn keep_with_last(&mut self, lines: usize) {
+        let mut seen = 0;
+        for item in self.items.iter_mut().rev() {
+            if !item.gap {
+                seen += 1;
+            }
+            if seen >= lines {
+                break;
+            }
+            item.keep_with_prev = true;
+        }
+        self.keep = true;
     }
 
     /// Places images in the last item pushed (a row of signature blocks).

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use printpdf::xobject::{DictItem, ExternalStream, ExternalXObject, XObject, XObjectTransform};
 use printpdf::{Op, PdfDocument, Pt, XObjectId};
 
-use super::layout::{ImageBox, Layout};
+use super::page::{ImageBox, Layout};
 use crate::model::{Pixels, SignatureImage};
 
 /// Registers every image the layout shows, once each; returns its

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use printpdf::{DictItem, Op, TextItem};
 
 use super::fonts::Face;
-use super::layout::Run;
+use super::page::Run;
 use super::role::{Join, Node, Role, head_start, tail_end};
 
 /// What one MCID of a page belongs to.

@@ -14,12 +14,14 @@ use crate::compose::Composed;
 mod caps;
 mod flow;
 mod fonts;
+mod furniture;
 mod images;
 pub mod layout;
 mod letter;
 mod linebreak;
 mod marks;
 mod meta;
+mod page;
 mod paint;
 pub mod role;
 mod sfnt;
@@ -27,6 +29,7 @@ mod structure;
 mod subset;
 #[cfg(test)]
 mod tests;
+mod watermark;
 pub mod webfont;
 mod xmp;
 
@@ -59,6 +62,14 @@ pub enum PdfError {
     },
     /// A shipped font could not be subset or embedded (a build defect).
     Font(String),
+    /// A signature block is taller than a page can hold: it would be drawn
+    /// off the page.
+    BlockTooTall {
+        /// The signer's roster id.
+        id: String,
+        /// The printed name.
+        name: String,
+    },
 }
 
 impl PdfError {
@@ -81,6 +92,9 @@ impl fmt::Display for PdfError {
                 )
             }
             PdfError::Font(msg) => write!(f, "failed to embed font {msg}"),
+            PdfError::BlockTooTall { id, .. } => {
+                write!(f, "the signature block of `{id}` is taller than a page")
+            }
         }
     }
 }

@@ -17,10 +17,10 @@ use printpdf::{
 
 use super::PdfError;
 use super::fonts::{self, Face, Glyph};
-use super::layout::{Layout, Page, Rule, Run};
 use super::linebreak::is_space;
 use super::marks::{Mark, Marker, layout_artifact};
 use super::meta::{Meta, pin_trailer_id, set_info};
+use super::page::{Layout, Page, Rule, Run};
 use super::role::{Join, Node, Role};
 
 /// Paints `layout` into a PDF document.
@@ -188,9 +188,15 @@ fn page_ops(
     tree: &[Node],
     images: &BTreeMap<String, XObjectId>,
 ) -> (Vec<Op>, Vec<Mark>) {
-    let mut ops = Vec::new();
+    // The slanted DRAFT mark first, under everything else.
+    let mut ops = page
+        .watermark
+        .as_ref()
+        .map_or_else(Vec::new, super::watermark::ops);
     if !page.rules.is_empty() {
-        ops = layout_artifact(page.rules.iter().flat_map(rule_ops).collect());
+        ops.extend(layout_artifact(
+            page.rules.iter().flat_map(rule_ops).collect(),
+        ));
     }
     let figures = page.images.iter().filter_map(|b| match b.role {
         Role::Node(n) => Some((n, b.alt.clone())),

@@ -6,13 +6,12 @@
 //! a word hyphenated across lines. `paint` turns this into marked content
 //! and the PDF structure tree; nothing here knows about PDF objects.
 
-use super::layout::Run;
 use super::linebreak::is_space;
 
 /// A run's part in the document's logical structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Role {
-    /// Content of structure node `n` of [`super::layout::Layout::tree`].
+    /// Content of structure node `n` of [`super::page::Layout::tree`].
     Node(u32),
     /// The continuation header with the page number: a pagination artifact.
     Header,
@@ -93,7 +92,7 @@ pub enum Join {
 
 impl Join {
     /// Whether the run starts with a word's second half.
-    fn is_tail(&self) -> bool {
+    pub(crate) fn is_tail(&self) -> bool {
         matches!(self, Join::Tail | Join::Both(_))
     }
 }
@@ -112,76 +111,4 @@ pub fn tail_end(text: &str) -> usize {
     text.chars()
         .position(is_space)
         .unwrap_or(text.chars().count())
-}
-
-/// Marks the runs holding the halves of each word broken at a line end:
-/// one ending in "-", or a URL or e-mail address broken at its own
-/// punctuation with no hyphen added. `lines` are one paragraph's runs, line by line; `source`
-/// is its text, which tells a hyphen of the word ("well-known") from one
-/// the line breaker added ("pre-condition" is not in it: "precondition"):
-/// the line is found in the source, and the character after it decides.
-pub(crate) fn join_hyphenated(lines: &mut [Vec<Run>], source: &str) {
-    // Where in `source` the search for the next line starts, bytes.
-    let mut cursor = 0;
-    for i in 1..lines.len() {
-        let (before, after) = lines.split_at_mut(i);
-        let line: String = before[i - 1].iter().map(|r| r.text.as_str()).collect();
-        let (Some(head), Some(tail)) = (before[i - 1].last_mut(), after[0].first_mut()) else {
-            continue;
-        };
-        let start = head_start(&head.text);
-        if head.join.is_tail() && start == 0 {
-            continue; // a one-word line: a word over three lines stays split
-        }
-        let half: String = head.text.chars().skip(start).collect();
-        let rest: String = tail.text.chars().take(tail_end(&tail.text)).collect();
-        let word = if half.ends_with('-') {
-            let stem = half.strip_suffix('-').unwrap_or_default();
-            if !stem.chars().last().is_some_and(char::is_alphabetic) || rest.is_empty() {
-                continue;
-            }
-            let own = own_hyphen(source, &mut cursor, &line, &format!("{half}{rest}"));
-            format!("{stem}{}{rest}", if own { "-" } else { "" })
-        } else if !rest.is_empty() && runs_on(source, &mut cursor, &line) {
-            // An address broken at its own punctuation ("cornell" / ".edu").
-            format!("{half}{rest}")
-        } else {
-            continue;
-        };
-        head.join = match head.join {
-            Join::None => Join::Head(word),
-            _ => Join::Both(word),
-        };
-        tail.join = Join::Tail;
-    }
-}
-
-/// Whether the word ending `line` (which ends in no hyphen) runs on in the
-/// next line: the source has no space right after the line's text, searched
-/// from `cursor` (then moved past it). A line not found (reordered
-/// bidirectional text) joins nothing.
-fn runs_on(source: &str, cursor: &mut usize, line: &str) -> bool {
-    let Some(at) = source[*cursor..].find(line) else {
-        return false;
-    };
-    *cursor += at + line.len();
-    source[*cursor..]
-        .chars()
-        .next()
-        .is_some_and(|c| !c.is_whitespace())
-}
-
-/// Whether the hyphen ending `line` is the word's own: the source has one
-/// right after the line's text, searched from `cursor` (then moved past
-/// it). A line not found in the source as is (reordered bidirectional text)
-/// falls back to whether the hyphenated spelling `kept` is anywhere in it.
-fn own_hyphen(source: &str, cursor: &mut usize, line: &str, kept: &str) -> bool {
-    let text = line.strip_suffix('-').unwrap_or(line);
-    match source[*cursor..].find(text) {
-        Some(at) => {
-            *cursor += at + text.len();
-            source[*cursor..].starts_with('-')
-        }
-        None => source.contains(kept),
-    }
 }

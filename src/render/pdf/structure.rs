@@ -8,8 +8,8 @@
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
-use super::layout::Layout;
 use super::marks::Mark;
+use super::page::Layout;
 use super::role::{Kind, Node, Role};
 
 /// A kid: a marked-content sequence (page, MCID) or an element.

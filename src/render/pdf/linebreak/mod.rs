@@ -196,18 +196,6 @@ fn line_parts(s: &Styled, frags: &[Frag], last: bool) -> Vec<(Face, String)> {
     parts
 }
 
-/// One line of plain text in visual order (right-to-left runs reversed), for
-/// text set without breaking, such as the page header's addressee.
-pub(crate) fn visual_text(text: &str) -> String {
-    match bidi::levels(text) {
-        Some(levels) => bidi::visual(text, &levels, 0..text.len(), |_| Face::Regular)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect(),
-        None => text.to_string(),
-    }
-}
-
 /// Pairs of adjacent characters in `text` that are both not spaces.
 pub(crate) fn letter_gaps(text: &str) -> usize {
     let mut chars = text.chars().map(is_space);

@@ -44,6 +44,7 @@ impl Letter {
                     "Washington, DC 20520".into(),
                 ],
             }],
+            running_head: "The Honorable Marco Rubio".into(),
             subject: Some("Release of prisoners and Section 907".into()),
             salutation: "Dear Secretary Rubio:".into(),
             sections: vec![section(None, &["We write about a short matter."])],

@@ -6,7 +6,8 @@ use crate::render::pdf::PdfOptions;
 use crate::render::pdf::flow::run;
 use crate::render::pdf::fonts::Face;
 use crate::render::pdf::layout::{Run, layout};
-use crate::render::pdf::role::{Join, Kind, Role, join_hyphenated};
+use crate::render::pdf::page::join_hyphenated;
+use crate::render::pdf::role::{Join, Kind, Role};
 use crate::render::pdf::structure::ua_ready;
 
 #[test]
