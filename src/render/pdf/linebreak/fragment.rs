@@ -80,7 +80,7 @@ pub(super) fn fragments(s: &Styled, measure: f32) -> Result<Vec<Frag>, PdfError>
 
 /// Byte offsets inside `word` where it may be hyphenated: only in runs of
 /// letters that start lowercase, and never next to other characters.
-fn hyphenation_points(word: &str) -> Vec<usize> {
+pub(super) fn hyphenation_points(word: &str) -> Vec<usize> {
     let mut points = Vec::new();
     let mut i = 0;
     while i < word.len() {

@@ -120,6 +120,12 @@ impl Styled {
     }
 }
 
+/// Byte offsets inside `word` where the PDF may hyphenate it: the HTML puts
+/// its soft hyphens at these same points (`render::soft_hyphens`).
+pub(crate) fn hyphenation_points(word: &str) -> Vec<usize> {
+    fragment::hyphenation_points(word)
+}
+
 /// Breaks `spans` into lines at most `measure` pt wide at `size` pt.
 pub(crate) fn break_lines(spans: &[Span], size: f32, measure: f32) -> Result<Vec<Line>, PdfError> {
     let styled = Styled::new(spans, size)?;
