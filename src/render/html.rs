@@ -10,6 +10,7 @@ use askama::Template;
 use base64::Engine;
 
 use super::Paper;
+use super::print::PrintHead;
 use crate::compose::{Composed, SignatureMark};
 use crate::error::Error;
 use crate::model::SignatureImage;
@@ -37,6 +38,8 @@ pub struct LetterPage<'a> {
     /// Each signature image's `data:` URL by path, encoded once however
     /// many signers share it.
     pub images: BTreeMap<&'a str, String>,
+    /// The continuation header of printed pages 2+ (`templates/print.css`).
+    pub print: PrintHead,
 }
 
 impl<'a> LetterPage<'a> {
@@ -65,6 +68,7 @@ impl<'a> LetterPage<'a> {
                 .iter()
                 .any(|s| s.mark != SignatureMark::Blank),
             images: data_urls(letter),
+            print: PrintHead::new(letter),
         }
     }
 
@@ -88,9 +92,11 @@ fn data_urls(letter: &Composed) -> BTreeMap<&str, String> {
     urls
 }
 
-/// The letter as an HTML page.
+/// The letter as an HTML page, its running text with soft hyphens where
+/// the PDF may hyphenate (`render::soft_hyphens`).
 pub fn letter(letter: &Composed, paper: Paper) -> Result<String, Error> {
-    LetterPage::new(letter, paper)
+    let hyphenated = super::soft_hyphens::composed(letter);
+    LetterPage::new(&hyphenated, paper)
         .render()
         .map_err(|e| Error::Message(format!("failed to render `{}` as HTML: {e}", letter.id)))
 }
