@@ -7,6 +7,7 @@
 //! - `mutations`: damaged copies of the example never make `check` panic;
 //! - `render`: `signon render`, golden HTML pages and the `--final` gate;
 //! - `pdf`: the PDF parsed back, and the golden page layout;
+//! - `lines`: line breaking as read back: URLs and e-mail addresses broken whole;
 //! - `tagged`: the PDF's structure tree, artifacts, language and XMP;
 //! - `press`: `signon press` and `render --text`, golden drafts and escaping;
 //! - `export`: `signon export`, golden signer lists parsed back;
@@ -39,6 +40,8 @@ mod support;
 mod check;
 #[path = "cli/export.rs"]
 mod export;
+#[path = "cli/lines.rs"]
+mod lines;
 #[path = "cli/mutations.rs"]
 mod mutations;
 #[path = "cli/pdf.rs"]

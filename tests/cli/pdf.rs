@@ -208,9 +208,12 @@ fn example_layout_matches_the_golden_snapshot() {
     );
 }
 
-/// Issue #5: over every justified line of the example letter (body
-/// paragraphs, block quotations, asks), the 90th-percentile space stretch is
-/// at most 1.6x; spaces never shrink below 0.8x and no line overflows.
+/// Issue #5, as issue #14 changed it: over the justified lines of the
+/// example's body paragraphs the 90th-percentile space stretch is at most
+/// 1.6x; over every justified line (narrower quotes and asks too) at most
+/// 1.7x, since letter-spacing no longer hides the loose lines of the narrow
+/// measures (pdflatex breaks those paragraphs at the same places). Spaces
+/// shrink to 2/3 at most (TeX's for Times) and no line overflows.
 /// `cargo test --test cli space_stretch -- --nocapture` prints the figures.
 #[test]
 fn example_p90_space_stretch_is_at_most_1_6() {
@@ -228,11 +231,16 @@ fn example_p90_space_stretch_is_at_most_1_6() {
         }
     }
     let all = stretch_figures("all", lines.values().map(|l| l.1));
-    stretch_figures("body", lines.values().filter(|l| l.0 == 72.0).map(|l| l.1));
+    let body = stretch_figures("body", lines.values().filter(|l| l.0 == 72.0).map(|l| l.1));
     assert!(all.len() >= 25, "{} justified lines", all.len());
-    let p90 = all[all.len() * 9 / 10];
-    assert!(p90 <= 1.6, "p90 space stretch {p90:.3}");
-    assert!(all[0] >= 0.799, "spaces shrank to {:.3}", all[0]);
+    let p90 = |r: &[f32]| r[r.len() * 9 / 10];
+    assert!(
+        p90(&body) <= 1.6,
+        "body p90 space stretch {:.3}",
+        p90(&body)
+    );
+    assert!(p90(&all) <= 1.7, "p90 space stretch {:.3}", p90(&all));
+    assert!(all[0] >= 0.666, "spaces shrank to {:.3}", all[0]);
 }
 
 /// The stretches sorted, after printing their median, p90 and extremes.

@@ -11,7 +11,7 @@ use crate::compose::{Span, Style};
 use super::PdfError;
 use super::fonts::{self, Face};
 use super::layout::{ImageBox, MARGIN, Rule, Run};
-use super::linebreak::{Line, break_lines};
+use super::linebreak::{Line, break_lines, turnover_lines};
 use super::role::{Join, Kind, Node, Role, join_hyphenated};
 
 /// Body text size and leading, pt.
@@ -177,6 +177,16 @@ impl Flow {
         Ok(())
     }
 
+    /// `text` as turnover lines (see [`turnover`]), each line an item kept
+    /// with the one before, in the element `open` made last.
+    pub(crate) fn turnover(&mut self, text: &str, pen: Pen, indent: f32) -> Result<(), PdfError> {
+        for (i, runs) in turnover(text, pen, indent)?.into_iter().enumerate() {
+            let runs = tagged(runs, self.at);
+            self.push(pen.lead, runs, Vec::new(), i > 0);
+        }
+        Ok(())
+    }
+
     /// One plain string as a left-aligned body paragraph.
     pub(crate) fn plain(&mut self, text: &str, style: Style) -> Result<(), PdfError> {
         self.para(&[span(text, style)], self.pen(Align::Left), None)
@@ -184,19 +194,14 @@ impl Flow {
 }
 
 /// Spaces alone stretch a justified line up to this multiple of their
-/// natural width (InDesign's default maximum word spacing, 133%).
-const WORD_MAX: f32 = 1.33;
-/// Beyond that, tracking adds up to this fraction of the em between the
-/// letters of each word (0.18 pt at 12 pt): hard to see at reading size, but
-/// on a loose line of some 60 letter gaps it takes 11 pt of slack that the
-/// spaces would otherwise show as holes. This is the letter-spacing step of
-/// InDesign's justification (pdfTeX's font expansion serves the same end).
-/// Better breaks cannot do it: the loose lines of issue #5 are in short
-/// paragraphs and followed by a word that may not be split (the last word,
-/// a capitalised one) or has no hyphenation point ("hostages"); retuning the
-/// optimal fit (units of 1/4 to 1/16 em, hyphen penalty 0 to 30) changes no
-/// break of the example letter.
-const LETTER_MAX: f32 = 0.015;
+/// natural width: the stretch the line breaker counts as badness 100 (see
+/// `linebreak::fit`).
+const WORD_MAX: f32 = 1.5;
+/// Beyond that, tracking may widen the words of a line by at most this
+/// fraction of their width, and the spaces take the rest: letter-spacing a
+/// justified line shows (issue #14 found one word 3.1% wide), looser word
+/// spaces much less, and the line breaker's demerits keep those rare.
+const LETTER_MAX: f32 = 0.005;
 
 /// Runs of one line, aligned within the pen's measure, at baseline `y`.
 /// Justified lines share the slack among their spaces; a last line that only
@@ -225,8 +230,8 @@ pub(crate) fn line_runs(line: &Line, pen: Pen, y: f32) -> Vec<Run> {
 
 /// How a line shares its slack: (extra pt per space, extra pt per letter
 /// gap). The spaces take it alone up to `WORD_MAX`, then tracking takes what
-/// it can up to `LETTER_MAX`, and the spaces take the rest. Shrinking is
-/// done by the spaces only.
+/// it can up to `LETTER_MAX` of the words' width, and the spaces the rest.
+/// Shrinking is done by the spaces only.
 fn justify(line: &Line, pen: Pen) -> (f32, f32) {
     let slack = pen.measure - line.width;
     let stretch = pen.align == Align::Justify && (!line.last || slack < 0.0) && line.spaces > 0;
@@ -237,12 +242,41 @@ fn justify(line: &Line, pen: Pen) -> (f32, f32) {
     let gaps = line.gaps as f32;
     let space = fonts::width(Face::Regular, " ", pen.size).unwrap_or(pen.size / 4.0);
     let beyond = slack - (WORD_MAX - 1.0) * space * spaces;
+    let words = line.width - space * spaces;
     let letter_space = if beyond > 0.0 && line.gaps > 0 {
-        (beyond / gaps).min(LETTER_MAX * pen.size)
+        beyond.min(LETTER_MAX * words) / gaps
     } else {
         0.0
     };
     ((slack - letter_space * gaps) / spaces, letter_space)
+}
+
+/// A name, role, title or source set as turnover lines: one line when it
+/// fits the pen (aligned as the pen says); else broken after a comma where
+/// one fits, never hyphenated, set flush left with the lines after the
+/// first `indent` pt in. Each line's runs sit at the baseline of a line box
+/// whose top is 0.
+pub(crate) fn turnover(text: &str, pen: Pen, indent: f32) -> Result<Vec<Vec<Run>>, PdfError> {
+    let spans = [span(text, Style::default())];
+    let lines = turnover_lines(&spans, pen.size, pen.measure, pen.measure - indent)?;
+    let single = lines.len() == 1;
+    let runs = lines.iter().enumerate().map(|(i, line)| {
+        let pen = match (single, i) {
+            (true, _) => pen,
+            (false, 0) => Pen {
+                align: Align::Left,
+                ..pen
+            },
+            (false, _) => Pen {
+                align: Align::Left,
+                x: pen.x + indent,
+                measure: pen.measure - indent,
+                ..pen
+            },
+        };
+        line_runs(line, pen, -baseline(pen.lead))
+    });
+    Ok(runs.collect())
 }
 
 /// Baseline below the top of a line box of height `lead`.

@@ -13,10 +13,9 @@ use crate::compose::{Composed, Section, SignatureBlock, SignatureMark, Style};
 use crate::model::SignatureImage;
 
 use super::PdfError;
-use super::flow::{Align, Flow, Item, LEAD, Pen, SIZE, baseline, line_runs, run, span, tagged};
+use super::flow::{Align, Flow, Item, LEAD, Pen, SIZE, baseline, run, span, tagged, turnover};
 use super::fonts::{self, Face};
 use super::layout::{ImageBox, MARGIN, Rule, Run};
-use super::linebreak::break_lines;
 use super::role::{Kind, Node, Role};
 
 /// Gap between paragraphs and other blocks.
@@ -26,6 +25,8 @@ const SIG_SPACE: f32 = 36.0;
 const GUTTER: f32 = 36.0;
 const QUOTE_INDENT: f32 = 36.0;
 const ASK_INDENT: f32 = 36.0;
+/// The hanging indent of turnover lines (names, roles, titles), one em.
+const HANG: f32 = 12.0;
 const BOLD: Style = Style {
     bold: true,
     italic: false,
@@ -41,7 +42,13 @@ pub(crate) fn letter(c: &Composed, measure: f32) -> Result<(Vec<Item>, Vec<Node>
     para(&mut f, &c.date_text)?;
     for r in &c.recipients {
         f.gap(LEAD);
-        for line in std::iter::once(&r.name).chain(&r.title).chain(&r.address) {
+        // A long name or title turns over under a hanging indent, so that
+        // its second line does not read as an address line.
+        for line in std::iter::once(&r.name).chain(&r.title) {
+            f.open(Kind::P, None);
+            f.turnover(line, f.pen(Align::Left), HANG)?;
+        }
+        for line in &r.address {
             para(&mut f, line)?;
         }
     }
@@ -158,14 +165,14 @@ fn section(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
             f.keep_next(None);
             f.open(Kind::P, Some(bq));
             let text = format!("\u{2014}\u{a0}{source}");
-            f.para(
-                &[span(&text, Style::default())],
-                Pen {
-                    align: Align::Right,
-                    ..quote
-                },
-                None,
-            )?;
+            // Flush right on one line; turned over flush left under the
+            // dash when longer.
+            let dash = fonts::width(Face::Regular, "\u{2014}\u{a0}", SIZE)?;
+            let right = Pen {
+                align: Align::Right,
+                ..quote
+            };
+            f.turnover(&text, right, dash)?;
         }
     }
     asks(f, s)
@@ -295,8 +302,9 @@ fn block(
         .flatten()
     {
         let node = f.open(Kind::P, Some(body));
-        for line in break_lines(&[span(text, Style::default())], SIZE, width)? {
-            runs.extend(tagged(line_runs(&line, pen, -(top + baseline(LEAD))), node));
+        for line in turnover(text, pen, HANG)? {
+            let line = line.into_iter().map(|r| Run { y: r.y - top, ..r });
+            runs.extend(tagged(line.collect(), node));
             top += LEAD;
         }
     }

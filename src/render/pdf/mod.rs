@@ -30,7 +30,7 @@ mod xmp;
 
 pub use super::Paper;
 pub use fonts::Face;
-pub(crate) use linebreak::hyphenation_points;
+pub use linebreak::hyphenation_points;
 
 /// How to render the PDF. Margins are one inch on any paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -114,8 +114,9 @@ pub fn tail_end(text: &str) -> usize {
         .unwrap_or(text.chars().count())
 }
 
-/// Marks the runs holding the halves of each word broken at a line end
-/// ending in "-". `lines` are one paragraph's runs, line by line; `source`
+/// Marks the runs holding the halves of each word broken at a line end:
+/// one ending in "-", or a URL or e-mail address broken at its own
+/// punctuation with no hyphen added. `lines` are one paragraph's runs, line by line; `source`
 /// is its text, which tells a hyphen of the word ("well-known") from one
 /// the line breaker added ("pre-condition" is not in it: "precondition"):
 /// the line is found in the source, and the character after it decides.
@@ -133,22 +134,41 @@ pub(crate) fn join_hyphenated(lines: &mut [Vec<Run>], source: &str) {
             continue; // a one-word line: a word over three lines stays split
         }
         let half: String = head.text.chars().skip(start).collect();
-        let stem = half.strip_suffix('-').unwrap_or_default();
-        if !stem.chars().last().is_some_and(char::is_alphabetic) {
-            continue;
-        }
         let rest: String = tail.text.chars().take(tail_end(&tail.text)).collect();
-        if rest.is_empty() {
+        let word = if half.ends_with('-') {
+            let stem = half.strip_suffix('-').unwrap_or_default();
+            if !stem.chars().last().is_some_and(char::is_alphabetic) || rest.is_empty() {
+                continue;
+            }
+            let own = own_hyphen(source, &mut cursor, &line, &format!("{half}{rest}"));
+            format!("{stem}{}{rest}", if own { "-" } else { "" })
+        } else if !rest.is_empty() && runs_on(source, &mut cursor, &line) {
+            // An address broken at its own punctuation ("cornell" / ".edu").
+            format!("{half}{rest}")
+        } else {
             continue;
-        }
-        let own = own_hyphen(source, &mut cursor, &line, &format!("{half}{rest}"));
-        let word = format!("{stem}{}{rest}", if own { "-" } else { "" });
+        };
         head.join = match head.join {
             Join::None => Join::Head(word),
             _ => Join::Both(word),
         };
         tail.join = Join::Tail;
     }
+}
+
+/// Whether the word ending `line` (which ends in no hyphen) runs on in the
+/// next line: the source has no space right after the line's text, searched
+/// from `cursor` (then moved past it). A line not found (reordered
+/// bidirectional text) joins nothing.
+fn runs_on(source: &str, cursor: &mut usize, line: &str) -> bool {
+    let Some(at) = source[*cursor..].find(line) else {
+        return false;
+    };
+    *cursor += at + line.len();
+    source[*cursor..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace())
 }
 
 /// Whether the hyphen ending `line` is the word's own: the source has one

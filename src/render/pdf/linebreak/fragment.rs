@@ -1,140 +1,152 @@
-//! Where a paragraph may break: its text cut into textwrap fragments at
-//! UAX #14 opportunities and hyphenation points, each measured in the real
-//! font, and words too wide for the line cut between characters. Apart from
-//! `linebreak` itself, which chooses among these breaks and builds the lines.
+//! Where a paragraph may break: its text cut into fragments at UAX #14
+//! opportunities and hyphenation points, each measured in the real font,
+//! and words too wide for the line cut between characters. Apart from
+//! `fit`, which chooses among these breaks, and `linebreak` itself, which
+//! builds the lines.
+//!
+//! Three rules change UAX #14's opportunities: a URL or e-mail address
+//! breaks only at its own punctuation (`hyphen::address_breaks`), never
+//! where UAX #14 would put it; no line begins with an em or en dash (the
+//! dash stays with the word before it); and the paragraph's last word is
+//! never hyphenated (a syllable alone on the last line looks bad).
 
-use textwrap::core::Fragment;
-
-use super::Styled;
+use super::hyphen::{address_breaks, hyphenation_points, is_address};
+use super::{Styled, is_space};
 use crate::render::pdf::PdfError;
 use crate::render::pdf::fonts::{self, Face};
-
-/// Spaces may shrink to this fraction of their width before a line is
-/// counted as full; justification then stretches (or slightly shrinks) them.
-const SHRINK: f64 = 0.8;
 
 /// A breakable unit: a word or part of one, with its trailing spaces.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Frag {
     pub(super) start: usize,
+    /// End of the text before the trailing spaces.
     pub(super) end: usize,
-    /// Ends inside a word, at a hyphenation point.
+    /// Ends inside a word, at a hyphenation point: a break here draws "-".
     pub(super) hyphen: bool,
-    /// Widths in units of a quarter em (about one space), which suits
-    /// textwrap's penalties, tuned for monospace cells.
-    width: f64,
-    ws: f64,
-    penalty: f64,
+    /// Widths in pt: the text, its trailing spaces, the spaces inside it
+    /// (a dash held to the word before it), and the hyphen a break adds.
+    pub(super) width: f32,
+    pub(super) space: f32,
+    pub(super) inner: f32,
+    pub(super) hyphen_width: f32,
 }
 
-impl Fragment for Frag {
-    fn width(&self) -> f64 {
-        self.width
-    }
-    fn whitespace_width(&self) -> f64 {
-        self.ws
-    }
-    fn penalty_width(&self) -> f64 {
-        self.penalty
-    }
-}
-
-/// Splits the text at UAX #14 opportunities and hyphenation points.
+/// Splits the text at its break opportunities and hyphenation points.
 pub(super) fn fragments(s: &Styled, measure: f32) -> Result<Vec<Frag>, PdfError> {
-    let unit = f64::from(s.size) / 4.0;
-    let hyphen = f64::from(fonts::width(Face::Regular, "-", s.size)?) / unit;
+    let hyphen = fonts::width(Face::Regular, "-", s.size)?;
+    let space = fonts::width(Face::Regular, " ", s.size)?;
     let mut out = Vec::new();
     let mut prev = 0;
-    for (pos, _) in unicode_linebreak::linebreaks(&s.text) {
+    for pos in opportunities(&s.text) {
         let seg = &s.text[prev..pos];
         let end = prev + seg.trim_end_matches(' ').len();
-        let ws = s.width(end, pos)? as f64 / unit * SHRINK;
-        // The last word stays whole: a syllable alone on the last line looks bad.
+        let inner = seg[..end - prev].chars().filter(|&c| is_space(c)).count() as f32 * space;
+        let trailing = s.width(end, pos)?;
         let points = if pos == s.text.len() {
             Vec::new()
         } else {
-            hyphenation_points(&s.text[prev..end])
+            points_in(&s.text, prev, end)
         };
         let mut starts = std::iter::once(prev)
-            .chain(points.iter().map(|p| prev + p))
+            .chain(points.iter().copied())
             .peekable();
         while let Some(a) = starts.next() {
             let (b, last) = starts.peek().map_or((end, true), |&b| (b, false));
-            let w = s.width(a, b)? as f64 / unit;
-            let ws = if last { ws } else { 0.0 };
-            let penalty = if last { 0.0 } else { hyphen };
             let frag = Frag {
                 start: a,
                 end: b,
                 hyphen: !last,
-                width: w,
-                ws,
-                penalty,
+                width: s.width(a, b)?,
+                space: if last { trailing } else { 0.0 },
+                inner: if last { inner } else { 0.0 },
+                hyphen_width: if last { 0.0 } else { hyphen },
             };
-            force_break(s, frag, f64::from(measure) / unit, &mut out)?;
+            force_break(s, frag, measure, &mut out)?;
         }
         prev = pos;
     }
     Ok(out)
 }
 
-/// Byte offsets inside `word` where it may be hyphenated: only in runs of
-/// letters that start lowercase, and never next to other characters.
-pub(super) fn hyphenation_points(word: &str) -> Vec<usize> {
-    let mut points = Vec::new();
-    let mut i = 0;
-    while i < word.len() {
-        let rest = &word[i..];
-        let letters = rest
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(rest.len());
-        if letters == 0 {
-            i += rest.chars().next().map_or(1, char::len_utf8);
-            continue;
-        }
-        let run = &rest[..letters];
-        // hypher (without `alloc`) panics past 45 bytes; no real word is that long.
-        let fits = (5..=40).contains(&run.len());
-        if fits && run.chars().next().is_some_and(char::is_lowercase) {
-            let mut at = i;
-            let syllables = hypher::hyphenate_bounded(run, hypher::Lang::English, 2, 3);
-            for syl in syllables {
-                at += syl.len();
-                points.push(at);
-            }
-            points.pop();
-        }
-        i += letters;
+/// Byte offsets where a line may end in `text`: UAX #14's, except inside
+/// addresses (which break at their own points instead) and before a dash.
+fn opportunities(text: &str) -> Vec<usize> {
+    let addresses = address_ranges(text);
+    let inside = |pos: usize| addresses.iter().any(|r| r.start < pos && pos < r.end);
+    let mut out: Vec<usize> = unicode_linebreak::linebreaks(text)
+        .map(|(pos, _)| pos)
+        .filter(|&pos| !inside(pos) && !text[pos..].starts_with(['—', '–']))
+        .collect();
+    for r in &addresses {
+        out.extend(
+            address_breaks(&text[r.clone()])
+                .into_iter()
+                .map(|b| r.start + b),
+        );
     }
-    points
+    out.sort_unstable();
+    out
+}
+
+/// The byte ranges of the words (between spaces) that are addresses.
+fn address_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    words(text)
+        .filter(|r| is_address(&text[r.clone()]))
+        .collect()
+}
+
+/// The byte ranges of the words of `text`, between spaces.
+fn words(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    text.split(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .map(move |w| {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            start..start + w.len()
+        })
+}
+
+/// Hyphenation points strictly inside `start..end`, found in the whole word
+/// around it: "well-known" breaks at "-" by UAX #14 and each part has its
+/// own points, but the rules (no digits, no addresses) see the whole word.
+fn points_in(text: &str, start: usize, end: usize) -> Vec<usize> {
+    let from = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let to = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
+    hyphenation_points(&text[from..to])
+        .into_iter()
+        .map(|p| from + p)
+        .filter(|&p| start < p && p < end)
+        .collect()
 }
 
 /// Pushes `f`, cut between characters if it is wider than the line.
-fn force_break(s: &Styled, f: Frag, max: f64, out: &mut Vec<Frag>) -> Result<(), PdfError> {
-    if f.width + f.penalty <= max {
+fn force_break(s: &Styled, f: Frag, max: f32, out: &mut Vec<Frag>) -> Result<(), PdfError> {
+    if f.width + f.hyphen_width <= max {
         out.push(f);
         return Ok(());
     }
-    let unit = f64::from(s.size) / 4.0;
     let mut start = f.start;
     let mut cut = start;
     for (i, ch) in s.text[f.start..f.end].char_indices() {
         let next = f.start + i + ch.len_utf8();
-        if next > start && cut > start && s.width(start, next)? as f64 / unit > max {
-            let width = s.width(start, cut)? as f64 / unit;
+        if next > start && cut > start && s.width(start, next)? > max {
             out.push(Frag {
                 start,
                 end: cut,
                 hyphen: false,
-                width,
-                ws: 0.0,
-                penalty: 0.0,
+                width: s.width(start, cut)?,
+                space: 0.0,
+                inner: 0.0,
+                hyphen_width: 0.0,
             });
             start = cut;
         }
         cut = next;
     }
-    let width = s.width(start, f.end)? as f64 / unit;
+    let width = s.width(start, f.end)?;
     out.push(Frag { start, width, ..f });
     Ok(())
 }

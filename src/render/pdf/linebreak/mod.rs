@@ -1,17 +1,21 @@
 //! Line breaking: a paragraph of styled spans becomes lines of face runs.
 //!
 //! Break opportunities come from UAX #14 (`unicode-linebreak`, so NBSP holds),
-//! hyphenation points from `hypher` (English, lowercase words only: names and
-//! other capitalised words are never split), and the breaks are chosen by
-//! `textwrap`'s optimal-fit over fragments measured in the real font. A word
-//! too long for the line and with no break point is cut between characters.
-//! Cutting the text into fragments is in `fragment`; this file chooses the
-//! breaks and builds the lines.
+//! hyphenation points from `hyphen` (English, lowercase words only: names,
+//! acronyms, numbers and addresses are never split), and the breaks are
+//! chosen by `fit`, TeX's total fit over fragments measured in the real
+//! font. A word too long for the line and with no break point is cut
+//! between characters. Cutting the text into fragments is in `fragment`;
+//! this file builds the lines.
 
 mod bidi;
+mod fit;
 mod fragment;
+mod hyphen;
+mod turnover;
 
-use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+pub use hyphen::hyphenation_points;
+pub(crate) use turnover::turnover_lines;
 
 use crate::compose::Span;
 
@@ -120,12 +124,6 @@ impl Styled {
     }
 }
 
-/// Byte offsets inside `word` where the PDF may hyphenate it: the HTML puts
-/// its soft hyphens at these same points (`render::soft_hyphens`).
-pub(crate) fn hyphenation_points(word: &str) -> Vec<usize> {
-    fragment::hyphenation_points(word)
-}
-
 /// Breaks `spans` into lines at most `measure` pt wide at `size` pt.
 pub(crate) fn break_lines(spans: &[Span], size: f32, measure: f32) -> Result<Vec<Line>, PdfError> {
     let styled = Styled::new(spans, size)?;
@@ -133,20 +131,16 @@ pub(crate) fn break_lines(spans: &[Span], size: f32, measure: f32) -> Result<Vec
     if frags.is_empty() {
         return Ok(Vec::new());
     }
-    let unit = f64::from(size) / 4.0;
-    let widths = [f64::from(measure) / unit];
-    let penalties = Penalties {
-        overflow_penalty: 10_000_000,
-        hyphen_penalty: 30,
-        ..Penalties::new()
-    };
-    let chosen = wrap_optimal_fit(&frags, &widths, &penalties)
-        .unwrap_or_else(|_| wrap_first_fit(&frags, &widths));
-    let count = chosen.len();
-    chosen
-        .iter()
+    let ends = fit::breaks(&frags, measure);
+    let count = ends.len();
+    let mut start = 0;
+    ends.iter()
         .enumerate()
-        .map(|(i, line)| build_line(&styled, line, i + 1 == count))
+        .map(|(i, &end)| {
+            let line = build_line(&styled, &frags[start..end], i + 1 == count);
+            start = end;
+            line
+        })
         .collect()
 }
 

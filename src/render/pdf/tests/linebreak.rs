@@ -55,20 +55,40 @@ fn p90_space_stretch_of_the_sample_is_at_most_1_6() {
         r[r.len() - 1]
     );
     assert!(p90 <= 1.6, "p90 {p90}");
-    assert!(r[0] >= 0.79, "spaces shrink at most to 0.8: {}", r[0]);
+    assert!(r[0] >= 0.666, "spaces shrink at most to 2/3: {}", r[0]);
 }
 
-/// Tracking is the second resort: only on lines whose spaces already
-/// stretch by a third, and never more than 1.5% of the em per letter gap.
+/// Tracking is the last resort: only on lines whose spaces already
+/// stretch by half, and never widening the words by more than 0.5% (issue
+/// #14 found a word 3.1% wide).
 #[test]
-fn only_loose_lines_are_tracked_and_by_little() {
-    let runs = sample_justified();
-    assert!(runs.iter().any(|r| r.letter_space > 0.0), "no loose line?");
-    for r in runs {
-        assert!(r.letter_space >= 0.0 && r.letter_space <= 0.015 * 12.0 + 1e-4);
-        let stretch = r.space_stretch();
-        assert!(r.letter_space == 0.0 || stretch >= 1.33 - 1e-3, "{stretch}");
+fn only_loose_lines_are_tracked_and_by_at_most_half_a_percent() {
+    let space = fonts::width(Face::Regular, " ", 12.0).unwrap();
+    let mut tracked = 0;
+    for s in parse_body(SAMPLE_BODY) {
+        for p in s.paragraphs.iter().chain(&s.asks) {
+            for m in [MEASURE, MEASURE - 36.0, 300.0] {
+                let pen = Pen {
+                    x: 72.0,
+                    measure: m,
+                    align: Align::Justify,
+                    size: 12.0,
+                    lead: 14.0,
+                };
+                for l in break_lines(p, 12.0, m).unwrap() {
+                    let Some(r) = line_runs(&l, pen, 0.0).into_iter().next() else {
+                        continue;
+                    };
+                    let words = l.width - space * l.spaces as f32;
+                    let widening = r.letter_space * l.gaps as f32 / words;
+                    assert!(widening <= 0.005 + 1e-6, "{widening} {:?}", text_of(&l));
+                    assert!(r.letter_space == 0.0 || r.space_stretch() >= 1.5 - 1e-3);
+                    tracked += usize::from(r.letter_space > 0.0);
+                }
+            }
+        }
     }
+    assert!(tracked > 0, "no loose line at 300 pt?");
 }
 
 #[test]
@@ -77,7 +97,7 @@ fn no_line_is_wider_than_the_measure_after_justification() {
         for p in &s.paragraphs {
             for l in break_lines(p, 12.0, MEASURE).unwrap() {
                 let shrink =
-                    fonts::width(Face::Regular, " ", 12.0).unwrap() * 0.2 * l.spaces as f32;
+                    fonts::width(Face::Regular, " ", 12.0).unwrap() * (1.0 / 3.0) * l.spaces as f32;
                 assert!(l.width - shrink <= MEASURE + 0.01, "{:?}", text_of(&l));
             }
         }
@@ -165,4 +185,113 @@ fn a_missing_glyph_is_an_error_naming_it() {
             text: "Tokyo 東京".into()
         }
     );
+}
+
+/// Which lines of paragraph `para` of section `section` of the sample, set
+/// `measure` pt wide, end in a hyphen.
+fn sample_hyphens(section: usize, para: usize, measure: f32) -> Vec<bool> {
+    let sections = parse_body(SAMPLE_BODY);
+    let p = &sections[section].paragraphs[para];
+    break_lines(p, 12.0, measure)
+        .unwrap()
+        .iter()
+        .map(|l| text_of(l).ends_with('-'))
+        .collect()
+}
+
+/// "Armenia has made real progress…" at 422 pt: without the demerits for
+/// two hyphens in a row, lines 3 and 4 both end in one.
+#[test]
+fn no_two_lines_in_a_row_end_in_a_hyphen() {
+    let ends = sample_hyphens(1, 0, 422.0);
+    assert!(!ends.windows(2).any(|w| w[0] && w[1]), "{ends:?}");
+}
+
+/// "We write to urge…" at 443 pt: without the final-hyphen demerits the
+/// paragraph ends "inhab-" / "itants in a matter of days."
+#[test]
+fn the_penultimate_line_does_not_end_in_a_hyphen() {
+    let ends = sample_hyphens(0, 0, 443.0);
+    assert!(!ends[ends.len() - 2], "{ends:?}");
+}
+
+/// TeX's first pass: a paragraph that sets within tolerance 100 without
+/// hyphens gets none, though hyphens would make its spaces a little more
+/// even ("We are also concerned…" at 419 pt gets one without it).
+#[test]
+fn a_paragraph_that_sets_well_without_hyphens_gets_none() {
+    assert!(sample_hyphens(1, 1, 419.0).iter().all(|&h| !h));
+}
+
+/// The measures of the sweeps below: narrow columns to a full line.
+fn measures() -> impl Iterator<Item = f32> {
+    (0..40).map(|i| 150.0 + 8.0 * i as f32)
+}
+
+#[test]
+fn no_line_begins_with_an_em_or_en_dash() {
+    let text = "Families in California — many of them descendants of survivors — have \
+        told us of relatives who fled with nothing – and of churches left unprotected";
+    for m in measures() {
+        for l in lines(text, m) {
+            let t = text_of(&l);
+            assert!(!t.starts_with(['—', '–']), "at {m} pt: {t:?}");
+        }
+    }
+}
+
+/// Where the URL below may break: after "//" and "/", before "." "?" "-".
+const URL: &str = "https://caucasusheritage.cornell.edu/monuments/nagorno-karabakh?year=2023";
+
+#[test]
+fn a_url_breaks_only_at_its_punctuation_and_never_gets_a_hyphen() {
+    let allowed = [
+        "https://",
+        "caucasusheritage",
+        ".cornell",
+        ".edu/",
+        "monuments/",
+        "nagorno",
+        "-karabakh",
+        "?year=2023",
+    ];
+    let text = format!("The list is at {URL} for all to see");
+    for m in measures() {
+        let texts: Vec<String> = lines(&text, m).iter().map(text_of).collect();
+        assert_eq!(
+            texts.concat().replace(' ', ""),
+            text.replace(' ', ""),
+            "at {m} pt"
+        );
+        // Each line's part of the URL is a run of whole pieces.
+        let mut rest = URL;
+        for t in &texts {
+            let part = t
+                .split(' ')
+                .find(|w| URL.contains(w) && w.len() > 3)
+                .unwrap_or("");
+            if part.is_empty() || !rest.starts_with(part) {
+                continue;
+            }
+            let mut taken = part;
+            while !taken.is_empty() {
+                let piece = allowed.iter().find(|p| taken.starts_with(*p));
+                let piece = piece.unwrap_or_else(|| panic!("at {m} pt: {part:?} in {texts:?}"));
+                taken = &taken[piece.len()..];
+            }
+            rest = &rest[part.len()..];
+        }
+    }
+}
+
+#[test]
+fn words_with_a_capital_or_digit_are_never_hyphenated() {
+    let text = "Representatives Velázquez AUTHORIZATIONS 2,000kilometres Congressional \
+        Mediterranean Constantinople 1234567890123";
+    for m in measures() {
+        assert!(
+            lines(text, m).iter().all(|l| !text_of(l).ends_with('-')),
+            "at {m} pt"
+        );
+    }
 }

@@ -13,6 +13,7 @@ mod layout;
 mod linebreak;
 mod paint;
 mod role;
+mod turnover;
 
 const SAMPLE_BODY: &str = include_str!("sample-letter.txt");
 

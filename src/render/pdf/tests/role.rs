@@ -80,3 +80,20 @@ fn the_same_spelling_elsewhere_does_not_keep_an_inserted_hyphen() {
     join_hyphenated(&mut lines, "to re-cover, then recover it");
     assert_eq!(lines[0][0].join, Join::Head("recover".into()));
 }
+
+#[test]
+fn an_address_broken_at_its_punctuation_joins_whole() {
+    let mut lines = vec![line("see caucasusheritage.cornell"), line(".edu/ today")];
+    join_hyphenated(&mut lines, "see caucasusheritage.cornell.edu/ today");
+    let url = "caucasusheritage.cornell.edu/";
+    assert_eq!(lines[0][0].join, Join::Head(url.into()));
+    assert_eq!(lines[1][0].join, Join::Tail);
+}
+
+#[test]
+fn a_break_at_a_space_joins_nothing() {
+    let mut lines = vec![line("see the"), line("report today")];
+    join_hyphenated(&mut lines, "see the report today");
+    assert_eq!(lines[0][0].join, Join::None);
+    assert_eq!(lines[1][0].join, Join::None);
+}
