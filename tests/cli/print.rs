@@ -254,7 +254,7 @@ fn every_hyphen_of_the_pdf_is_a_soft_hyphen_of_the_page() {
             _ => None,
         })
         .collect();
-    assert!(broken.len() >= 3, "the example hyphenates: {broken:?}");
+    assert!(!broken.is_empty(), "the example hyphenates no word");
     for (word, at) in &broken {
         assert!(
             soft.iter().any(|(w, p)| w.contains(word.as_str())
