@@ -10,7 +10,8 @@ use crate::support::{RUBIO, code, example_layout, example_signed, signon, stderr
 
 /// Longer than the measure: it must break somewhere inside.
 const URL: &str = "https://caucasusheritage.cornell.edu/monuments/nagorno-karabakh/churches-and-cemeteries?year=2023#inventory";
-const EMAIL: &str = "legislative.correspondence.director.for.armenian.affairs@armeniancaucus.mail.house.gov";
+const EMAIL: &str =
+    "legislative.correspondence.director.for.armenian.affairs@armeniancaucus.mail.house.gov";
 
 /// The example with `sentence` added at the start of its first paragraph.
 fn with_sentence(sentence: &str) -> tempfile::TempDir {
