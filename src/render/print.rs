@@ -31,9 +31,9 @@ impl PrintHead {
 
 /// The first line of the continuation header: the recipients' names,
 /// "A and B", "A, B, and C".
-// FIXME: the PDF's header names only the first recipient today; when
-// compose carries one running head for both media (recipients, or the
-// letter's `running_head`), this returns it.
+// FIXME: the PDF's header names only the first recipient on this branch;
+// the `pages` branch adds `Composed::running_head` (these same words, or the
+// letter's `running_head`) for both media: once merged, this returns it.
 pub fn running_head(letter: &Composed) -> String {
     let names: Vec<&str> = letter.recipients.iter().map(|r| r.name.as_str()).collect();
     match names.as_slice() {
