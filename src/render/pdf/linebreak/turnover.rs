@@ -54,7 +54,7 @@ fn word_starts(text: &str) -> Vec<usize> {
 
 /// Where the line starting at `start` ends (the next line's start): the
 /// whole rest when it fits, else after the last comma that fits, else at
-/// the last space that fits, else after the first word (it overflows).
+/// the last space that fits, else inside a first word wider than the line.
 fn line_end(s: &Styled, starts: &[usize], start: usize, measure: f32) -> Result<usize, PdfError> {
     if s.width(start, trimmed(&s.text, start, s.text.len()))? <= measure {
         return Ok(s.text.len());
@@ -70,12 +70,25 @@ fn line_end(s: &Styled, starts: &[usize], start: usize, measure: f32) -> Result<
         .iter()
         .rev()
         .find(|&&p| s.text[..trimmed(&s.text, start, p)].ends_with(','));
-    let fallback = starts.iter().find(|&&p| p > start).copied();
-    Ok(comma
-        .or(fits.last())
-        .copied()
-        .or(fallback)
-        .unwrap_or(s.text.len()))
+    match comma.or(fits.last()) {
+        Some(&p) => Ok(p),
+        None => cut(s, start, measure),
+    }
+}
+
+/// Where a word too wide for the line is cut between characters (a
+/// 300-letter word in a hostile letter): after the last one that fits, and
+/// after one character at least.
+fn cut(s: &Styled, start: usize, measure: f32) -> Result<usize, PdfError> {
+    let mut end = start;
+    for (i, c) in s.text[start..].char_indices() {
+        let next = start + i + c.len_utf8();
+        if end > start && (c == ' ' || s.width(start, next)? > measure) {
+            break;
+        }
+        end = next;
+    }
+    Ok(end)
 }
 
 /// Moves one word down when the last line holds a single word and the line

@@ -95,3 +95,14 @@ fn a_source_of_more_than_one_line_is_flush_left_and_unhyphenated() {
     assert!(texts(&lines).iter().all(|t| !t.ends_with('-')));
     assert!(texts(&lines)[0].ends_with(','), "{:?}", texts(&lines));
 }
+
+#[test]
+fn a_word_wider_than_the_column_is_cut_inside_it() {
+    let name = format!("Rep. {}", "Nagorno".repeat(43));
+    let lines = set(&name, COLUMN, Align::Left);
+    assert!(lines.len() > 2);
+    for l in &lines {
+        assert!(l.iter().all(|r| r.right() <= 72.0 + COLUMN + 0.01), "{l:?}");
+    }
+    assert_eq!(texts(&lines).concat(), name.replace(' ', ""));
+}
