@@ -34,6 +34,7 @@
 //! - `remind`: `signon remind`'s e-mail drafts parsed back by Python's `email` and `mailbox`;
 //! - `words`: typeset names and roles, the `none`/`congress` letterheads, labels worded once;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
+//! - `print`: (ignored) the letter page printed by Chromium, read back beside signon's PDF.
 
 #[path = "cli/support.rs"]
 mod support;
@@ -102,6 +103,8 @@ mod watch;
 mod missing;
 #[path = "cli/mv.rs"]
 mod mv;
+#[path = "cli/print.rs"]
+mod print;
 #[path = "cli/remind.rs"]
 mod remind;
 #[path = "cli/signatures.rs"]

@@ -12,6 +12,7 @@ use base64::Engine;
 use super::Paper;
 use super::pdf::PdfOptions;
 use super::pdf::webfont::{self, WebFont};
+use super::print::PrintHead;
 use crate::compose::{Composed, SignatureMark};
 use crate::error::Error;
 use crate::model::SignatureImage;
@@ -44,6 +45,8 @@ pub struct LetterPage<'a> {
     pub fonts: Vec<WebFont>,
     /// The CSS family of the text, then of its Armenian fallback.
     pub families: [&'static str; 2],
+    /// The continuation header of printed pages 2+ (`templates/print.css`).
+    pub print: PrintHead,
 }
 
 impl<'a> LetterPage<'a> {
@@ -80,6 +83,7 @@ impl<'a> LetterPage<'a> {
             images: data_urls(letter),
             fonts,
             families: [webfont::TEXT_FAMILY, webfont::ARMENIAN_FAMILY],
+            print: PrintHead::new(letter),
         }
     }
 
@@ -103,11 +107,13 @@ fn data_urls(letter: &Composed) -> BTreeMap<&str, String> {
     urls
 }
 
-/// The letter as an HTML page.
+/// The letter as an HTML page, its running text with soft hyphens where
+/// the PDF may hyphenate (`render::soft_hyphens`).
 pub fn letter(letter: &Composed, paper: Paper) -> Result<String, Error> {
     let fonts = webfont::web_fonts(letter, &PdfOptions { paper })
         .map_err(|e| Error::Message(format!("cannot make the web page's fonts: {e}")))?;
-    LetterPage::new(letter, paper, fonts)
+    let hyphenated = super::soft_hyphens::composed(letter);
+    LetterPage::new(&hyphenated, paper, fonts)
         .render()
         .map_err(|e| Error::Message(format!("failed to render `{}` as HTML: {e}", letter.id)))
 }

@@ -6,6 +6,8 @@
 
 pub mod html;
 pub mod pdf;
+pub mod print;
+pub(crate) mod soft_hyphens;
 
 /// The paper a letter is printed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,0 +1,163 @@
+//! Reading a printed letter back: poppler's text of a PDF, page by page,
+//! with the page furniture (DRAFT, the continuation header) taken away and
+//! words broken at a line's end joined again. For `print`.
+
+use std::path::Path;
+use std::process::Command;
+
+/// The PDF's text, a list of non-empty lines per page (poppler's
+/// `pdftotext`, which ends each page with a form feed). `drawn`: in the
+/// order the text is drawn (`-raw`), for Chromium's printout, which draws
+/// in the page's order and where poppler's guess at columns would read a
+/// label and its entry apart; else in poppler's reading order, for
+/// signon's PDF, whose spaces poppler finds only by their width.
+pub(super) fn pages(pdf: &Path, drawn: bool) -> Vec<Vec<String>> {
+    let mut cmd = Command::new("pdftotext");
+    if drawn {
+        cmd.arg("-raw");
+    }
+    let out = cmd
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed: run shared/tools/setup");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut pages: Vec<Vec<String>> = text
+        .split('\u{c}')
+        .map(|p| {
+            p.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .collect();
+    pages.pop(); // what follows the last form feed
+    pages
+}
+
+/// A letter's printed words: the letterhead, then the rest page by page.
+pub(super) struct LetterText {
+    pub(super) letterhead: Vec<String>,
+    pub(super) body: Vec<Vec<String>>,
+}
+
+/// Splits off the letterhead (the lines before the date) and takes the
+/// page furniture away: the DRAFT mark, and on every page but the first
+/// the continuation header, which ends with "Page N" and holds the date.
+pub(super) fn letter_text(pages: &[Vec<String>], date: &str) -> LetterText {
+    let mut body = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        let n = i + 1;
+        let mut lines: Vec<String> = page.iter().filter(|l| *l != "DRAFT").cloned().collect();
+        let end = lines.iter().position(|l| *l == format!("Page {n}"));
+        if n == 1 {
+            let top = &lines[..lines.len().min(4)];
+            assert_eq!(end, None, "page 1 has a continuation header: {top:?}");
+        } else {
+            let top = &lines[..lines.len().min(4)];
+            let end = end.unwrap_or_else(|| panic!("page {n} has no header: {top:?}"));
+            let header: Vec<String> = lines.drain(..=end).collect();
+            assert!(
+                header.iter().any(|l| l == date),
+                "page {n}'s header: {header:?}"
+            );
+        }
+        body.push(lines);
+    }
+    let at = body[0].iter().position(|l| l == date).expect("the date");
+    let letterhead = body[0].drain(..at).collect();
+    LetterText { letterhead, body }
+}
+
+/// Text without white space and case: a letter-spaced, small-caps
+/// letterhead reads back as single letters in capitals.
+pub(super) fn squeeze(lines: &[String]) -> String {
+    lines
+        .concat()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of the body, as a reader would retype them: a word broken at
+/// a line's end (by a hyphen, or at a soft hyphen, which Chromium's PDF
+/// keeps in its text) is joined again, and hyphens are dropped, since
+/// where a line breaks decides whether poppler keeps one.
+pub(super) fn words(pages: &[Vec<String>]) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut open = false; // the last word goes on in the next token
+    for line in pages.iter().flatten() {
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        for (i, token) in tokens.iter().enumerate() {
+            match words.last_mut() {
+                Some(last) if open => last.push_str(token),
+                _ => words.push(token.to_string()),
+            }
+            let word = words.last().map_or("", String::as_str);
+            let bare = word.trim_end_matches(['-', '\u{2010}']);
+            let line_end = i + 1 == tokens.len() && bare.len() < word.len() && bare.len() > 1;
+            open = bare.ends_with('\u{ad}') || line_end;
+        }
+    }
+    words
+        .into_iter()
+        .map(|w| w.replace(['-', '\u{2010}', '\u{ad}'], ""))
+        .collect()
+}
+
+/// Fails with each difference between the two word sequences, in context.
+pub(super) fn assert_same_words(own: &[String], printed: &[String]) {
+    if own == printed {
+        return;
+    }
+    diff_words(own, printed);
+}
+
+/// The same words, the text in its order up to the closing, and after it
+/// (the two-column signature grid, cc and enclosures) in any order: poppler
+/// reads a grid's blocks in an order of its own guessing, such as two
+/// short notes side by side in one row as one line.
+pub(super) fn assert_same_letter(own: &[String], printed: &[String], closing: &str) {
+    let closing: Vec<&str> = closing.split_whitespace().collect();
+    let split = |words: &[String]| {
+        let at = words
+            .windows(closing.len())
+            .position(|w| w.iter().zip(&closing).all(|(a, b)| a == b))
+            .map_or(words.len(), |i| i + closing.len());
+        let (text, grid) = words.split_at(at);
+        let mut grid = grid.to_vec();
+        grid.sort();
+        (text.to_vec(), grid)
+    };
+    let (own_text, own_grid) = split(own);
+    let (printed_text, printed_grid) = split(printed);
+    assert_same_words(&own_text, &printed_text);
+    assert_same_words(&own_grid, &printed_grid);
+}
+
+/// Fails with each difference between the two word sequences, in context.
+fn diff_words(own: &[String], printed: &[String]) {
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, own, printed);
+    let mut report = String::new();
+    for op in ops {
+        let (tag, a, b) = op.as_tag_tuple();
+        if tag != similar::DiffTag::Equal {
+            let from = a.start.saturating_sub(6);
+            report.push_str(&format!(
+                "after {:?}: signon's PDF {:?}, the printout {:?}\n",
+                own[from..a.start].join(" "),
+                own[a].join(" "),
+                printed[b].join(" ")
+            ));
+        }
+    }
+    panic!("the printout's words differ from signon's PDF:\n{report}");
+}
