@@ -12,6 +12,7 @@ pub mod intake;
 pub mod log;
 pub mod merge;
 pub mod read;
+pub mod record;
 mod replay;
 pub mod rules;
 pub mod seal;

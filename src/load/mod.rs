@@ -36,7 +36,7 @@ impl Workspace {
         if let Some(root) = root {
             let root = cwd.join(root);
             if !root.join(SIGNERS_FILE).is_file() {
-                return Err(Error::Message(format!(
+                return Err(Error::message(format!(
                     "no `{SIGNERS_FILE}` in `{}`",
                     crate::diag::display_path(&root)
                 )));
@@ -49,7 +49,7 @@ impl Workspace {
                 root: dir.to_path_buf(),
             })
             .ok_or_else(|| {
-                Error::Message(format!(
+                Error::message(format!(
                     "no `{SIGNERS_FILE}` in this folder or any parent: run `signon init` to start a workspace, or pass `--root DIR`"
                 ))
             })
@@ -101,18 +101,18 @@ impl Workspace {
             if path.is_file() {
                 return Ok(path);
             }
-            return Err(Error::Message(format!("no letter file `{name}`")));
+            return Err(Error::message(format!("no letter file `{name}`")));
         }
         let path = self.letters_dir().join(format!("{name}.toml"));
         if path.is_file() {
             return Ok(path);
         }
         let ids = self.letter_ids()?;
-        let mut msg = format!("no letter `{name}` in `{LETTERS_DIR}/`");
-        if let Some(s) = crate::diag::suggest(name, ids.iter().map(String::as_str)) {
-            msg.push_str(&format!("\n  = help: did you mean `{s}`?"));
-        }
-        Err(Error::Message(msg))
+        let d =
+            crate::diag::Diagnostic::bare(None, format!("no letter `{name}` in `{LETTERS_DIR}/`"));
+        Err(d
+            .with_suggestion(name, ids.iter().map(String::as_str))
+            .into())
     }
 }
 

@@ -92,5 +92,5 @@ fn data_urls(letter: &Composed) -> BTreeMap<&str, String> {
 pub fn letter(letter: &Composed, paper: Paper) -> Result<String, Error> {
     LetterPage::new(letter, paper)
         .render()
-        .map_err(|e| Error::Message(format!("failed to render `{}` as HTML: {e}", letter.id)))
+        .map_err(|e| Error::message(format!("failed to render `{}` as HTML: {e}", letter.id)))
 }

@@ -65,7 +65,7 @@ struct RawTerm {
 /// Reads and parses a legislators file.
 pub fn read(path: &Path) -> Result<Vec<Member>, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
-    parse(&text).map_err(|msg| Error::Message(format!("{}:{msg}", crate::diag::display_path(path))))
+    parse(&text).map_err(|msg| Error::message(format!("{}:{msg}", crate::diag::display_path(path))))
 }
 
 /// Parses the YAML text; the error reads `line:col: error: …` (the caller

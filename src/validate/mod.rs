@@ -205,6 +205,7 @@ fn loaded(
     );
     diagnostics.extend(ledger_diags);
     diagnostics.extend(letter_diags);
+    crate::diag::in_line_order(&mut diagnostics);
     Checked {
         signers_source: Some(signers.source.clone()),
         roster,
