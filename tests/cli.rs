@@ -29,6 +29,7 @@
 //! - `mv`: `signon mv`, a renamed letter's history following it, `formerly`;
 //! - `missing`: `status --missing`, who to chase with contacts; export's contact columns;
 //! - `remind`: `signon remind`'s e-mail drafts parsed back by Python's `email` and `mailbox`;
+//! - `voice`: the messages a new user tripped on, one renderer, `--color`;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -98,3 +99,5 @@ mod remind;
 mod signatures;
 #[path = "cli/tagged.rs"]
 mod tagged;
+#[path = "cli/voice.rs"]
+mod voice;

@@ -269,6 +269,13 @@ pub(crate) fn diagnostic(source: &Arc<Source>, e: &toml::de::Error) -> Diagnosti
     let span = e.span().unwrap_or(0..0);
     let message = e.message().trim();
     let message = message.lines().next().unwrap_or("invalid TOML");
+    let typed = source.text.get(span.clone()).unwrap_or_default();
+    if let Some(iso) = other_date_form(typed) {
+        // toml would say "string values must be quoted": wrong advice for
+        // a date, which must be written year-month-day instead.
+        return Diagnostic::error(source, span, format!("write dates as `{iso}`"))
+            .with_label("a TOML date is year-month-day, without quotes");
+    }
     let mut diag = match message {
         // toml says only "duplicate key": name it, since the caret may sit on
         // any key of a repeated table.
@@ -286,6 +293,28 @@ pub(crate) fn diagnostic(source: &Arc<Source>, e: &toml::de::Error) -> Diagnosti
         diag = diag.with_hint("write dates without quotes, like `date = 2025-02-06`");
     }
     diag
+}
+
+/// A date typed in another form (`12/10/2026`, `10.12.2026`, `2026/12/10`)
+/// as the TOML date it means: month first when the year is last, as in the
+/// United States.
+fn other_date_form(typed: &str) -> Option<String> {
+    let parts: Vec<&str> = typed.trim().split(['/', '.', '-']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let num = |s: &str| {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (y, m, d) = match (a.len(), c.len()) {
+        (4, _) => (num(a)?, num(b)?, num(c)?),
+        (_, 4) => (num(c)?, num(a)?, num(b)?),
+        _ => return None,
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+    Some(date.format("%Y-%m-%d").to_string())
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`", a "did you

@@ -223,11 +223,16 @@ pub fn needs_shaping(c: char) -> Option<&'static str> {
     Some(script)
 }
 
-/// The first `<<placeholder>>` left from `signon new`, if any.
-pub fn placeholder(s: &str) -> Option<&str> {
-    let start = s.find("<<")?;
-    let len = s[start..].find(">>")?;
-    Some(&s[start..start + len + 2])
+/// Every `<<placeholder>>` left from `signon new`, with its byte offset,
+/// in order: a field may hold several, and each is reported.
+pub fn placeholders(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let start = from + s[from..].find("<<")?;
+        let len = s[start..].find(">>")? + 2;
+        from = start + len;
+        Some((start, &s[start..start + len]))
+    })
 }
 
 #[cfg(test)]
