@@ -228,15 +228,15 @@ fn unknown_letter(
         ))
 }
 
-/// "unknown signer `x` in N events", once, at the first, with the cause:
-/// the events are never rewritten, so the roster entry they name was
-/// renamed or removed.
+/// "unknown signer `x` in N events", once, at the first, with the likely
+/// cause: a close roster id that no event names, while several name this
+/// one, was renamed (the events are never rewritten); otherwise this event
+/// was mistyped.
 pub(super) fn unknown_signer_once(
     src: &Arc<Source>,
-    id: &str,
-    span: std::ops::Range<usize>,
-    n: usize,
+    (id, span, n): (&str, std::ops::Range<usize>, usize),
     known: &[&str],
+    named: &FxHashSet<&str>,
 ) -> Diagnostic {
     let (count, label) = match n {
         1 => (String::new(), "not in signers.toml"),
@@ -247,6 +247,7 @@ pub(super) fn unknown_signer_once(
     };
     let d = Diagnostic::error(src, span, format!("unknown signer `{id}`{count}"));
     let hint = match crate::diag::suggest(id, known.iter().copied()) {
+        Some(near) if n == 1 || named.contains(near) => format!("did you mean `{near}`?"),
         Some(near) => format!(
             "the roster has `{near}`: if `[signers.{near}]` was meant to be `{id}` (a typo, or a rename), name it `{id}` again; events are never rewritten"
         ),

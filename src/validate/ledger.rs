@@ -58,16 +58,22 @@ pub(super) fn ledger(
         strangers: RefCell::default(),
     };
     let mut unknown = Unknown::default();
-    let valid = events
+    let valid: Vec<SignOff> = events
         .into_iter()
         .filter_map(|ev| event(src, ev, &known, &mut unknown, diags))
         .collect();
     // Each at its first event's place among the others: file order.
     let mut once = unknown.diagnostics(src, &Known::sorted(&known.letters));
     let ids = Known::sorted(&known.signers);
+    let named: FxHashSet<&str> = valid
+        .iter()
+        .map(|e: &SignOff| e.signer.0.as_str())
+        .collect();
     let strangers = known.strangers.take().into_iter();
     once.extend(
-        strangers.map(|(id, (at, span, n))| (at, unknown_signer_once(src, &id, span, n, &ids))),
+        strangers.map(|(id, (at, span, n))| {
+            (at, unknown_signer_once(src, (&id, span, n), &ids, &named))
+        }),
     );
     once.sort_by_key(|(at, d)| (*at, d.span.as_ref().map(|s| s.start)));
     for (at, d) in once.into_iter().rev() {
