@@ -1,56 +1,33 @@
-//! Diagnostics: the one type every stage uses to report a problem in a file,
-//! and its rendering as `path:line:col: error: message` plus a source snippet.
+//! Diagnostics: the one type every stage and command uses to report a
+//! problem, in a file or not, and its rendering as `path:line:col: error:
+//! message` plus a source snippet.
 //!
-//! Lines and columns are computed from byte offsets by codespan-reporting, and
-//! the snippet (source line, caret, hints) is drawn by it too; this module only
-//! puts the grep-friendly location first, as compilers do in their short form.
+//! Every error, warning and note a user sees goes through [`Diagnostic`]:
+//! commands print them with [`crate::Context::warn`] and `main` prints a
+//! failed command's through [`crate::Error::render`], in color or not (see
+//! [`paint`]). Lines and columns are computed from byte offsets by
+//! codespan-reporting over the line starts a [`Source`] computes once.
+
+mod paint;
+mod source;
 
 use std::borrow::Cow;
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::{Files, SimpleFile};
-use codespan_reporting::term::{self, Chars, Config};
+pub use paint::Painted;
+pub use source::Source;
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Something the user may want to know; never a problem.
+    Note,
     /// Reported, but the command still succeeds.
     Warning,
     /// The input is invalid: exit code 1.
     Error,
-}
-
-/// A file's text, kept so diagnostics can quote it.
-#[derive(Debug)]
-pub struct Source {
-    /// The path as shown to the user (relative to the working directory).
-    pub name: String,
-    /// The whole text.
-    pub text: String,
-}
-
-impl Source {
-    /// Wraps a file's text under the name shown to the user.
-    pub fn new(path: &Path, text: String) -> Arc<Source> {
-        Arc::new(Source {
-            name: display_path(path),
-            text,
-        })
-    }
-
-    /// 1-based line and column of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let file = SimpleFile::new(&self.name, &self.text);
-        let offset = offset.min(self.text.len());
-        match file.location((), offset) {
-            Ok(loc) => (loc.line_number, loc.column_number),
-            Err(_) => (1, 1),
-        }
-    }
 }
 
 /// One problem, with where it is and how to fix it.
@@ -65,9 +42,13 @@ pub struct Diagnostic {
     /// What is wrong: lowercase, no final period, values in backticks.
     pub message: String,
     /// A short note printed under the caret.
-    pub label: Option<String>,
+    pub label: Option<Box<str>>,
     /// `help:` lines.
     pub hints: Vec<String>,
+    /// `note:` lines: facts behind the message, such as each reason a
+    /// command was refused. (A boxed slice: rarely set, and it keeps a
+    /// `Result<_, Diagnostic>` within clippy's size for an error.)
+    pub notes: Box<[String]>,
 }
 
 impl Diagnostic {
@@ -86,6 +67,16 @@ impl Diagnostic {
         Self::new(Severity::Error, path, None, message)
     }
 
+    /// A warning tied to no place in a file.
+    pub fn bare_warning(message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, None, None, message)
+    }
+
+    /// A note tied to no place in a file: news, not a problem.
+    pub fn note(message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, None, None, message)
+    }
+
     fn new(
         severity: Severity,
         source: Option<&Arc<Source>>,
@@ -99,18 +90,27 @@ impl Diagnostic {
             message: message.into(),
             label: None,
             hints: Vec::new(),
+            notes: Box::default(),
         }
     }
 
     /// Adds the note printed under the caret.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+        self.label = Some(label.into().into_boxed_str());
         self
     }
 
     /// Adds a `help:` line.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Adds `note:` lines, one a fact.
+    pub fn with_notes(mut self, notes: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        let mut all = std::mem::take(&mut self.notes).into_vec();
+        all.extend(notes.into_iter().map(Into::into));
+        self.notes = all.into_boxed_slice();
         self
     }
 
@@ -131,71 +131,22 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The first line: `path:line:col: error: message`.
+    /// The first line, plain: `path:line:col: error: message`.
     pub fn headline(&self) -> String {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let line = match (&self.source, &self.span) {
-            (Some(src), Some(span)) => {
-                let (line, col) = src.line_col(span.start);
-                format!("{}:{line}:{col}: {kind}: {}", src.name, self.message)
-            }
-            (Some(src), None) => format!("{}: {kind}: {}", src.name, self.message),
-            _ => format!("{kind}: {}", self.message),
-        };
-        escape_controls(&line).into_owned()
+        paint::headline(self, false)
+    }
+
+    /// The whole diagnostic, styled for a terminal when `color` is on.
+    pub fn paint(&self, color: bool) -> Painted<'_> {
+        Painted::one(self, color)
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", self.headline())?;
-        let (Some(src), Some(span)) = (&self.source, &self.span) else {
-            for hint in &self.hints {
-                writeln!(f, "  = help: {}", escape_controls(hint))?;
-            }
-            return Ok(());
-        };
-        f.write_str(&snippet(self, src, span.clone()))
+/// Plain text, for files, logs and tests.
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.paint(false).fmt(f)
     }
-}
-
-/// The source line, caret and hints, drawn by codespan-reporting. Its own
-/// header and `-->` locus lines are dropped: our headline replaces both.
-///
-/// Control characters in the quoted line are shown as escapes (`\u{1b}`), the
-/// caret moved with them: a file must never drive the terminal it is checked in.
-fn snippet(d: &Diagnostic, src: &Source, span: Range<usize>) -> String {
-    let end = span.end.clamp(span.start, src.text.len());
-    let start = span.start.min(end);
-    let (text, span) = escaped(&src.text, start..end);
-    let file = SimpleFile::new(src.name.as_str(), text.as_ref());
-    let label = Label::primary((), span)
-        .with_message(escape_controls(d.label.as_deref().unwrap_or_default()));
-    let cs = CsDiagnostic::error()
-        .with_message(escape_controls(&d.message))
-        .with_label(label)
-        .with_notes(
-            d.hints
-                .iter()
-                .map(|h| format!("help: {}", escape_controls(h)))
-                .collect(),
-        );
-    let config = Config {
-        chars: Chars::ascii(),
-        ..Config::default()
-    };
-    let rendered = term::emit_into_string(&config, &file, &cs).unwrap_or_default();
-    rendered
-        .lines()
-        .skip(2)
-        .fold(String::new(), |mut acc, line| {
-            acc.push_str(line);
-            acc.push('\n');
-            acc
-        })
 }
 
 /// `text` with every control character (C0, DEL, C1) shown as a visible
@@ -208,7 +159,7 @@ pub fn escape_controls(text: &str) -> Cow<'_, str> {
 
 /// [`escape_controls`], with `span` (byte offsets in `text`) moved to the
 /// same characters in the escaped text.
-fn escaped(text: &str, span: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
+pub(crate) fn escaped(text: &str, span: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
     let raw = |i: usize, c: char| {
         !c.is_control()
             || c == '\n'
@@ -238,21 +189,52 @@ fn escaped(text: &str, span: Range<usize>) -> (Cow<'_, str>, Range<usize>) {
     (Cow::Owned(out), start..end)
 }
 
-/// Renders diagnostics in order, errors and warnings alike.
+/// Renders diagnostics in order, errors and warnings alike, plain.
 pub fn render_all(diags: &[Diagnostic]) -> String {
     diags.iter().map(|d| d.to_string()).collect()
 }
 
-/// Every diagnostic, then a count: "found 2 errors and 1 warning".
+/// Every diagnostic, then a count: "found 2 errors and 1 warning" (plain).
 pub fn report(diags: &[Diagnostic]) -> String {
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
-    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    let mut summary = format!("found {}", count(errors, "error"));
-    if warnings > 0 {
-        summary.push_str(&format!(" and {}", count(warnings, "warning")));
+    Painted::report(diags, false).to_string()
+}
+
+/// Sorts diagnostics into reading order: file by file, in the order the
+/// files first appear, and within a file by place (a problem about the
+/// whole file first). The sort is stable: problems at one place keep the
+/// order the checks found them in.
+pub fn in_line_order(diags: &mut [Diagnostic]) {
+    let mut files: Vec<*const Source> = Vec::new();
+    for d in diags.iter() {
+        let ptr = d.source.as_ref().map_or(std::ptr::null(), Arc::as_ptr);
+        if !files.contains(&ptr) {
+            files.push(ptr);
+        }
     }
-    format!("{}{summary}\n", render_all(diags))
+    diags.sort_by_key(|d| {
+        let ptr = d.source.as_ref().map_or(std::ptr::null(), Arc::as_ptr);
+        let file = files.iter().position(|f| *f == ptr);
+        (file, d.span.as_ref().map(|s| s.start))
+    });
+}
+
+/// "found 2 errors and 1 warning": the last line of a report.
+pub(crate) fn summary(diags: &[Diagnostic]) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    let mut summary = format!("found {}", plural(errors, "error"));
+    if warnings > 0 {
+        summary.push_str(&format!(" and {}", plural(warnings, "warning")));
+    }
+    summary
+}
+
+/// `1 error`, `2 errors`.
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The closest candidate within edit distance 2, if any.

@@ -1,15 +1,16 @@
-//! The library's error type and its mapping to exit codes.
+//! The library's error type, its mapping to exit codes, and its rendering:
+//! every failure is said as [`Diagnostic`]s, through the one path in `diag`.
 
 use std::io;
 use std::path::PathBuf;
 
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, Painted};
 
 /// Everything that can make a command fail.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read or written.
-    #[error("failed to {verb} `{}`: {source}", diag::display_path(.path))]
+    #[error("{}", self.render(false))]
     Io {
         /// "read", "write", "create", …
         verb: &'static str,
@@ -21,17 +22,10 @@ pub enum Error {
     /// The input has problems, each with its place.
     #[error("{}", diag::report(.0))]
     Invalid(Vec<Diagnostic>),
-    /// The command was refused, each reason given (e.g. `render --final`).
-    #[error("{message}\n{}", .reasons.iter().map(|r| format!("  - {r}\n")).collect::<String>())]
-    Refused {
-        /// What was refused.
-        message: String,
-        /// Why, one line each.
-        reasons: Vec<String>,
-    },
-    /// Any other problem a user can fix, said in one line.
+    /// One problem a user can fix, with its hints and notes (a refused
+    /// `render --final` notes each reason).
     #[error("{0}")]
-    Message(String),
+    Message(Box<Diagnostic>),
 }
 
 impl Error {
@@ -48,5 +42,35 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+
+    /// One problem, said in one line.
+    pub fn message(message: impl Into<String>) -> Self {
+        Diagnostic::bare(None, message).into()
+    }
+
+    /// One problem and the `help:` line that says what to do.
+    pub fn hinted(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Diagnostic::bare(None, message).with_hint(hint).into()
+    }
+
+    /// The error as a terminal shows it, styled when `color` is on:
+    /// `main` prints a failed command's this way.
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            Error::Io { verb, path, source } => {
+                let shown = diag::display_path(path);
+                let d = Diagnostic::bare(None, format!("failed to {verb} `{shown}`: {source}"));
+                d.paint(color).to_string()
+            }
+            Error::Invalid(diags) => Painted::report(diags, color).to_string(),
+            Error::Message(d) => d.paint(color).to_string(),
+        }
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Self {
+        Error::Message(Box::new(d))
     }
 }

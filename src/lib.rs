@@ -49,12 +49,28 @@ pub struct Context<'a> {
     pub cwd: PathBuf,
     /// The current time.
     pub now: DateTime<FixedOffset>,
-    /// Whether standard output is a terminal that takes colors.
+    /// Whether standard output is styled (`--color`, `NO_COLOR`, a terminal).
     pub color: bool,
+    /// Whether standard error is styled: diagnostics are.
+    pub err_color: bool,
     /// Standard output.
     pub out: &'a mut dyn Write,
     /// Standard error: warnings and progress.
     pub err: &'a mut dyn Write,
+}
+
+impl Context<'_> {
+    /// Prints a warning or note that does not stop the command, through the
+    /// one rendering of every diagnostic. A closed standard error is no
+    /// reason to fail the command.
+    pub fn warn(&mut self, d: &diag::Diagnostic) {
+        let _ = write!(self.err, "{}", d.paint(self.err_color));
+    }
+
+    /// [`Context::warn`] for each, in order.
+    pub fn warn_all(&mut self, diags: &[diag::Diagnostic]) {
+        let _ = write!(self.err, "{}", diag::Painted::all(diags, self.err_color));
+    }
 }
 
 /// Runs one parsed command line.

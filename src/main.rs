@@ -1,19 +1,22 @@
 //! The `signon` binary: parse the command line, run it, report, exit.
 
-use std::io::{self, IsTerminal};
+use std::io;
 use std::process::ExitCode;
 
+use anstream::{AutoStream, ColorChoice};
 use chrono::{DateTime, Local};
 use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = signon::cli::Cli::parse();
+    ColorChoice::from(cli.global.color).write_global();
+    let styled = |choice: ColorChoice| choice != ColorChoice::Never;
     let (mut out, mut err) = (io::stdout().lock(), io::stderr());
     let mut cx = signon::Context {
         cwd: std::env::current_dir().unwrap_or_default(),
         now: now(),
-        color: io::stdout().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color: styled(AutoStream::choice(&io::stdout())),
+        err_color: styled(AutoStream::choice(&io::stderr())),
         out: &mut out,
         err: &mut err,
     };
@@ -24,10 +27,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprint!(
-                "{}",
-                signon::diag::escape_controls(&with_newline(e.to_string()))
-            );
+            let _ = write!(cx.err, "{}", e.render(cx.err_color));
             ExitCode::from(e.exit_code())
         }
     }
@@ -45,13 +45,6 @@ fn now() -> DateTime<chrono::FixedOffset> {
         Some(t) => t.fixed_offset(),
         None => Local::now().fixed_offset(),
     }
-}
-
-fn with_newline(mut s: String) -> String {
-    if !s.ends_with('\n') {
-        s.push('\n');
-    }
-    s
 }
 
 // Why mimalloc rather than the system allocator: see Cargo.toml.

@@ -116,10 +116,13 @@ impl Guard {
                 &format!("`{}` is not a folder", display_path(dir)),
             )),
             Err(_) if self.default_dir.as_deref() == Some(dir) => Ok(()),
-            Err(_) => Err(Error::Message(format!(
-                "folder `{}` does not exist: wrote nothing\n  = help: create it first, or name a file in an existing folder",
-                display_path(dir)
-            ))),
+            Err(_) => Err(Error::hinted(
+                format!(
+                    "folder `{}` does not exist: wrote nothing",
+                    display_path(dir)
+                ),
+                "create it first, or name a file in an existing folder",
+            )),
         }
     }
 
@@ -139,9 +142,10 @@ impl Guard {
 }
 
 fn refused(shown: &str, why: &str) -> Error {
-    Error::Message(format!(
-        "refused to write `{shown}`: {why}: wrote nothing\n  = help: name a new file or a regular file that is not an input"
-    ))
+    Error::hinted(
+        format!("refused to write `{shown}`: {why}: wrote nothing"),
+        "name a new file or a regular file that is not an input",
+    )
 }
 
 /// What a path that is not a regular file or a folder is, in words.

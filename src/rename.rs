@@ -61,10 +61,13 @@ pub fn rename(from: &Path, new: &str) -> Result<PathBuf, Error> {
     let to = from.with_file_name(format!("{new}.toml"));
     let text = fs::read_to_string(from).map_err(|e| Error::io("read", from, e))?;
     let edited = record_formerly(&text, &old, new).map_err(|why| {
-        Error::Message(format!(
-            "cannot rename `{}`: {why}: renamed nothing\n  = help: run `signon check {old}`",
-            display_path(from)
-        ))
+        Error::hinted(
+            format!(
+                "cannot rename `{}`: {why}: renamed nothing",
+                display_path(from)
+            ),
+            format!("run `signon check {old}`"),
+        )
     })?;
     let dir = match from.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -94,10 +97,13 @@ pub fn rename(from: &Path, new: &str) -> Result<PathBuf, Error> {
 
 /// The refusal when the new id is taken.
 pub fn exists(new: &str, to: &Path) -> Error {
-    Error::Message(format!(
-        "letter `{new}` already exists (`{}`): renamed nothing\n  = help: choose another id, or remove that letter first",
-        display_path(to)
-    ))
+    Error::hinted(
+        format!(
+            "letter `{new}` already exists (`{}`): renamed nothing",
+            display_path(to)
+        ),
+        "choose another id, or remove that letter first",
+    )
 }
 
 #[cfg(test)]

@@ -131,7 +131,7 @@ pub fn watch(inputs: &Inputs, render: impl FnMut(Cause<'_>)) -> Result<(), Error
     ctrlc::set_handler(move || {
         let _ = tx.send(Event::Stop);
     })
-    .map_err(|e| Error::Message(format!("cannot catch Ctrl-C: {e}")))?;
+    .map_err(|e| Error::message(format!("cannot catch Ctrl-C: {e}")))?;
     serve(inputs, &rx, DEBOUNCE, render);
     Ok(())
 }
@@ -147,10 +147,10 @@ pub fn start(inputs: &Inputs, tx: Sender<Event>) -> Result<RecommendedWatcher, E
         let _ = tx.send(event);
     };
     let mut watcher = notify::recommended_watcher(forward)
-        .map_err(|e| Error::Message(format!("cannot watch files: {e}")))?;
+        .map_err(|e| Error::message(format!("cannot watch files: {e}")))?;
     for (dir, mode) in inputs.folders() {
         watcher.watch(&dir, mode).map_err(|e| {
-            Error::Message(format!("failed to watch `{}`: {e}", display_path(&dir)))
+            Error::message(format!("failed to watch `{}`: {e}", display_path(&dir)))
         })?;
     }
     Ok(watcher)

@@ -33,6 +33,7 @@
 //! - `missing`: `status --missing`, who to chase with contacts; export's contact columns;
 //! - `remind`: `signon remind`'s e-mail drafts parsed back by Python's `email` and `mailbox`;
 //! - `words`: typeset names and roles, the `none`/`congress` letterheads, labels worded once;
+//! - `voice`: the messages a new user tripped on, one renderer, `--color`;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 //! - `print`: (ignored) the letter page printed by Chromium, read back beside signon's PDF.
 
@@ -111,5 +112,7 @@ mod remind;
 mod signatures;
 #[path = "cli/tagged.rs"]
 mod tagged;
+#[path = "cli/voice.rs"]
+mod voice;
 #[path = "cli/words.rs"]
 mod words;

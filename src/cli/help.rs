@@ -12,7 +12,7 @@ sign-offs that signon appends to) and `letters/<id>.toml` (one letter a file).
   signon check                   every problem in every file, with line and column
   signon sign 2025-02-06-rubio sherman --by AH --note \"LD confirmed by email\"
   signon status                  who is still missing, letter by letter
-  signon render 2025-02-06-rubio out/2025-02-06-rubio.pdf and .html (marked DRAFT)
+  signon render 2025-02-06-rubio  writes out/2025-02-06-rubio.pdf and .html (marked DRAFT)
   signon press 2025-02-06-rubio  a press-release draft in Markdown
 
 Exit codes: 0 ok, 1 a problem with the input or a refused command, 2 a usage error.";
@@ -90,10 +90,16 @@ too), a folder, a device, a pipe or a socket, and a folder that does not exist
 (only the default `out/` is made). `-` is standard output, for one output only:
 `--pdf -` writes the PDF bytes there, and asks for no HTML.
 
-  signon render 2025-02-06-rubio --pdf - | lpr
-  signon render 2025-02-06-rubio                      out/2025-02-06-rubio.pdf and .html (DRAFT)
+Examples (the letter is named by its id; `--pdf` and `--html` take paths):
+
+  signon render 2025-02-06-rubio
+      writes out/2025-02-06-rubio.pdf and out/2025-02-06-rubio.html, marked DRAFT
   signon render 2025-02-06-rubio --html out/rubio.html
-  signon render 2025-02-06-rubio --final              refused until every lead signed this text";
+      writes the HTML to out/rubio.html, the PDF to its default place
+  signon render 2025-02-06-rubio --pdf - | lpr
+      sends the PDF to the printer, keeping no file
+  signon render 2025-02-06-rubio --final
+      refused until every lead signed this text";
 
 /// After `signon press --help`.
 pub(super) const PRESS_HELP: &str = "\

@@ -45,6 +45,31 @@ pub struct Global {
     /// holding `signers.toml`)
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
+    /// When to use colors: `auto` (on a terminal, unless `NO_COLOR` is set
+    /// or `CLICOLOR_FORCE` asks for them anyway), `always` or `never`
+    #[arg(long, global = true, value_name = "WHEN", default_value_t = ColorWhen::Auto, value_enum)]
+    pub color: ColorWhen,
+}
+
+/// `--color`: when output is styled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal that takes colors, as `NO_COLOR` and `CLICOLOR_FORCE` say.
+    Auto,
+    /// Always, even into a file or a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl From<ColorWhen> for anstream::ColorChoice {
+    fn from(c: ColorWhen) -> Self {
+        match c {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        }
+    }
 }
 
 /// The subcommands.

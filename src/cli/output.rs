@@ -28,8 +28,8 @@ pub struct RenderArgs {
     /// With --final: leave off co-signers (not leads) who signed an earlier text, naming them
     #[arg(long, requires = "final_copy")]
     pub omit_stale: bool,
-    /// The paper size
-    #[arg(long, value_enum, default_value_t = Paper::Letter)]
+    /// The paper size (any case: `A4` or `a4`)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Paper::Letter)]
     pub paper: Paper,
 }
 

@@ -33,13 +33,12 @@ pub(crate) fn check(ws: &Workspace, args: &CheckArgs, cx: &mut Context<'_>) -> R
             .count()
     };
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    diag::in_line_order(&mut checked.diagnostics);
     if errors > 0 {
         return Err(Error::Invalid(checked.diagnostics));
     }
     // Warnings go to stderr like errors do; the summary goes to stdout.
-    let _ = cx
-        .err
-        .write_all(diag::render_all(&checked.diagnostics).as_bytes());
+    cx.warn_all(&checked.diagnostics);
     let letters = checked.letters.len();
     let summary = format!(
         "checked {letters} letter{}, {} signers, {} sign-offs: no errors, {warnings} warning{}\n",

@@ -4,6 +4,7 @@
 //! warning on standard error that says why it is not final.
 
 use crate::cli::{ExportArgs, ExportFormat};
+use crate::diag::Diagnostic;
 use crate::press::export;
 use crate::{Context, Error};
 
@@ -19,14 +20,11 @@ pub(crate) fn export(
     }
     let p = super::press::prepare(ws, &args.letter, cx)?;
     if let Some(reasons) = &p.not_final {
-        let mut warning = format!(
-            "warning: `{}` is not final: listing the signatures on the current text\n",
+        let why = format!(
+            "`{}` is not final: listing the signatures on the current text",
             p.composed.id
         );
-        reasons
-            .iter()
-            .for_each(|r| warning.push_str(&format!("  - {r}\n")));
-        let _ = cx.err.write_all(warning.as_bytes());
+        cx.warn(&Diagnostic::bare_warning(why).with_notes(crate::ledger::reason::lines(reasons)));
     }
     let text = match args.format {
         ExportFormat::Csv => export::csv(&p.rows)?,

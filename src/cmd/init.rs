@@ -36,7 +36,7 @@ pub(crate) fn init(args: &InitArgs, cx: &mut Context<'_>) -> Result<(), Error> {
     };
     let signers = dir.join(SIGNERS_FILE);
     if signers.exists() {
-        return Err(Error::Message(format!(
+        return Err(Error::message(format!(
             "`{}` already exists: this is a workspace already",
             crate::diag::display_path(&signers)
         )));

@@ -30,11 +30,14 @@ pub(super) fn intake(
     let letter = super::sign::own_letter(ws, &checked.letters)?;
     let now = rules::to_seconds(cx.now);
     let at = match &r.at {
-        Some(at) => Some(rules::to_seconds(super::sign::when(Some(at), now)?)),
+        Some(at) => Some(rules::to_seconds(crate::ledger::record::when(
+            Some(at),
+            now,
+        )?)),
         None => None,
     };
     if let Some(why) = at.and_then(|at| rules::future_at(at, now)) {
-        return Err(Error::Message(why));
+        return Err(Error::message(why));
     }
     let defaults = Defaults {
         zone: zone(args.tz, cx),
@@ -46,7 +49,7 @@ pub(super) fn intake(
     let file = cx.cwd.join(file);
     let text = std::fs::read(&file).map_err(|e| Error::io("read", &file, e))?;
     let text = String::from_utf8(text).map_err(|_| {
-        Error::Message(format!(
+        Error::message(format!(
             "`{}` is not UTF-8 text: save the sheet as \"CSV UTF-8\"",
             display_path(&file)
         ))
@@ -54,7 +57,7 @@ pub(super) fn intake(
     let mut notes = Vec::new();
     let rows = intake::read(&file, text, &checked.roster, &defaults, &mut notes);
     for note in notes {
-        let _ = writeln!(cx.err, "notice: {note}");
+        cx.warn(&crate::diag::Diagnostic::note(note));
     }
     let rows = rows.map_err(Error::Invalid)?;
     let planned = intake::plan(&rows, letter, &checked.ledger, &ledger::fingerprint(letter));
@@ -65,7 +68,7 @@ pub(super) fn intake(
     let shown = report(&display_path(&file), &letter.id, &planned, args.dry_run);
     super::write_out(cx, &shown)?;
     if !args.dry_run {
-        super::sign::warn_outranked(&checked, letter, &events, cx);
+        cx.warn_all(&ledger::record::outranked(&checked.ledger, letter, &events));
     }
     Ok(())
 }

@@ -12,7 +12,11 @@ pub(crate) fn log(ws: &Workspace, args: &LogArgs, cx: &mut Context<'_>) -> Resul
     let one = super::one_letter(ws, &args.letter, cx)?;
     let signer = match &args.signer {
         Some(name) => {
-            super::sign::known_signers(&one.checked.roster, std::slice::from_ref(name))?;
+            crate::ledger::record::known_signers(
+                &one.checked.roster,
+                std::slice::from_ref(name),
+                None,
+            )?;
             Some(SignerId(name.clone()))
         }
         None => None,

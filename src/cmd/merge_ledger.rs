@@ -20,7 +20,7 @@ pub(crate) fn merge_ledger(args: &MergeLedgerArgs, cx: &mut Context<'_>) -> Resu
     let merged = crate::ledger::merge::merge(&base, &ours, &theirs);
     fs::write(&ours_path, &merged.text).map_err(|e| Error::io("write", &ours_path, e))?;
     if merged.conflict {
-        return Err(Error::Message(
+        return Err(Error::message(
             "the roster part of `signers.toml` conflicts: both sides changed the same lines; \
              resolve the `<<<<<<<` markers (every sign-off event was merged)"
                 .to_string(),
@@ -34,7 +34,7 @@ pub(crate) fn merge_ledger(args: &MergeLedgerArgs, cx: &mut Context<'_>) -> Resu
 fn read(path: &Path) -> Result<String, Error> {
     let bytes = fs::read(path).map_err(|e| Error::io("read", path, e))?;
     String::from_utf8(bytes).map_err(|_| {
-        Error::Message(format!(
+        Error::message(format!(
             "`{}` is not UTF-8 text: merge it by hand",
             crate::diag::display_path(path)
         ))

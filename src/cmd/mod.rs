@@ -96,9 +96,7 @@ pub(crate) fn one_letter(
 ) -> Result<OneLetter, Error> {
     let path = ws.resolve_letter(name, &cx.cwd)?;
     let checked = crate::validate::workspace(ws, &[path])?.into_valid()?;
-    let _ = cx
-        .err
-        .write_all(crate::diag::render_all(&checked.diagnostics).as_bytes());
+    cx.warn_all(&checked.diagnostics);
     let letter = &checked.letters[0];
     let states =
         crate::ledger::states(letter, &checked.ledger, &crate::ledger::fingerprint(letter));

@@ -13,7 +13,7 @@ pub(crate) fn mv(ws: &Workspace, args: &MvArgs, cx: &mut Context<'_>) -> Result<
         &crate::load::id_of_new(&args.new).to_string(),
     );
     if !crate::model::valid_id(new) {
-        return Err(Error::Message(format!(
+        return Err(Error::message(format!(
             "invalid letter id `{new}`: {}",
             crate::model::ID_RULE
         )));
@@ -26,9 +26,12 @@ pub(crate) fn mv(ws: &Workspace, args: &MvArgs, cx: &mut Context<'_>) -> Result<
     // would count twice.
     let claimants = crate::validate::claimants(ws, new)?;
     if let Some(other) = claimants.iter().find(|c| **c != old) {
-        return Err(Error::Message(format!(
-            "`{new}` is an earlier id of letter `{other}` (in its `formerly`): renamed nothing\n  = help: the ledger's events under `{new}` count for `{other}`; choose another id"
-        )));
+        return Err(Error::hinted(
+            format!(
+                "`{new}` is an earlier id of letter `{other}` (in its `formerly`): renamed nothing"
+            ),
+            format!("the ledger's events under `{new}` count for `{other}`; choose another id"),
+        ));
     }
     let to = crate::rename::rename(&from, new)?;
     super::write_out(

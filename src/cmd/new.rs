@@ -50,7 +50,7 @@ order = "alphabetical"                     # or "signed" (by time) or "listed"
 pub(crate) fn new(ws: &Workspace, args: &NewArgs, cx: &mut Context<'_>) -> Result<(), Error> {
     let id = crate::load::id_of_new(&args.id);
     if !crate::model::valid_id(id) {
-        return Err(Error::Message(format!(
+        return Err(Error::message(format!(
             "invalid letter id `{id}`: {}",
             crate::model::ID_RULE
         )));

@@ -34,8 +34,8 @@ pub(crate) fn remind(ws: &Workspace, args: &RemindArgs, cx: &mut Context<'_>) ->
     }
     let offices = offices(&st, &checked, &report, cx);
     if offices.is_empty() {
-        return Err(Error::Message(
-            "no office to chase has an e-mail address in `signers.toml`: wrote nothing".into(),
+        return Err(Error::message(
+            "no office to chase has an e-mail address in `signers.toml`: wrote nothing",
         ));
     }
     let from = args

@@ -50,9 +50,9 @@ pub(crate) fn render_with(
     let states = &omit_stale(args, &one, cx);
     let (checked, letter) = (&one.checked, one.letter());
     if args.final_copy {
-        ledger::final_gate(states, &checked.roster).map_err(|reasons| Error::Refused {
-            message: format!("refused to render `{}` final: wrote nothing", letter.id),
-            reasons: ledger::reason::lines(&reasons),
+        ledger::final_gate(states, &checked.roster).map_err(|reasons| {
+            let refused = format!("refused to render `{}` final: wrote nothing", letter.id);
+            Error::from(Diagnostic::bare(None, refused).with_notes(ledger::reason::lines(&reasons)))
         })?;
     }
     let composed = compose(letter, &checked.roster, states, !args.final_copy);
@@ -105,8 +105,9 @@ fn check_targets(
     guard: &Guard,
 ) -> Result<(), Error> {
     if targets.iter().filter(|(_, p)| output::is_stdout(p)).count() > 1 {
-        return Err(Error::Message(
-            "only one output can go to standard output (`-`): wrote nothing\n  = help: name a file for the others".into(),
+        return Err(Error::hinted(
+            "only one output can go to standard output (`-`): wrote nothing",
+            "name a file for the others",
         ));
     }
     if targets.iter().any(|(_, p)| p.starts_with(ws.out_dir())) {
@@ -128,12 +129,15 @@ fn distinct(targets: &[(Format, PathBuf)]) -> Result<(), Error> {
         .collect();
     for (i, (fa, a)) in files.iter().enumerate() {
         if let Some((fb, _)) = files[..i].iter().find(|(_, b)| same_file(a, b)) {
-            return Err(Error::Message(format!(
-                "`{}` and `{}` name the same file `{}`: wrote nothing\n  = help: name a different file for each output",
-                fb.flag(),
-                fa.flag(),
-                display_path(a)
-            )));
+            return Err(Error::hinted(
+                format!(
+                    "`{}` and `{}` name the same file `{}`: wrote nothing",
+                    fb.flag(),
+                    fa.flag(),
+                    display_path(a)
+                ),
+                "name a different file for each output",
+            ));
         }
     }
     Ok(())
@@ -172,10 +176,13 @@ fn same_file(a: &Path, b: &Path) -> bool {
 fn inside_workspace(ws: &Workspace) -> Result<(), Error> {
     let out = ws.out_dir();
     match std::fs::symlink_metadata(&out) {
-        Ok(meta) if meta.file_type().is_symlink() => Err(Error::Message(format!(
-            "`{}` is a symbolic link: signon writes its default outputs only inside the workspace\n  = help: remove the link, or name the files with `--pdf PATH` and `--html PATH`",
-            display_path(&out)
-        ))),
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::hinted(
+            format!(
+                "`{}` is a symbolic link: signon writes its default outputs only inside the workspace",
+                display_path(&out)
+            ),
+            "remove the link, or name the files with `--pdf PATH` and `--html PATH`",
+        )),
         _ => Ok(()),
     }
 }
@@ -229,7 +236,7 @@ fn bytes(
             let opts = render::pdf::PdfOptions { paper };
             render::pdf::render(composed, &opts).map_err(|e| match too_tall(&e, checked) {
                 Some(d) => Error::Invalid(vec![d]),
-                None => Error::Message(format!("cannot make the PDF: {e}")),
+                None => Error::message(format!("cannot make the PDF: {e}")),
             })
         }
     }
@@ -267,7 +274,7 @@ fn signature_images(
     if diags.iter().any(crate::diag::Diagnostic::is_error) {
         return Err(Error::Invalid(diags));
     }
-    let _ = cx.err.write_all(crate::diag::render_all(&diags).as_bytes());
+    cx.warn_all(&diags);
     Ok(())
 }
 
@@ -290,11 +297,11 @@ fn omit_stale(args: &RenderArgs, one: &super::OneLetter, cx: &mut Context<'_>) -
         })
         .collect();
     if !names.is_empty() {
-        let _ = writeln!(
-            cx.err,
-            "warning: left off the final copy, as they signed an earlier text: {}",
+        let why = format!(
+            "left off the final copy, as they signed an earlier text: {}",
             names.join(", ")
         );
+        cx.warn(&Diagnostic::bare_warning(why));
     }
     one.states
         .iter()

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::cli::{ImportArgs, RosterArgs, RosterCommand};
-use crate::diag::{Source, display_path};
+use crate::diag::{Diagnostic, Source, display_path};
 use crate::load::Workspace;
 use crate::roster::import::{self, Change, Options, Outcome};
 use crate::roster::{file, legislators};
@@ -53,11 +53,10 @@ fn check_states(states: &[String], members: &[legislators::Member]) -> Result<()
     known.dedup();
     for s in states {
         if !known.iter().any(|k| k.eq_ignore_ascii_case(s)) {
-            let mut msg = format!("no Members from `{s}` in the data");
-            if let Some(k) = crate::diag::suggest(&s.to_ascii_uppercase(), known.iter().copied()) {
-                let _ = write!(msg, "\n  = help: did you mean `{k}`?");
-            }
-            return Err(Error::Message(msg));
+            let d = Diagnostic::bare(None, format!("no Members from `{s}` in the data"));
+            return Err(d
+                .with_suggestion(&s.to_ascii_uppercase(), known.iter().copied())
+                .into());
         }
     }
     Ok(())
@@ -65,11 +64,11 @@ fn check_states(states: &[String], members: &[legislators::Member]) -> Result<()
 
 fn warn_missing(outcome: &Outcome, cx: &mut Context<'_>) {
     for m in &outcome.missing {
-        let _ = writeln!(
-            cx.err,
-            "warning: `{}` (bioguide `{}`) is not in the data: left office?",
+        let why = format!(
+            "`{}` (bioguide `{}`) is not in the data: left office?",
             m.id, m.bioguide
         );
+        cx.warn(&Diagnostic::bare_warning(why));
     }
 }
 

@@ -48,7 +48,9 @@ pub(crate) fn signers(
     if !roster_errors.is_empty() {
         return Err(Error::Invalid(roster_errors));
     }
-    let picked = select(&checked.roster, &Filter::from(&args.filter));
+    let filter = Filter::from(&args.filter);
+    crate::roster::filter::check(&checked.roster, &filter)?;
+    let picked = select(&checked.roster, &filter);
     let text = if args.json {
         let rows: Vec<Row<'_>> = picked.iter().map(|s| row(s)).collect();
         let mut json = serde_json::to_string_pretty(&rows).expect("plain data serializes");

@@ -2,6 +2,7 @@
 //! signed, what is missing before the deadline, and whom to chase.
 
 use crate::cli::StatusArgs;
+use crate::diag::Diagnostic;
 use crate::load::Workspace;
 use crate::validate::{self, Checked};
 use crate::{Context, Error, status};
@@ -19,7 +20,7 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
         args.letter.is_some(),
         cx,
     )?;
-    warn_future(ws, &checked, cx);
+    warn_future(&checked, cx);
     let mut all = status::overview(&checked.letters, &checked.roster, &checked.ledger, cx.now);
     status::stale::explain(&mut all, &checked.letters, &ws.root);
     match (&args.html, &guard) {
@@ -67,17 +68,17 @@ pub(crate) fn status(ws: &Workspace, args: &StatusArgs, cx: &mut Context<'_>) ->
 /// A warning per event of a shown letter more than a day in the future,
 /// which `check` calls an error and which outranks every real answer: one
 /// comparison per event, so `status` stays fast and still says so.
-fn warn_future(ws: &Workspace, checked: &Checked, cx: &mut Context<'_>) {
+fn warn_future(checked: &Checked, cx: &mut Context<'_>) {
     let limit = cx.now + crate::ledger::rules::FUTURE_LIMIT;
-    let path = crate::diag::display_path(&ws.signers_path());
+    let Some(src) = checked.signers_source.as_ref() else {
+        return;
+    };
     let future = checked.ledger.iter().filter(|e| e.at > limit);
     for e in future.filter(|e| checked.letters.iter().any(|l| l.id == e.letter)) {
         let at = crate::ledger::rules::show(e.at);
-        let _ = writeln!(
-            cx.err,
-            "warning: {path}:{}: event at `{at}` is in the future — run `signon check`",
-            e.line
-        );
+        let why = format!("event at `{at}` is in the future");
+        let d = Diagnostic::warning(src, src.line_span(e.line), why);
+        cx.warn(&d.with_hint("`signon check` calls it an error"));
     }
 }
 
@@ -90,8 +91,9 @@ fn page_guard(
     cx: &Context<'_>,
 ) -> Result<Option<crate::output::Guard>, Error> {
     match &args.html {
-        Some(p) if crate::output::is_stdout(p) && args.json => Err(Error::Message(
-            "`--json` and `--html -` both write to standard output: wrote nothing\n  = help: name a file for the page".into(),
+        Some(p) if crate::output::is_stdout(p) && args.json => Err(Error::hinted(
+            "`--json` and `--html -` both write to standard output: wrote nothing",
+            "name a file for the page",
         )),
         Some(p) if !crate::output::is_stdout(p) => {
             let guard = super::guard(ws, args.letter.as_deref(), cx)?;
@@ -127,10 +129,8 @@ fn usable(
     for id in ws.letter_ids()? {
         if !checked.letters.iter().any(|l| l.id == id) {
             let id = crate::diag::escape_controls(&id);
-            let _ = writeln!(
-                cx.err,
-                "warning: left out `{id}`: it has errors (run `signon check {id}`)"
-            );
+            let why = format!("left out `{id}`: it has errors");
+            cx.warn(&Diagnostic::bare_warning(why).with_hint(format!("run `signon check {id}`")));
         }
     }
     let diags = checked.diagnostics.clone();

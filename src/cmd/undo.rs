@@ -13,12 +13,16 @@ pub(crate) fn undo(ws: &Workspace, args: &UndoArgs, cx: &mut Context<'_>) -> Res
     let path = ws.resolve_letter(&args.letter, &cx.cwd)?;
     let checked = validate::workspace(ws, std::slice::from_ref(&path))?.into_valid()?;
     let letter = super::sign::own_letter(ws, &checked.letters)?;
-    super::sign::known_signers(&checked.roster, std::slice::from_ref(&args.signer))?;
+    crate::ledger::record::known_signers(
+        &checked.roster,
+        std::slice::from_ref(&args.signer),
+        None,
+    )?;
     let signer = SignerId(args.signer.clone());
     let at = rules::to_seconds(cx.now);
     let target =
         ledger::log::undo_target(&checked.ledger, &letter.id, &signer).ok_or_else(|| {
-            Error::Message(format!(
+            Error::message(format!(
                 "nothing to undo: `{signer}` has no event on `{}` that is not already undone",
                 letter.id
             ))

@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use crate::cli::{RenderArgs, WatchArgs};
-use crate::diag::{display_path, escape_controls};
+use crate::diag::display_path;
 use crate::load::Workspace;
 use crate::watch::{self, Cause, Inputs};
 use crate::{Context, Error};
@@ -34,10 +34,8 @@ pub(crate) fn watch(ws: &Workspace, args: &WatchArgs, cx: &mut Context<'_>) -> R
 /// problems as `main` prints a failed command's.
 fn once(ws: &Workspace, args: &RenderArgs, id: &str, cause: Cause<'_>, cx: &mut Context<'_>) {
     if let Cause::Lost(why) = cause {
-        let _ = writeln!(
-            cx.err,
-            "warning: changes may have been missed ({why}): rendering again"
-        );
+        let why = format!("changes may have been missed ({why}): rendering again");
+        cx.warn(&crate::diag::Diagnostic::bare_warning(why));
     }
     let start = Instant::now();
     let mut paths = Vec::new();
@@ -48,15 +46,8 @@ fn once(ws: &Workspace, args: &RenderArgs, id: &str, cause: Cause<'_>, cx: &mut 
     let ms = start.elapsed().as_millis();
     let said = match result {
         Ok(()) => writeln!(cx.out, "rendered {id} in {ms} ms → {}", paths.join(", ")),
-        Err(e) => write!(cx.err, "{}", escape_controls(&with_newline(e.to_string()))),
+        Err(e) => write!(cx.err, "{}", e.render(cx.err_color)),
     };
     // A closed terminal is no reason to stop rendering: the files are what count.
     let _ = said.and_then(|()| cx.out.flush());
-}
-
-fn with_newline(mut s: String) -> String {
-    if !s.ends_with('\n') {
-        s.push('\n');
-    }
-    s
 }

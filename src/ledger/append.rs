@@ -158,12 +158,12 @@ pub fn append(path: &Path, events: &[NewEvent]) -> Result<(), Error> {
 /// unresolved merge conflict.
 fn refuse_damage(text: &str) -> Result<(), Error> {
     if let Some(line) = super::torn::conflict_line(text) {
-        return Err(Error::Message(format!(
+        return Err(Error::message(format!(
             "refusing to append to `signers.toml`: it holds an unresolved merge conflict at line {line}"
         )));
     }
     match super::batch::tail_damage(text) {
-        Some(damage) => Err(Error::Message(damage.message())),
+        Some(damage) => Err(damage.refusal().into()),
         None => Ok(()),
     }
 }
@@ -174,10 +174,10 @@ fn cut_back(file: &File, path: &Path, old_len: u64, verb: &str, e: io::Error) ->
     let restored = file.set_len(old_len).and_then(|()| file.sync_data());
     let shown = crate::diag::display_path(path);
     match restored {
-        Ok(()) => Error::Message(format!(
+        Ok(()) => Error::message(format!(
             "could not {verb} `{shown}`: {e}; nothing was recorded and the file is as it was"
         )),
-        Err(cut) => Error::Message(format!(
+        Err(cut) => Error::message(format!(
             "could not {verb} `{shown}`: {e}; cutting it back to its old {old_len} bytes failed too ({cut}): run `signon check`"
         )),
     }
@@ -206,7 +206,7 @@ pub(crate) fn open_locked(path: &Path) -> Result<File, Error> {
         // Replaced meanwhile: this handle's lock guards nothing; drop it and
         // take the new file's.
     }
-    Err(Error::Message(format!(
+    Err(Error::message(format!(
         "`{}` was replaced {REOPENS} times while waiting for its lock; try again",
         path.display()
     )))

@@ -34,9 +34,7 @@ fn is_hex64(s: &str) -> bool {
 /// place, so a kept text is whole or absent, never half written.
 pub fn keep(root: &Path, canonical: &str) -> Result<String, Error> {
     if let Some(why) = outside(root) {
-        return Err(Error::Message(format!(
-            "{why}: recorded nothing\n  = help: {LINK_HELP}"
-        )));
+        return Err(Error::hinted(format!("{why}: recorded nothing"), LINK_HELP));
     }
     let fingerprint = super::digest(canonical);
     let path = path(root, &fingerprint).expect("a digest is sha256 and 64 hex digits");

@@ -13,6 +13,7 @@ pub mod log;
 pub mod merge;
 pub mod read;
 pub mod reason;
+pub mod record;
 mod replay;
 pub mod rules;
 pub mod seal;

@@ -121,6 +121,6 @@ pub fn outranked(e: &NewEvent, after: &SignerState) -> Option<String> {
     let (id, standing) = (&e.signer, after.standing.as_str());
     let when = after.at.map(show).unwrap_or_default();
     Some(format!(
-        "warning: `{id}` stays {standing}: their answer at {when} is later than this one"
+        "`{id}` stays {standing}: their answer at {when} is later than this one"
     ))
 }

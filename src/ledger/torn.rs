@@ -49,13 +49,11 @@ impl Torn {
         ]
     }
 
-    /// The one-paragraph message used when an append is refused.
-    pub fn message(&self) -> String {
+    /// The refusal of an append to a ledger cut short.
+    pub fn refusal(&self) -> Diagnostic {
         let [a, b] = self.hints();
-        format!(
-            "refusing to append to `signers.toml`: {}\n  = help: {a}\n  = help: {b}",
-            self.headline()
-        )
+        let message = format!("refusing to append to `signers.toml`: {}", self.headline());
+        Diagnostic::bare(None, message).with_hint(a).with_hint(b)
     }
 
     /// The diagnostic `check` reports, pointing at the event.

@@ -36,7 +36,7 @@ impl Workspace {
         if let Some(root) = root {
             let root = cwd.join(root);
             if !root.join(SIGNERS_FILE).is_file() {
-                return Err(Error::Message(format!(
+                return Err(Error::message(format!(
                     "no `{SIGNERS_FILE}` in `{}`",
                     crate::diag::display_path(&root)
                 )));
@@ -49,7 +49,7 @@ impl Workspace {
                 root: dir.to_path_buf(),
             })
             .ok_or_else(|| {
-                Error::Message(format!(
+                Error::message(format!(
                     "no `{SIGNERS_FILE}` in this folder or any parent: run `signon init` to start a workspace, or pass `--root DIR`"
                 ))
             })
@@ -101,18 +101,18 @@ impl Workspace {
             if path.is_file() {
                 return Ok(path);
             }
-            return Err(Error::Message(format!("no letter file `{name}`")));
+            return Err(Error::message(format!("no letter file `{name}`")));
         }
         let path = self.letters_dir().join(format!("{name}.toml"));
         if path.is_file() {
             return Ok(path);
         }
         let ids = self.letter_ids()?;
-        let mut msg = format!("no letter `{name}` in `{LETTERS_DIR}/`");
-        if let Some(s) = crate::diag::suggest(name, ids.iter().map(String::as_str)) {
-            msg.push_str(&format!("\n  = help: did you mean `{s}`?"));
-        }
-        Err(Error::Message(msg))
+        let d =
+            crate::diag::Diagnostic::bare(None, format!("no letter `{name}` in `{LETTERS_DIR}/`"));
+        Err(d
+            .with_suggestion(name, ids.iter().map(String::as_str))
+            .into())
     }
 }
 
@@ -269,6 +269,13 @@ pub(crate) fn diagnostic(source: &Arc<Source>, e: &toml::de::Error) -> Diagnosti
     let span = e.span().unwrap_or(0..0);
     let message = e.message().trim();
     let message = message.lines().next().unwrap_or("invalid TOML");
+    let typed = source.text.get(span.clone()).unwrap_or_default();
+    if let Some(iso) = other_date_form(typed) {
+        // toml would say "string values must be quoted": wrong advice for
+        // a date, which must be written year-month-day instead.
+        return Diagnostic::error(source, span, format!("write dates as `{iso}`"))
+            .with_label("a TOML date is year-month-day, without quotes");
+    }
     let mut diag = match message {
         // toml says only "duplicate key": name it, since the caret may sit on
         // any key of a repeated table.
@@ -286,6 +293,28 @@ pub(crate) fn diagnostic(source: &Arc<Source>, e: &toml::de::Error) -> Diagnosti
         diag = diag.with_hint("write dates without quotes, like `date = 2025-02-06`");
     }
     diag
+}
+
+/// A date typed in another form (`12/10/2026`, `10.12.2026`, `2026/12/10`)
+/// as the TOML date it means: month first when the year is last, as in the
+/// United States.
+fn other_date_form(typed: &str) -> Option<String> {
+    let parts: Vec<&str> = typed.trim().split(['/', '.', '-']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let num = |s: &str| {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (y, m, d) = match (a.len(), c.len()) {
+        (4, _) => (num(a)?, num(b)?, num(c)?),
+        (_, 4) => (num(c)?, num(a)?, num(b)?),
+        _ => return None,
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+    Some(date.format("%Y-%m-%d").to_string())
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`", a "did you

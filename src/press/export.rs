@@ -25,7 +25,7 @@ pub fn csv(rows: &[SignerRow]) -> Result<String, Error> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let failed = |e: &dyn std::fmt::Display| Error::Message(format!("failed to write CSV: {e}"));
+    let failed = |e: &dyn std::fmt::Display| Error::message(format!("failed to write CSV: {e}"));
     writer.write_record(HEADER).map_err(|e| failed(&e))?;
     for row in rows {
         let cells = cells(row);
@@ -93,7 +93,7 @@ pub fn json(composed: &Composed, rows: &[SignerRow]) -> Result<String, Error> {
         signers: rows,
     };
     let mut text = serde_json::to_string_pretty(&doc)
-        .map_err(|e| Error::Message(format!("failed to write JSON: {e}")))?;
+        .map_err(|e| Error::message(format!("failed to write JSON: {e}")))?;
     text.push('\n');
     Ok(text)
 }

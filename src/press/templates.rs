@@ -54,7 +54,7 @@ pub struct LetterText<'a> {
 pub(crate) fn render(template: &impl Template, id: &str, what: &str) -> Result<String, Error> {
     template
         .render()
-        .map_err(|e| Error::Message(format!("failed to render `{id}` as {what}: {e}")))
+        .map_err(|e| Error::message(format!("failed to render `{id}` as {what}: {e}")))
 }
 
 /// Filters for the plain-text templates.

@@ -111,9 +111,9 @@ fn data_urls(letter: &Composed) -> BTreeMap<&str, String> {
 /// the PDF may hyphenate (`render::soft_hyphens`).
 pub fn letter(letter: &Composed, paper: Paper) -> Result<String, Error> {
     let fonts = webfont::web_fonts(letter, &PdfOptions { paper })
-        .map_err(|e| Error::Message(format!("cannot make the web page's fonts: {e}")))?;
+        .map_err(|e| Error::message(format!("cannot make the web page's fonts: {e}")))?;
     let hyphenated = super::soft_hyphens::composed(letter);
     LetterPage::new(&hyphenated, paper, fonts)
         .render()
-        .map_err(|e| Error::Message(format!("failed to render `{}` as HTML: {e}", letter.id)))
+        .map_err(|e| Error::message(format!("failed to render `{}` as HTML: {e}", letter.id)))
 }

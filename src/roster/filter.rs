@@ -1,6 +1,8 @@
 //! Picking signers from the roster by party, state and chamber: the list
 //! `signon signers` prints and the set `invite --party D --state CA` asks.
 
+use crate::Error;
+use crate::diag::Diagnostic;
 use crate::model::{Chamber, Roster, Signer};
 
 use super::names::compare_names;
@@ -27,6 +29,60 @@ impl Filter {
         any(&self.parties, s.party.as_ref())
             && any(&self.states, s.state.as_ref())
             && self.chamber.is_none_or(|c| c == s.chamber)
+    }
+}
+
+/// Refuses a filter value in a form the roster never uses, naming the form
+/// it does: `--state California` (the two-letter `CA`), `--party Dem` (the
+/// roster's letter `D`). Such a value would match no one, silently.
+pub fn check(roster: &Roster, filter: &Filter) -> Result<(), Error> {
+    let mut wrong = Vec::new();
+    for s in filter.states.iter().filter(|s| s.chars().count() != 2) {
+        let hint = match super::states::code_of(s) {
+            Some(code) => format!("give the two-letter code: `--state {code}`"),
+            None => "give a state's two-letter code, such as `CA`".to_string(),
+        };
+        let why = format!("`--state {s}` is not a two-letter state code");
+        wrong.push(Diagnostic::bare(None, why).with_hint(hint));
+    }
+    let mut letters: Vec<&str> = roster
+        .signers
+        .iter()
+        .filter_map(|s| s.party.as_deref())
+        .collect();
+    letters.sort_unstable();
+    letters.dedup();
+    for p in filter
+        .parties
+        .iter()
+        .filter(|p| !letters.iter().any(|l| l.eq_ignore_ascii_case(p)))
+    {
+        let first = p.chars().next().unwrap_or_default();
+        let hint = match letters.iter().find(|l| {
+            l.chars()
+                .next()
+                .is_some_and(|c| c.eq_ignore_ascii_case(&first))
+        }) {
+            Some(l) if p.chars().count() > 1 => {
+                format!("give the party letter the roster uses: `--party {l}`")
+            }
+            _ => format!("the roster's parties are {}", quoted(&letters)),
+        };
+        let why = format!("no party `{p}` in `signers.toml`");
+        wrong.push(Diagnostic::bare(None, why).with_hint(hint));
+    }
+    match wrong.is_empty() {
+        true => Ok(()),
+        false => Err(Error::Invalid(wrong)),
+    }
+}
+
+/// "`D`, `I` and `R`".
+fn quoted(items: &[&str]) -> String {
+    let q: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match q.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => q.concat(),
     }
 }
 

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::diag::Diagnostic;
 use crate::error::Error;
 use crate::model::Chamber;
 
@@ -62,20 +63,50 @@ struct RawTerm {
     office: Option<String>,
 }
 
-/// Reads and parses a legislators file.
+/// Reads and parses a legislators file; a problem is a diagnostic at its
+/// place in the file, like every other.
 pub fn read(path: &Path) -> Result<Vec<Member>, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
-    parse(&text).map_err(|msg| Error::Message(format!("{}:{msg}", crate::diag::display_path(path))))
+    parse(&text).map_err(|p| {
+        let src = crate::diag::Source::new(path, text);
+        let d = match p.offset {
+            Some(at) => Diagnostic::error(&src, at..at, p.message),
+            None => Diagnostic::bare(Some(&src), p.message),
+        };
+        Error::Invalid(vec![d])
+    })
 }
 
-/// Parses the YAML text; the error reads `line:col: error: …` (the caller
-/// puts the path first).
-pub fn parse(text: &str) -> Result<Vec<Member>, String> {
+/// What is wrong with a legislators file, and where (a byte offset).
+#[derive(Debug)]
+pub struct Problem {
+    /// The byte offset in the file, when the parser knows it.
+    pub offset: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Parses the YAML text.
+pub fn parse(text: &str) -> Result<Vec<Member>, Problem> {
     let raw: Vec<RawMember> = serde_norway::from_str(text).map_err(|e| {
-        let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        format!("{line}:{col}: error: not congress-legislators data: {e}")
+        // The parser appends "at line L column C": the diagnostic's own
+        // place says it.
+        let said = e.to_string();
+        let said = said
+            .rsplit_once(" at line ")
+            .map_or(said.as_str(), |(m, _)| m);
+        Problem {
+            offset: e.location().map(|l| l.index()),
+            message: format!("not congress-legislators data: {said}"),
+        }
     })?;
-    raw.into_iter().map(member).collect()
+    raw.into_iter()
+        .map(member)
+        .collect::<Result<_, String>>()
+        .map_err(|message| Problem {
+            offset: None,
+            message,
+        })
 }
 
 fn member(m: RawMember) -> Result<Member, String> {
@@ -83,14 +114,12 @@ fn member(m: RawMember) -> Result<Member, String> {
     let term = m
         .terms
         .last()
-        .ok_or_else(|| format!(" error: Member `{bioguide}` has no terms"))?;
+        .ok_or_else(|| format!("Member `{bioguide}` has no terms"))?;
     let chamber = match term.kind.as_str() {
         "rep" => Chamber::House,
         "sen" => Chamber::Senate,
         other => {
-            return Err(format!(
-                " error: Member `{bioguide}`: unknown term type `{other}`"
-            ));
+            return Err(format!("Member `{bioguide}`: unknown term type `{other}`"));
         }
     };
     Ok(Member {
@@ -168,7 +197,12 @@ mod tests {
 
     #[test]
     fn bad_data_says_where() {
-        let err = parse("- id: {bioguide: X}\n  name: 3\n").unwrap_err();
-        assert!(err.starts_with("2:"), "{err}");
+        let text = "- id: {bioguide: X}\n  name: 3\n";
+        let err = parse(text).unwrap_err();
+        assert!(text[err.offset.unwrap()..].starts_with("3\n"), "{err:?}");
+        assert!(
+            !err.message.contains("line 2"),
+            "the place is the span's: {err:?}"
+        );
     }
 }

@@ -7,6 +7,28 @@ use crate::model::Roster;
 
 use super::names::{fold, id_base};
 
+/// The hint for a signer typed where an id belongs: the close ids, or the
+/// one Member the text names by name (`"Brad Sherman"`) or bioguide
+/// (`S000344`), as a `--from` row would.
+pub fn hint(roster: &Roster, text: &str) -> Option<String> {
+    use super::resolve::{Reference, Resolution, describe, resolve};
+    if let Some(ids) = did_you_mean(roster, text) {
+        return Some(ids);
+    }
+    let r = Reference {
+        bioguide: Some(text),
+        name: Some(text),
+        ..Reference::default()
+    };
+    match resolve(roster, &r) {
+        // The text is tried as both: the one it is not fits no one.
+        Resolution::One(s) | Resolution::Disagree(s, _) => {
+            Some(format!("did you mean {}?", describe(s)))
+        }
+        _ => None,
+    }
+}
+
 /// "did you mean `a` or `b`?" for an id not in the roster, if anything is close.
 pub fn did_you_mean(roster: &Roster, id: &str) -> Option<String> {
     let hits = suggestions(roster, id);
@@ -22,6 +44,14 @@ pub fn did_you_mean(roster: &Roster, id: &str) -> Option<String> {
 /// `velazquez`). Suggestions only: nothing is ever picked for the user.
 pub fn suggestions<'r>(roster: &'r Roster, id: &str) -> Vec<&'r str> {
     let wanted = id_base(id);
+    // `sanchez-ca`: a state suffix the roster does not use (its only
+    // Sánchez is `sanchez`) is dropped, and the surname looked up.
+    let wanted = match wanted.rsplit_once('-') {
+        Some((base, st)) if st.len() == 2 && !roster.signers.iter().any(|s| s.id.0 == wanted) => {
+            base.to_string()
+        }
+        _ => wanted,
+    };
     let mut hits: Vec<&str> = roster
         .signers
         .iter()

@@ -17,6 +17,7 @@ pub mod lookup;
 mod matching;
 pub mod names;
 pub mod resolve;
+mod states;
 
 pub use edit::FieldChange;
 pub use filter::{Filter, select};

@@ -3,16 +3,17 @@
 //! accented name ("Velázquez") lines up; the state is always in words, and
 //! color, when asked for, only repeats it.
 
+use anstyle::{AnsiColor, Style};
 use chrono::{DateTime, FixedOffset};
 use unicode_width::UnicodeWidthStr as _;
 
 use super::{LetterStatus, Row, days_text, deadline_text, when_text};
 use crate::model::Standing;
 
-/// One cell: its text, an optional ANSI color, and alignment.
+/// One cell: its text, an optional terminal style, and alignment.
 pub(super) struct Cell {
     text: String,
-    color: Option<&'static str>,
+    color: Option<Style>,
     right: bool,
 }
 
@@ -139,14 +140,14 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-const GREEN: &str = "\x1b[32m";
+const GREEN: Style = AnsiColor::Green.on_default();
 
-fn ansi(s: Standing) -> &'static str {
+fn ansi(s: Standing) -> Style {
     match s {
         Standing::Signed { .. } => GREEN,
-        Standing::Stale => "\x1b[33m",
-        Standing::Declined | Standing::Withdrawn => "\x1b[31m",
-        Standing::NoAnswer => "\x1b[2m",
+        Standing::Stale => AnsiColor::Yellow.on_default(),
+        Standing::Declined | Standing::Withdrawn => AnsiColor::Red.on_default(),
+        Standing::NoAnswer => Style::new().dimmed(),
     }
 }
 
@@ -169,7 +170,7 @@ pub(super) fn grid(rows: Vec<Vec<Cell>>) -> String {
         for (c, x) in row.iter().enumerate() {
             let pad = " ".repeat(widths[c] - x.text.width());
             let text = match x.color {
-                Some(code) => format!("{code}{}\x1b[0m", x.text),
+                Some(style) => format!("{}{}{}", style.render(), x.text, style.render_reset()),
                 None => x.text.clone(),
             };
             let sep = if c == 0 { "" } else { "  " };

@@ -227,3 +227,33 @@ fn unknown_letter(
             "if it was renamed, add `formerly = [\"{id}\"]` to its [letter] table (signon mv does this)"
         ))
 }
+
+/// "unknown signer `x` in N events", once, at the first, with the likely
+/// cause: a close roster id that no event names, while several name this
+/// one, was renamed (the events are never rewritten); otherwise this event
+/// was mistyped.
+pub(super) fn unknown_signer_once(
+    src: &Arc<Source>,
+    (id, span, n): (&str, std::ops::Range<usize>, usize),
+    known: &[&str],
+    named: &FxHashSet<&str>,
+) -> Diagnostic {
+    let (count, label) = match n {
+        1 => (String::new(), "not in signers.toml"),
+        _ => (
+            format!(" in {n} events"),
+            "the first of them; not in signers.toml",
+        ),
+    };
+    let d = Diagnostic::error(src, span, format!("unknown signer `{id}`{count}"));
+    let hint = match crate::diag::suggest(id, known.iter().copied()) {
+        Some(near) if n == 1 || named.contains(near) => format!("did you mean `{near}`?"),
+        Some(near) => format!(
+            "the roster has `{near}`: if `[signers.{near}]` was meant to be `{id}` (a typo, or a rename), name it `{id}` again; events are never rewritten"
+        ),
+        None => format!(
+            "the ledger keeps every event: restore `[signers.{id}]` in the roster (a removed Member stays as long as events name them)"
+        ),
+    };
+    d.with_label(label).with_hint(hint)
+}

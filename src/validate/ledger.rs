@@ -2,15 +2,16 @@
 //! checked against the roster and the letters, and a torn last event
 //! told apart from a broken file.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::formerly::{History, Unknown};
+use super::formerly::{History, Unknown, unknown_signer_once};
 use super::text;
 use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
@@ -54,18 +55,28 @@ pub(super) fn ledger(
         history,
         text: &src.text,
         seen: Cell::new((0, 1)),
+        strangers: RefCell::default(),
     };
     let mut unknown = Unknown::default();
-    let valid = events
+    let valid: Vec<SignOff> = events
         .into_iter()
         .filter_map(|ev| event(src, ev, &known, &mut unknown, diags))
         .collect();
     // Each at its first event's place among the others: file order.
-    for (at, d) in unknown
-        .diagnostics(src, &Known::sorted(&known.letters))
-        .into_iter()
-        .rev()
-    {
+    let mut once = unknown.diagnostics(src, &Known::sorted(&known.letters));
+    let ids = Known::sorted(&known.signers);
+    let named: FxHashSet<&str> = valid
+        .iter()
+        .map(|e: &SignOff| e.signer.0.as_str())
+        .collect();
+    let strangers = known.strangers.take().into_iter();
+    once.extend(
+        strangers.map(|(id, (at, span, n))| {
+            (at, unknown_signer_once(src, (&id, span, n), &ids, &named))
+        }),
+    );
+    once.sort_by_key(|(at, d)| (*at, d.span.as_ref().map(|s| s.start)));
+    for (at, d) in once.into_iter().rev() {
         diags.insert(at, d);
     }
     valid
@@ -82,7 +93,14 @@ struct Known<'a> {
     text: &'a str,
     /// The last offset asked for by [`Known::line`] and its line.
     seen: Cell<(usize, usize)>,
+    /// Each unknown signer id: where its error goes in the list, the span
+    /// of its first event's id, and how many events name it.
+    strangers: RefCell<FxHashMap<String, Stranger>>,
 }
+
+/// An unknown signer id: where its error goes in the list, the span of its
+/// first event's id, and how many events name it.
+type Stranger = (usize, Range<usize>, usize);
 
 impl Known<'_> {
     /// The 1-based line of a byte offset. Events come in file order, so
@@ -133,7 +151,7 @@ fn event(
     if owner.is_none() {
         unknown.add(&e.letter, diags.len());
     }
-    let signer = known_signer(src, &e, known, diags);
+    let signer = known_signer(&e, known, &*diags);
     let status = status(src, &e.status, diags);
     let at = at(src, &e.at, diags);
     let (status, at, owner) = (status?, at?, owner?);
@@ -157,16 +175,14 @@ fn event(
 
 /// Whether the event's signer exists; one that does not is reported with
 /// the nearest known id.
-fn known_signer(
-    src: &Arc<Source>,
-    e: &raw::SignOff,
-    known: &Known<'_>,
-    diags: &mut Vec<Diagnostic>,
-) -> bool {
+fn known_signer(e: &raw::SignOff, known: &Known<'_>, diags: &[Diagnostic]) -> bool {
     let signer_known = known.signers.contains(e.signer.get_ref().as_str());
     if !signer_known {
-        let ids = Known::sorted(&known.signers);
-        diags.push(unknown_signer(src, &e.signer, &ids));
+        // Said once per id (a roster typo would otherwise give one error
+        // per event), at the first event.
+        let mut strangers = known.strangers.borrow_mut();
+        let entry = strangers.entry(e.signer.get_ref().clone());
+        entry.or_insert((diags.len(), e.signer.span(), 0)).2 += 1;
     }
     signer_known
 }

@@ -298,12 +298,19 @@ impl Cx<'_> {
     fn markup(&mut self, para: &str, value: &Spanned<String>) -> Paragraph {
         text::inline(para).unwrap_or_else(|at| {
             let excerpt: String = para[at..].chars().take(30).collect();
+            let marker = if para[at..].starts_with("**") {
+                "**"
+            } else {
+                "*"
+            };
+            let place = marker_place(&self.src.text, value.span(), &para[at..]);
             self.diags.push(
                 Diagnostic::warning(
                     self.src,
-                    value.span(),
-                    format!("unclosed `*` before `{excerpt}`"),
+                    place.unwrap_or(value.span()),
+                    format!("unclosed `{marker}` before `{excerpt}`"),
                 )
+                .with_label(format!("this `{marker}` is never closed"))
                 .with_hint("close it, or write `\\\\*` in TOML for a literal asterisk"),
             );
             vec![crate::model::Span {
@@ -312,6 +319,22 @@ impl Cx<'_> {
             }]
         })
     }
+}
+
+/// Where the unclosed marker at the start of `rest` (a paragraph's tail,
+/// whitespace collapsed) is in the file: the marker and the word after it
+/// found in the value's raw text, the marker alone marked. None when the
+/// raw text spells it otherwise (a TOML escape), and the whole value is.
+fn marker_place(
+    file: &str,
+    span: std::ops::Range<usize>,
+    rest: &str,
+) -> Option<std::ops::Range<usize>> {
+    let word = rest.split_whitespace().next()?;
+    let marker = word.len() - word.trim_start_matches('*').len();
+    let raw = file.get(span.clone())?;
+    let i = raw.find(word)?;
+    Some(span.start + i..span.start + i + marker)
 }
 
 fn strings_plain(lines: &[String]) -> Vec<String> {

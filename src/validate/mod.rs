@@ -209,6 +209,7 @@ fn loaded(
     if conventions == Conventions::Check {
         diagnostics.extend(chambers::signatures(src, &ledger, &letters, &roster));
     }
+    crate::diag::in_line_order(&mut diagnostics);
     Checked {
         signers_source: Some(signers.source.clone()),
         roster,

@@ -150,15 +150,17 @@ pub(super) fn printable(src: &Arc<Source>, value: &Spanned<String>, diags: &mut 
             Diagnostic::error(src, at, format!("{what} U+{:04X} in text", c as u32))
                 .with_hint("remove it: letters hold printable text only"),
         );
-    } else if let Some(p) = text::placeholder(text) {
-        diags.push(
-            Diagnostic::error(
-                src,
-                narrow(src, span, p),
-                format!("placeholder `{p}` is not filled in"),
-            )
-            .with_label("replace it with the real text"),
-        );
+    } else if text::placeholders(text).next().is_some() {
+        // Each one at its own place: the search goes on after the last found.
+        let mut from = span.start;
+        for (_, p) in text::placeholders(text) {
+            let at = narrow(src, from..span.end, p);
+            from = at.end.min(span.end);
+            diags.push(
+                Diagnostic::error(src, at, format!("placeholder `{p}` is not filled in"))
+                    .with_label("replace it with the real text"),
+            );
+        }
     } else if let Some(c) = text
         .chars()
         .find(|&c| !crate::render::pdf::covers(c) || text::needs_shaping(c).is_some())

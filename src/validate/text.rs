@@ -1,7 +1,7 @@
 //! Text rules shared by the validators: paragraphs, inline `*italic*` and
 //! `**bold**`, dates, and the default surname a signer is sorted by.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use toml::value::Datetime;
 
 use crate::model::{Paragraph, Span, Style};
@@ -99,23 +99,33 @@ pub fn local_date(dt: &Datetime) -> Option<NaiveDate> {
     if dt.time.is_some() || dt.offset.is_some() {
         return None;
     }
+    naive_datetime(dt).map(|t| t.date())
+}
+
+/// A TOML date or date-time as chrono's, its offset (if any) ignored: a
+/// bare date is midnight. The one conversion of TOML's date types.
+pub fn naive_datetime(dt: &Datetime) -> Option<NaiveDateTime> {
     let d = dt.date?;
-    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+    let date = NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))?;
+    let time = match dt.time {
+        None => NaiveTime::MIN,
+        Some(t) => {
+            let (nanos, secs) = (t.nanosecond.unwrap_or(0), u32::from(t.second.unwrap_or(0)));
+            NaiveTime::from_hms_nano_opt(u32::from(t.hour), u32::from(t.minute), secs, nanos)?
+        }
+    };
+    Some(date.and_time(time))
 }
 
 /// A TOML offset date-time as a chrono date-time.
 pub fn offset_datetime(dt: &Datetime) -> Option<DateTime<FixedOffset>> {
-    let (d, t, offset) = (dt.date?, dt.time?, dt.offset?);
-    let date = NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))?;
-    let nanos = t.nanosecond.unwrap_or(0);
-    let secs = u32::from(t.second.unwrap_or(0));
-    let time = NaiveTime::from_hms_nano_opt(u32::from(t.hour), u32::from(t.minute), secs, nanos)?;
-    let minutes = match offset {
+    dt.time?;
+    let minutes = match dt.offset? {
         toml::value::Offset::Z => 0,
         toml::value::Offset::Custom { minutes } => i32::from(minutes),
     };
     let tz = FixedOffset::east_opt(minutes * 60)?;
-    date.and_time(time).and_local_timezone(tz).single()
+    naive_datetime(dt)?.and_local_timezone(tz).single()
 }
 
 /// The first character that has no business in letter text: a control
@@ -141,16 +151,20 @@ pub fn control_char(s: &str) -> Option<(usize, char)> {
 pub fn arg_text(flag: &str, value: Option<&str>, lines: bool) -> Result<(), crate::Error> {
     let Some(value) = value else { return Ok(()) };
     if value.trim().is_empty() {
-        return Err(crate::Error::Message(format!(
-            "`{flag}` is empty: recorded nothing\n  = help: give printable text, or leave `{flag}` out"
-        )));
+        return Err(crate::Error::hinted(
+            format!("`{flag}` is empty: recorded nothing"),
+            format!("give printable text, or leave `{flag}` out"),
+        ));
     }
     match unprintable(value, lines) {
-        Some((_, c)) => Err(crate::Error::Message(format!(
-            "{} `{}` in `{flag}`: recorded nothing\n  = help: give printable text",
-            what_mark(c),
-            c.escape_unicode()
-        ))),
+        Some((_, c)) => Err(crate::Error::hinted(
+            format!(
+                "{} `{}` in `{flag}`: recorded nothing",
+                what_mark(c),
+                c.escape_unicode()
+            ),
+            "give printable text",
+        )),
         None => Ok(()),
     }
 }
@@ -209,11 +223,16 @@ pub fn needs_shaping(c: char) -> Option<&'static str> {
     Some(script)
 }
 
-/// The first `<<placeholder>>` left from `signon new`, if any.
-pub fn placeholder(s: &str) -> Option<&str> {
-    let start = s.find("<<")?;
-    let len = s[start..].find(">>")?;
-    Some(&s[start..start + len + 2])
+/// Every `<<placeholder>>` left from `signon new`, with its byte offset,
+/// in order: a field may hold several, and each is reported.
+pub fn placeholders(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let start = from + s[from..].find("<<")?;
+        let len = s[start..].find(">>")? + 2;
+        from = start + len;
+        Some((start, &s[start..start + len]))
+    })
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ fn check_names_letters_by_id_or_path_and_suggests_ids() {
     assert_eq!(code(&typo), 1);
     assert_eq!(
         stderr(&typo),
-        "no letter `2025-02-06-rubi` in `letters/`\n  = help: did you mean `2025-02-06-rubio`?\n"
+        "error: no letter `2025-02-06-rubi` in `letters/`\n  = help: did you mean `2025-02-06-rubio`?\n"
     );
 }
 

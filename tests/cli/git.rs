@@ -167,7 +167,7 @@ fn merge_ledger_refuses_a_version_that_is_not_utf8_and_leaves_ours() {
     assert_eq!(code(&out), 1);
     assert_eq!(
         stderr(&out),
-        "`theirs.toml` is not UTF-8 text: merge it by hand\n"
+        "error: `theirs.toml` is not UTF-8 text: merge it by hand\n"
     );
     assert_eq!(
         fs::read_to_string(ws.join("ours.toml")).unwrap(),

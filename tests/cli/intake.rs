@@ -393,7 +393,7 @@ fn a_microsoft_forms_response_number_id_is_ignored_with_a_notice() {
     let out = run_ok(ws.path(), &args);
     assert_eq!(
         stderr(&out),
-        "notice: column `ID` holds response numbers, not roster ids: ignored\n"
+        "note: column `ID` holds response numbers, not roster ids: ignored\n"
     );
     let said = stdout(&out);
     assert!(said.starts_with("ms.csv:2: `sherman` "), "{said}");

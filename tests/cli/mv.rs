@@ -157,7 +157,7 @@ fn mv_onto_an_existing_letter_is_refused_and_changes_nothing() {
     assert_eq!(code(&out), 1);
     assert_eq!(
         stderr(&out),
-        "letter `2025-03-14-appropriations` already exists (`letters/2025-03-14-appropriations.toml`): renamed nothing\n  = help: choose another id, or remove that letter first\n"
+        "error: letter `2025-03-14-appropriations` already exists (`letters/2025-03-14-appropriations.toml`): renamed nothing\n  = help: choose another id, or remove that letter first\n"
     );
     assert_eq!(files(ws.path()), before);
 }
@@ -170,7 +170,7 @@ fn mv_of_a_missing_letter_is_refused_and_changes_nothing() {
     assert_eq!(code(&out), 1);
     assert_eq!(
         stderr(&out),
-        "no letter `2025-02-06-rubi` in `letters/`\n  = help: did you mean `2025-02-06-rubio`?\n"
+        "error: no letter `2025-02-06-rubi` in `letters/`\n  = help: did you mean `2025-02-06-rubio`?\n"
     );
     assert_eq!(files(ws.path()), before);
 }
@@ -183,7 +183,7 @@ fn mv_to_an_invalid_id_is_refused_and_changes_nothing() {
     assert_eq!(code(&out), 1);
     assert_eq!(
         stderr(&out),
-        "invalid letter id `../elsewhere`: use letters, digits, `-`, `_` and `.` (no device name such as `con`), e.g. `2025-02-06-rubio`\n"
+        "error: invalid letter id `../elsewhere`: use letters, digits, `-`, `_` and `.` (no device name such as `con`), e.g. `2025-02-06-rubio`\n"
     );
     assert_eq!(files(ws.path()), before);
 }
@@ -196,7 +196,7 @@ fn mv_to_another_letters_earlier_id_is_refused_and_changes_nothing() {
     assert_eq!(code(&out), 1);
     assert_eq!(
         stderr(&out),
-        "`2025-02-06-rubio` is an earlier id of letter `2025-02-09-rubio` (in its `formerly`): renamed nothing\n  = help: the ledger's events under `2025-02-06-rubio` count for `2025-02-09-rubio`; choose another id\n"
+        "error: `2025-02-06-rubio` is an earlier id of letter `2025-02-09-rubio` (in its `formerly`): renamed nothing\n  = help: the ledger's events under `2025-02-06-rubio` count for `2025-02-09-rubio`; choose another id\n"
     );
     assert_eq!(files(ws.path()), before);
 }
@@ -337,7 +337,7 @@ fn mv_to_a_windows_device_name_is_refused_and_changes_nothing() {
     let out = signon(ws.path(), &["mv", RUBIO, "Com3"]);
     assert_eq!(code(&out), 1);
     assert!(
-        stderr(&out).starts_with("invalid letter id `Com3`"),
+        stderr(&out).starts_with("error: invalid letter id `Com3`"),
         "{}",
         stderr(&out)
     );

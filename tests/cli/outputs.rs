@@ -294,7 +294,8 @@ fn the_same_path_for_two_outputs_is_refused() {
     let out = signon(ws.path(), &args);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(
-        stderr(&out).starts_with("`--pdf` and `--html` name the same file `x`: wrote nothing"),
+        stderr(&out)
+            .starts_with("error: `--pdf` and `--html` name the same file `x`: wrote nothing"),
         "{}",
         stderr(&out)
     );

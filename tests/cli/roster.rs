@@ -93,7 +93,7 @@ fn filters_pick_members_and_a_wrong_state_is_an_error() {
     assert_eq!(code(&out), 1);
     assert_eq!(
         stderr(&out),
-        "no Members from `NK` in the data\n  = help: did you mean `NJ`?\n"
+        "error: no Members from `NK` in the data\n  = help: did you mean `NJ`?\n"
     );
 }
 

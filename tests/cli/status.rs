@@ -158,7 +158,7 @@ fn a_broken_draft_is_left_out_of_the_overview() {
     // The others are shown, but the command fails with the draft's problems.
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(stderr(&out).starts_with(
-        "warning: left out `2025-05-01-draft`: it has errors (run `signon check 2025-05-01-draft`)\n"
+        "warning: left out `2025-05-01-draft`: it has errors\n  = help: run `signon check 2025-05-01-draft`\n"
     ));
     assert_eq!(stdout(&out).lines().count(), 3, "{}", stdout(&out));
     assert_eq!(code(&signon(ws.path(), &["status", "2025-05-01-draft"])), 1);

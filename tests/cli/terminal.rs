@@ -324,7 +324,7 @@ fn a_right_to_left_override_in_by_is_refused() {
     assert_eq!(code(&out), 1);
     assert_eq!(
         stderr(&out),
-        "right-to-left control mark `\\u{202e}` in `--by`: recorded nothing\n  = help: give printable text\n"
+        "error: right-to-left control mark `\\u{202e}` in `--by`: recorded nothing\n  = help: give printable text\n"
     );
     assert_eq!(fs::read(ws.path().join("signers.toml")).unwrap(), before);
 }
@@ -352,7 +352,7 @@ fn an_empty_by_is_refused() {
     assert_eq!(code(&out), 1);
     assert_eq!(
         stderr(&out),
-        "`--by` is empty: recorded nothing\n  = help: give printable text, or leave `--by` out\n"
+        "error: `--by` is empty: recorded nothing\n  = help: give printable text, or leave `--by` out\n"
     );
     assert_eq!(fs::read(ws.path().join("signers.toml")).unwrap(), before);
 }

@@ -41,18 +41,17 @@ impl Finding {
         }
     }
 
-    /// The one-paragraph message used when an append is refused.
-    pub fn message(&self) -> String {
+    /// The refusal of an append to a ledger with this damage.
+    pub fn refusal(&self) -> Diagnostic {
         match self {
             Finding::Partial(p) => {
                 let [a, b] = p.hints();
-                format!(
-                    "refusing to append to `signers.toml`: {}\n  = help: {a}\n  = help: {b}",
-                    p.headline()
-                )
+                let message = format!("refusing to append to `signers.toml`: {}", p.headline());
+                Diagnostic::bare(None, message).with_hint(a).with_hint(b)
             }
-            Finding::Torn(t) => t.message(),
-            _ => "refusing to append to `signers.toml`: run `signon check`".to_string(),
+            Finding::Torn(t) => t.refusal(),
+            _ => Diagnostic::bare(None, "refusing to append to `signers.toml`")
+                .with_hint("run `signon check`"),
         }
     }
 }

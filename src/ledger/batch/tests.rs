@@ -62,9 +62,9 @@ fn a_partial_last_command_refuses_an_append() {
     let Some(damage @ Finding::Partial(_)) = tail_damage(&text) else {
         panic!("{:?}", tail_damage(&text))
     };
-    let message = damage.message();
+    let message = damage.refusal().to_string();
     assert!(
-        message.starts_with("refusing to append to `signers.toml`: command `"),
+        message.starts_with("error: refusing to append to `signers.toml`: command `"),
         "{message}"
     );
     assert!(message.contains("(1 of 2 events whole)"), "{message}");

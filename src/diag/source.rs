@@ -1,0 +1,91 @@
+//! A file's text as diagnostics quote it, with its line starts computed
+//! once, and codespan-reporting's view of it.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use codespan_reporting::files::{self, Files};
+
+use super::display_path;
+
+/// A file's text, kept so diagnostics can quote it, with its line starts
+/// computed once: a file with a thousand problems is indexed once, not once
+/// a problem.
+#[derive(Debug)]
+pub struct Source {
+    /// The path as shown to the user (relative to the working directory).
+    pub name: String,
+    /// The whole text.
+    pub text: String,
+    /// The byte offset where each line begins.
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Wraps a file's text under the name shown to the user.
+    pub fn new(path: &Path, text: String) -> Arc<Source> {
+        Arc::new(Source::named(display_path(path), text))
+    }
+
+    /// A source under a name as shown, its line starts computed here.
+    pub(super) fn named(name: String, text: String) -> Source {
+        let line_starts = files::line_starts(&text).collect();
+        Source {
+            name,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The byte range of a 1-based line, its line end left out.
+    pub fn line_span(&self, line: usize) -> Range<usize> {
+        let range = self.line_range((), line.max(1) - 1).unwrap_or(0..0);
+        let text = self.text[range.clone()].trim_end_matches(['\n', '\r']);
+        range.start..range.start + text.len()
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        match self.location((), offset.min(self.text.len())) {
+            Ok(loc) => (loc.line_number, loc.column_number),
+            Err(_) => (1, 1),
+        }
+    }
+}
+
+/// The source as codespan-reporting's one-file database, over the line
+/// starts computed once in [`Source::named`].
+impl<'a> Files<'a> for Source {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
+        Ok(self
+            .line_starts
+            .partition_point(|&s| s <= byte_index)
+            .max(1)
+            - 1)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
+        let start = |i: usize| match i.cmp(&self.line_starts.len()) {
+            std::cmp::Ordering::Less => Ok(self.line_starts[i]),
+            std::cmp::Ordering::Equal => Ok(self.text.len()),
+            std::cmp::Ordering::Greater => Err(files::Error::LineTooLarge {
+                given: i,
+                max: self.line_starts.len() - 1,
+            }),
+        };
+        Ok(start(line_index)?..start(line_index + 1)?)
+    }
+}
