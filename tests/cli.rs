@@ -4,6 +4,7 @@
 //!
 //! - `support`: the harness (copy a workspace, run the binary, golden files);
 //! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input;
+//! - `diagnostics`: one test per `check-*` fixture, its golden diagnostics;
 //! - `mutations`: damaged copies of the example never make `check` panic;
 //! - `render`: `signon render`, golden HTML pages and the `--final` gate;
 //! - `pdf`: the PDF parsed back, and the golden page layout;
@@ -36,6 +37,8 @@ mod support;
 
 #[path = "cli/check.rs"]
 mod check;
+#[path = "cli/diagnostics.rs"]
+mod diagnostics;
 #[path = "cli/export.rs"]
 mod export;
 #[path = "cli/mutations.rs"]
