@@ -30,6 +30,7 @@
 //! - `mv`: `signon mv`, a renamed letter's history following it, `formerly`;
 //! - `missing`: `status --missing`, who to chase with contacts; export's contact columns;
 //! - `remind`: `signon remind`'s e-mail drafts parsed back by Python's `email` and `mailbox`;
+//! - `promises`: README promises: ties, deadline order, the fingerprint, renames;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 
 #[path = "cli/support.rs"]
@@ -45,6 +46,8 @@ mod export;
 mod mutations;
 #[path = "cli/pdf.rs"]
 mod pdf;
+#[path = "cli/promises.rs"]
+mod promises;
 #[path = "cli/press.rs"]
 mod press;
 #[path = "cli/render.rs"]
