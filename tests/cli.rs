@@ -19,6 +19,7 @@
 //! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
 //! - `seal`: whole commands or none: appends cut at every byte, a full disk, hand edits;
 //! - `git`: `init`'s git files, the `merge-ledger` driver across two real clones;
+//! - `goldens`: every golden used and every fixture named; CI's expected PDF texts;
 //! - `status`: `signon status` as a table, JSON and an HTML page;
 //! - `outputs`: output paths that are inputs, folders, devices or FIFOs refused; `-`;
 //! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
@@ -46,10 +47,10 @@ mod export;
 mod mutations;
 #[path = "cli/pdf.rs"]
 mod pdf;
-#[path = "cli/promises.rs"]
-mod promises;
 #[path = "cli/press.rs"]
 mod press;
+#[path = "cli/promises.rs"]
+mod promises;
 #[path = "cli/render.rs"]
 mod render;
 
@@ -65,6 +66,8 @@ mod hostile;
 mod faults;
 #[path = "cli/git.rs"]
 mod git;
+#[path = "cli/goldens.rs"]
+mod goldens;
 #[path = "cli/ledger.rs"]
 mod ledger;
 #[path = "cli/merge.rs"]
