@@ -6,6 +6,7 @@
 //! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input;
 //! - `diagnostics`: one test per `check-*` fixture, its golden diagnostics;
 //! - `mutations`: damaged copies of the example never make `check` panic;
+//! - `readback`: (ignored without poppler) word boxes by `pdftotext -bbox` against the layout;
 //! - `render`: `signon render`, golden HTML pages and the `--final` gate;
 //! - `pdf`: the PDF parsed back, and the golden page layout;
 //! - `tagged`: the PDF's structure tree, artifacts, language and XMP;
@@ -51,6 +52,8 @@ mod pdf;
 mod press;
 #[path = "cli/promises.rs"]
 mod promises;
+#[path = "cli/readback.rs"]
+mod readback;
 #[path = "cli/render.rs"]
 mod render;
 

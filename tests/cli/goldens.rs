@@ -8,7 +8,6 @@
 //! `{placeholder}` in the literal stands for any other literal of that file
 //! or of `support.rs` (a `const CASE`, a list of formats, `RUBIO`).
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
