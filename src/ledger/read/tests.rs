@@ -65,6 +65,9 @@ fn anything_unusual_goes_to_toml() {
         "note = { a = 1 }\n",
         "\n[signers.c]\nname = \"C\"\nchamber = \"house\"\n",
         "\"quoted\" = \"key\"\n",
+        // A carriage return without its newline (found by fuzzing).
+        "[[signoff]]\r\r\nletter = \"l\"\nsigner = \"a\"\nstatus = \"signed\"\nat = 2025-02-03T10:12:00Z\n",
+        "[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nstatus = \"signed\"\nat = 2025-02-03T10:12:00Z\r",
     ];
     for extra in unusual {
         let text = format!("{ROSTER}{LEDGER}{extra}");
