@@ -4,7 +4,9 @@
 //!
 //! - `support`: the harness (copy a workspace, run the binary, golden files);
 //! - `check`: `signon check`, `init`, `new` and the diagnostics of bad input;
+//! - `diagnostics`: one test per `check-*` fixture, its golden diagnostics;
 //! - `mutations`: damaged copies of the example never make `check` panic;
+//! - `readback`: (ignored without poppler) word boxes by `pdftotext -bbox` against the layout;
 //! - `render`: `signon render`, golden HTML pages and the `--final` gate;
 //! - `pdf`: the PDF parsed back, and the golden page layout;
 //! - `design`: the web page's embedded fonts (the PDF's faces, subset);
@@ -21,6 +23,7 @@
 //! - `merge`: two clones' ledgers merged by git: conflicts, resolution, repeats;
 //! - `seal`: whole commands or none: appends cut at every byte, a full disk, hand edits;
 //! - `git`: `init`'s git files, the `merge-ledger` driver across two real clones;
+//! - `goldens`: every golden used and every fixture named; CI's expected PDF texts;
 //! - `status`: `signon status` as a table, JSON and an HTML page;
 //! - `outputs`: output paths that are inputs, folders, devices or FIFOs refused; `-`;
 //! - `terminal`: control characters refused and escaped, CSV formulas neutralized;
@@ -34,6 +37,7 @@
 //! - `remind`: `signon remind`'s e-mail drafts parsed back by Python's `email` and `mailbox`;
 //! - `words`: typeset names and roles, the `none`/`congress` letterheads, labels worded once;
 //! - `voice`: the messages a new user tripped on, one renderer, `--color`;
+//! - `promises`: README promises: ties, deadline order, the fingerprint, renames;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 //! - `print`: (ignored) the letter page printed by Chromium, read back beside signon's PDF.
 
@@ -44,6 +48,8 @@ mod support;
 mod check;
 #[path = "cli/design.rs"]
 mod design;
+#[path = "cli/diagnostics.rs"]
+mod diagnostics;
 #[path = "cli/export.rs"]
 mod export;
 #[path = "cli/lines.rs"]
@@ -56,6 +62,10 @@ mod pages;
 mod pdf;
 #[path = "cli/press.rs"]
 mod press;
+#[path = "cli/promises.rs"]
+mod promises;
+#[path = "cli/readback.rs"]
+mod readback;
 #[path = "cli/render.rs"]
 mod render;
 
@@ -71,6 +81,8 @@ mod hostile;
 mod faults;
 #[path = "cli/git.rs"]
 mod git;
+#[path = "cli/goldens.rs"]
+mod goldens;
 #[path = "cli/ledger.rs"]
 mod ledger;
 #[path = "cli/merge.rs"]

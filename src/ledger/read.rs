@@ -100,7 +100,15 @@ fn header(line: &str) -> bool {
         return false;
     }
     let rest = line.strip_prefix(HEADER);
-    rest.is_some_and(|r| blank_or_comment(r.trim_end_matches(['\n', '\r'])))
+    rest.is_some_and(|r| blank_or_comment(body(r)))
+}
+
+/// A line without its ending: one `\n` or `\r\n`, no more. TOML refuses a
+/// carriage return not followed by a newline, so one left over (a file cut
+/// between the two, or `\r\r\n`) must reach toml too; found by fuzzing.
+fn body(line: &str) -> &str {
+    line.strip_suffix('\n')
+        .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l))
 }
 
 /// True for "", spaces and tabs, or a comment holding no control characters.
@@ -202,7 +210,7 @@ fn events_in(text: &str, start: usize) -> Option<Vec<Spanned<raw::SignOff>>> {
     let mut out = Vec::new();
     let mut current: Option<Partial> = None;
     for (at, line) in lines(text, start) {
-        let body = line.trim_end_matches(['\n', '\r']);
+        let body = body(line);
         if header(line) {
             if let Some(p) = current.take() {
                 out.push(p.finish()?);

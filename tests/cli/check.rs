@@ -1,7 +1,5 @@
-//! `signon check`, `init`, `new` and `completions` through the real binary,
-//! and the golden diagnostics of every kind of bad input: each
-//! `tests/fixtures/check-*` is a workspace whose `expected/` holds the exact
-//! stderr, stdout and exit code of `signon check`.
+//! `signon check`, `init`, `new` and `completions` through the real binary
+//! (the golden diagnostics of each bad input are in `diagnostics`).
 
 use std::fs;
 
@@ -14,51 +12,16 @@ fn example_workspace_checks_clean() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     // Not even a convention warning: the example is the model letter.
     assert_eq!(stderr(&out), "");
-    assert!(
-        stdout(&out).starts_with("checked 2 letters, 26 signers"),
-        "{}",
-        stdout(&out)
-    );
-}
-
-#[test]
-fn every_bad_input_fixture_gives_its_golden_diagnostics() {
-    let mut cases: Vec<String> = fs::read_dir(repo().join("tests/fixtures"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with("check-"))
-        .collect();
-    cases.sort();
-    assert!(cases.len() >= 20, "fixtures missing: {cases:?}");
-    for case in cases {
-        let ws = workspace(&case);
-        let out = signon(ws.path(), &["check"]);
-        let code = code(&out);
-        golden(
-            &format!("{case}/expected/stderr.txt"),
-            &stderr(&out),
-            Some(ws.path()),
-        );
-        golden(
-            &format!("{case}/expected/stdout.txt"),
-            &stdout(&out),
-            Some(ws.path()),
-        );
-        golden(
-            &format!("{case}/expected/exit-code"),
-            &format!("{code}\n"),
-            None,
-        );
-        let errors = stderr(&out)
-            .lines()
-            .filter(|l| l.contains(": error: "))
-            .count();
-        assert_eq!(
-            code == 1,
-            errors > 0,
-            "{case}: exit code {code} with {errors} errors"
-        );
-    }
+    // Counted from the example itself, so that a Member added to it does
+    // not break a test about `check`.
+    let letters = fs::read_dir(ws.path().join("letters")).unwrap().count();
+    let roster = fs::read_to_string(ws.path().join("signers.toml")).unwrap();
+    let signers = roster
+        .lines()
+        .filter(|l| l.starts_with("[signers."))
+        .count();
+    let want = format!("checked {letters} letters, {signers} signers");
+    assert!(stdout(&out).starts_with(&want), "{}", stdout(&out));
 }
 
 #[test]

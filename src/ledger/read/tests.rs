@@ -65,6 +65,9 @@ fn anything_unusual_goes_to_toml() {
         "note = { a = 1 }\n",
         "\n[signers.c]\nname = \"C\"\nchamber = \"house\"\n",
         "\"quoted\" = \"key\"\n",
+        // A carriage return without its newline (found by fuzzing).
+        "[[signoff]]\r\r\nletter = \"l\"\nsigner = \"a\"\nstatus = \"signed\"\nat = 2025-02-03T10:12:00Z\n",
+        "[[signoff]]\nletter = \"l\"\nsigner = \"a\"\nstatus = \"signed\"\nat = 2025-02-03T10:12:00Z\r",
     ];
     for extra in unusual {
         let text = format!("{ROSTER}{LEDGER}{extra}");
@@ -91,4 +94,44 @@ fn a_season_ledger_read_in_halves_is_read_exactly_as_toml_does() {
     // whole file to toml.
     let odd = format!("{text}\n[[signoff]]\nletter = 'literal'\n");
     assert!(fast(&odd).is_none());
+}
+
+/// Every event `append` writes, each key filled and values as awkward as a
+/// staffer's notes get, is read by the fast path, exactly as toml reads it.
+/// A key `append` learns to write that this reader does not know would
+/// send every `status` to the slow path without a word: this test fails
+/// instead. (The struct literal has no `..`: a new field must be filled.)
+#[test]
+fn what_append_writes_the_fast_reader_takes() {
+    use crate::ledger::{NewEvent, append};
+    use crate::model::Status;
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("signers.toml");
+    std::fs::write(&path, ROSTER).unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339("2025-02-03T10:12:00.5-05:00").unwrap();
+    let notes = [
+        "plain",
+        "LD said \"yes\" \\ ok",
+        "é\u{7f}\ttab\nnew line [[signoff]]",
+    ];
+    for (i, status) in Status::ALL.into_iter().enumerate() {
+        let events: Vec<NewEvent> = notes
+            .iter()
+            .map(|note| NewEvent {
+                letter: "l".into(),
+                signer: ["a", "b"][i % 2].into(),
+                status,
+                at,
+                by: Some(format!("AH {note}")),
+                text: Some("sha256:ab".into()),
+                note: Some(note.to_string()),
+            })
+            .collect();
+        append(&path, &events).unwrap();
+    }
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (fast, slow) = both(&text);
+    let fast = fast.expect("the fast reader takes everything append writes");
+    assert_eq!(fast, slow);
+    assert_eq!(slow.len(), Status::ALL.len() * notes.len());
 }

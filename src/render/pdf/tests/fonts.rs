@@ -66,9 +66,15 @@ fn subset_is_small_and_tagged_deterministically() {
         .map(|g| g.gid)
         .collect();
     let a = subset(Face::Regular, &gids).unwrap();
-    let b = subset(Face::Regular, &gids).unwrap();
-    assert_eq!(a.name, b.name);
-    assert!(a.name.ends_with("+LiberationSerif") && a.name.len() == 6 + 1 + 15);
+    // The tag is six capitals (ISO 32000-1, 9.6.4) that follow the glyphs:
+    // another set of glyphs, another tag; the same set, the same tag.
+    let (tag, base) = a.name.split_at(6);
+    assert!(tag.bytes().all(|b| b.is_ascii_uppercase()), "{}", a.name);
+    assert_eq!(base, "+LiberationSerif");
+    let fewer: BTreeSet<u16> = gids.iter().copied().skip(1).collect();
+    let other = subset(Face::Regular, &fewer).unwrap();
+    assert_ne!(other.name, a.name, "the tag follows the glyph set");
+    assert_eq!(subset(Face::Regular, &gids).unwrap().name, a.name);
     assert!(a.bytes.len() < 20_000, "{}", a.bytes.len());
 }
 

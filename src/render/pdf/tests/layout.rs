@@ -212,13 +212,28 @@ fn drafts_are_marked_on_every_page_with_notes() {
     );
 }
 
+/// The golden snapshot lists every run, rule and image once, each run with
+/// its page, position and text; the rule under the letterhead spans the
+/// measure between the 1-inch margins of US Letter (72 to 612 - 72 pt).
 #[test]
-fn snapshot_is_stable_and_readable() {
-    let c = Letter::new().build();
-    let snap = lay(&c).snapshot();
-    assert_eq!(snap, lay(&c).snapshot());
-    assert!(snap.starts_with("paper 612.0 x 792.0\n"));
-    assert!(snap.contains("p1 "), "{snap}");
+fn snapshot_lists_every_run_rule_and_image_once() {
+    let l = lay(&Letter::new().build());
+    let snap = l.snapshot();
+    let lines: Vec<&str> = snap.lines().collect();
+    assert_eq!(lines[0], "paper 612.0 x 792.0");
+    let pages = l.pages.iter();
+    let items: usize = pages
+        .map(|p| p.runs.len() + p.rules.len() + p.images.len())
+        .sum();
+    assert_eq!(lines.len(), 1 + items, "{snap}");
+    for (i, page) in l.pages.iter().enumerate() {
+        for r in &page.runs {
+            let head = format!("p{} {:.1} {:.1} ", i + 1, r.x, r.y);
+            let tail = format!("{:?}", r.text);
+            let listed = |line: &&str| line.starts_with(&head) && line.ends_with(&tail);
+            assert!(lines.iter().any(listed), "{head}{tail} not in\n{snap}");
+        }
+    }
     assert!(
         snap.contains("Regular 16.0 ls+0.96 \"CONGRESS \""),
         "{snap}"
