@@ -92,6 +92,8 @@ mod watch;
 mod missing;
 #[path = "cli/mv.rs"]
 mod mv;
+#[path = "cli/pagebox.rs"]
+mod pagebox;
 #[path = "cli/remind.rs"]
 mod remind;
 #[path = "cli/signatures.rs"]

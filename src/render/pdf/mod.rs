@@ -56,6 +56,8 @@ pub enum PdfError {
     },
     /// A shipped font could not be subset or embedded (a build defect).
     Font(String),
+    /// lopdf could not serialize the document.
+    Write(String),
 }
 
 impl PdfError {
@@ -78,6 +80,7 @@ impl fmt::Display for PdfError {
                 )
             }
             PdfError::Font(msg) => write!(f, "failed to embed font {msg}"),
+            PdfError::Write(msg) => write!(f, "failed to write the PDF: {msg}"),
         }
     }
 }
