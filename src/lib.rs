@@ -21,6 +21,7 @@ pub mod compose;
 pub mod diag;
 pub mod diff;
 pub mod error;
+pub mod fonts;
 pub mod ledger;
 pub mod load;
 pub mod model;

@@ -161,7 +161,7 @@ pub(super) fn printable(src: &Arc<Source>, value: &Spanned<String>, diags: &mut 
         );
     } else if let Some(c) = text
         .chars()
-        .find(|&c| !crate::render::pdf::covers(c) || text::needs_shaping(c).is_some())
+        .find(|&c| !crate::fonts::covers(c) || text::needs_shaping(c).is_some())
     {
         let at = narrow(src, span, c.encode_utf8(&mut [0; 4]));
         diags.push(unprintable(src, at, c));

@@ -12,7 +12,8 @@ use std::fmt;
 use crate::compose::Composed;
 
 mod flow;
-mod fonts;
+// The shipped fonts are a leaf both validation and this renderer use.
+pub(crate) use crate::fonts;
 mod images;
 pub mod layout;
 mod letter;
@@ -93,8 +94,11 @@ pub fn render(c: &Composed, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     paint::paint(&pages, &meta::Meta::of(c, env!("CARGO_PKG_VERSION")))
 }
 
-/// Whether a shipped font draws `ch` in every style (Armenian through the
-/// fallback face). Cheap after the first call: one hash lookup per style.
-pub fn covers(ch: char) -> bool {
-    fonts::covers(ch)
+impl From<fonts::MissingGlyph> for PdfError {
+    fn from(m: fonts::MissingGlyph) -> Self {
+        PdfError::MissingGlyph {
+            ch: m.ch,
+            text: m.text,
+        }
+    }
 }
