@@ -73,7 +73,10 @@ pub fn read(path: &Path) -> Result<Vec<Member>, Error> {
 pub fn parse(text: &str) -> Result<Vec<Member>, String> {
     let raw: Vec<RawMember> = serde_saphyr::from_str(text).map_err(|e| {
         let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        format!("{line}:{col}: error: not congress-legislators data: {}", yaml_message(&e))
+        format!(
+            "{line}:{col}: error: not congress-legislators data: {}",
+            yaml_message(&e)
+        )
     })?;
     raw.into_iter().map(member).collect()
 }
@@ -84,7 +87,9 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     use serde_saphyr::MessageFormatter;
     let text = serde_saphyr::DefaultMessageFormatter.format_message(e.without_snippet());
     // The text may quote the file: no control characters reach the terminal.
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 fn member(m: RawMember) -> Result<Member, String> {
