@@ -25,6 +25,7 @@ pub mod fonts;
 pub mod ledger;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod output;
 mod parallel;
 pub mod press;

@@ -3,7 +3,7 @@
 
 use crate::model::{Chamber, Roster, Signer};
 
-use super::names::compare_names;
+use crate::names::compare_names;
 
 /// Which signers to pick. Within a field any listed value matches; across
 /// fields all must; an empty field matches everyone.

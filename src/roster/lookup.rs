@@ -5,7 +5,7 @@
 
 use crate::model::Roster;
 
-use super::names::{fold, id_base};
+use crate::names::{fold, id_base};
 
 /// "did you mean `a` or `b`?" for an id not in the roster, if anything is close.
 pub fn did_you_mean(roster: &Roster, id: &str) -> Option<String> {

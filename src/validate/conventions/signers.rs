@@ -11,7 +11,7 @@ use toml::Spanned;
 use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
 use crate::model::{Chamber, Roster, Signer, SignerId};
-use crate::roster::names::match_key;
+use crate::names::match_key;
 
 /// The roster with every signer's name folded for matching ([`match_key`]),
 /// built once per run: each letter lists hundreds of the same people, and
