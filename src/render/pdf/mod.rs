@@ -3,7 +3,8 @@
 //! Two steps, as in typst's layout/export split: [`layout::layout`] is pure
 //! and turns the letter into pages of positioned text runs (golden-testable as
 //! text), and `paint` is the only code that touches printpdf. Fonts are the
-//! shipped Liberation Serif and Noto Serif Armenian, compiled in and subset,
+//! shipped Liberation Serif and Noto Serif Armenian ([`crate::fonts`], a
+//! leaf validation also asks), compiled in and subset,
 //! and the metadata is pinned to the letter, so the same input always gives
 //! byte-identical output.
 
