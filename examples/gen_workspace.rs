@@ -135,7 +135,7 @@ struct Term {
 }
 
 fn from_yaml(text: &str) -> Vec<Member> {
-    let all: Vec<Legislator> = serde_norway::from_str(text).expect("legislators YAML");
+    let all: Vec<Legislator> = serde_saphyr::from_str(text).expect("legislators YAML");
     all.into_iter()
         .map(|l| {
             let term = l.terms.last().expect("a current term");

@@ -58,7 +58,7 @@ fn main() {
         .iter()
         .map(|s| s.sort_as.as_str())
         .collect();
-    names.sort_by(|a, b| signon::roster::names::collate(a, b));
+    names.sort_by(|a, b| signon::names::collate(a, b));
     println!("  collate roster:                  {:?}", t.elapsed());
     let t = Instant::now();
     let mut json = Vec::new();

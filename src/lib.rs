@@ -1,19 +1,34 @@
 //! signon: congressional sign-on letters, from TOML to a signed PDF.
 //!
-//! The pipeline runs in stages, one module each:
+//! The pipeline runs in stages, one module each; a stage imports only from
+//! the stages above it in this list and from the leaves below:
 //!
-//! 1. [`load`]: find the workspace, read `signers.toml` and `letters/*.toml`
-//!    into raw serde types, keeping the text for diagnostics;
+//! 1. [`load`]: find the workspace, read `letters/*.toml` into raw serde
+//!    types, keeping the text for diagnostics. `signers.toml` is read by
+//!    [`ledger::read`], under the lock [`ledger`]'s writer takes: the file
+//!    is one roster (hand-edited, parsed by the toml crate) and one
+//!    append-only ledger (read by a fast reader of exactly what signon
+//!    writes), and reading, locking and appending it belong together;
 //! 2. [`validate`]: raw values become the checked [`model`] types, every
 //!    problem collected as a [`diag::Diagnostic`];
-//! 3. [`compose`]: a letter, the roster and the sign-off states become the
+//! 3. [`ledger`]: the `[[signoff]]` events replayed into each signer's
+//!    state on a letter, the text fingerprint, the final gate;
+//! 4. [`compose`]: a letter, the roster and the sign-off states become the
 //!    format-neutral [`compose::Composed`];
-//! 4. [`render`]: the composed letter as HTML and PDF;
+//! 5. [`render`]: the composed letter as HTML (5a) and PDF (5b);
 //!    [`press`]: the press release, the signer list and the plain-text letter;
-//!    [`remind`]: e-mail drafts to the offices still to chase.
+//!    [`status`]: the coordinator's view; [`remind`]: e-mail drafts to the
+//!    offices still to chase. Every file goes to disk through [`output`].
 //!
-//! `main` parses the command line and calls [`run`]; each subcommand has a
-//! handler of the same name in `cmd`.
+//! Leaves any stage may use: [`diag`] (problems and their places),
+//! [`model`] (checked types), [`names`] (suffixes, sort keys, collation),
+//! [`fonts`] (the shipped fonts and what they cover), [`output`] (the one
+//! atomic writer), [`error`].
+//!
+//! On top: [`roster`] (import, match, filter the roster), [`diff`],
+//! [`rename`], [`watch`]; `main` parses the command line ([`cli`], which
+//! also holds every conversion of its types into the library's) and calls
+//! [`run`]; each subcommand has a handler of the same name in `cmd`.
 
 pub mod cli;
 mod cmd;
@@ -21,9 +36,11 @@ pub mod compose;
 pub mod diag;
 pub mod diff;
 pub mod error;
+pub mod fonts;
 pub mod ledger;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod output;
 mod parallel;
 pub mod press;

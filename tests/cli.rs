@@ -116,6 +116,8 @@ mod watch;
 mod missing;
 #[path = "cli/mv.rs"]
 mod mv;
+#[path = "cli/pagebox.rs"]
+mod pagebox;
 #[path = "cli/print.rs"]
 mod print;
 #[path = "cli/remind.rs"]

@@ -1,5 +1,6 @@
 //! `signon render`, `press` and `export`: the commands that write a letter
-//! out, with their output formats and paper sizes.
+//! out, with their output formats and paper sizes, and their conversions
+//! into the library's types (every `From` of a cli type lives in `cli`).
 
 use std::path::PathBuf;
 
@@ -42,6 +43,15 @@ pub enum Paper {
     A4,
 }
 
+impl From<Paper> for crate::render::Paper {
+    fn from(p: Paper) -> Self {
+        match p {
+            Paper::Letter => crate::render::Paper::Letter,
+            Paper::A4 => crate::render::Paper::A4,
+        }
+    }
+}
+
 /// `signon press`.
 #[derive(Debug, Args)]
 pub struct PressArgs {
@@ -66,6 +76,16 @@ pub enum PressFormat {
     Html,
     /// Plain text, wrapped at 72 columns.
     Txt,
+}
+
+impl From<PressFormat> for crate::press::ReleaseFormat {
+    fn from(f: PressFormat) -> Self {
+        match f {
+            PressFormat::Md => crate::press::ReleaseFormat::Markdown,
+            PressFormat::Html => crate::press::ReleaseFormat::Html,
+            PressFormat::Txt => crate::press::ReleaseFormat::Text,
+        }
+    }
 }
 
 /// `signon export`.

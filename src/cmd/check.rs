@@ -3,6 +3,7 @@
 use crate::cli::CheckArgs;
 use crate::diag::{self, Severity};
 use crate::load::Workspace;
+use crate::status::table::plural;
 use crate::{Context, Error, validate};
 
 /// Checks the roster, the ledger and the named letters (all when none).
@@ -48,8 +49,4 @@ pub(crate) fn check(ws: &Workspace, args: &CheckArgs, cx: &mut Context<'_>) -> R
         plural(warnings),
     );
     super::write_out(cx, &summary)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -4,11 +4,11 @@
 
 use std::path::Path;
 
-use crate::cli::{PressArgs, PressFormat};
+use crate::cli::PressArgs;
 use crate::compose::{Composed, compose};
 use crate::diag::display_path;
 use crate::load::Workspace;
-use crate::press::{self, ReleaseFormat, signers::SignerRow};
+use crate::press::{self, signers::SignerRow};
 use crate::validate::Checked;
 use crate::{Context, Error, ledger, output};
 
@@ -77,16 +77,6 @@ pub(super) fn emit(
             let path = cx.cwd.join(path);
             let verb = output::write(&path, text.as_bytes(), guard)?.verb();
             super::write_out(cx, &format!("{verb} {}\n", display_path(&path)))
-        }
-    }
-}
-
-impl From<PressFormat> for ReleaseFormat {
-    fn from(f: PressFormat) -> Self {
-        match f {
-            PressFormat::Md => ReleaseFormat::Markdown,
-            PressFormat::Html => ReleaseFormat::Html,
-            PressFormat::Txt => ReleaseFormat::Text,
         }
     }
 }

@@ -198,8 +198,7 @@ pub(crate) fn open_locked(path: &Path) -> Result<File, Error> {
             .append(true)
             .open(path)
             .map_err(|e| Error::io("open", path, e))?;
-        // Fully qualified: std's own `File::lock` is newer than our MSRV.
-        fs4::FileExt::lock(&file).map_err(|e| Error::io("lock", path, e))?;
+        file.lock().map_err(|e| Error::io("lock", path, e))?;
         if is_current(&file, path).map_err(|e| Error::io("inspect", path, e))? {
             return Ok(file);
         }

@@ -49,8 +49,7 @@ pub fn load_signers(path: &Path) -> Result<Loaded<raw::SignersFile>, Error> {
 /// crossed a page boundary, cut short, as the soak test did.
 fn read_locked(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut file = std::fs::File::open(path)?;
-    // Fully qualified: std's own `File::lock_shared` is newer than our MSRV.
-    fs4::FileExt::lock_shared(&file)?;
+    file.lock_shared()?;
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)?;
     Ok(bytes)

@@ -1,5 +1,7 @@
 //! Stage 1, load: find the workspace, read its files, and parse the TOML into
 //! the raw serde types of [`raw`], keeping each file's text for diagnostics.
+//! `signers.toml` is parsed into the same raw types, but read by
+//! [`crate::ledger::read`] under the ledger's lock (see the crate docs).
 //!
 //! A file that does not parse yields a [`Diagnostic`] at the parser's span
 //! instead of a raw value; the other files still load, so one `check` run

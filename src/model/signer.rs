@@ -75,10 +75,11 @@ pub struct Signer {
     pub signature: Option<std::sync::Arc<super::SignatureImage>>,
 }
 
-/// The roster: every signer by id, in file order.
+/// The roster: every signer, in id order (`[signers.<id>]` is read as a map
+/// keyed by id, so the file's order of tables is not kept).
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
-    /// Signers in the order they appear in `signers.toml`.
+    /// Signers in id order.
     pub signers: Vec<Signer>,
     /// Index into `signers` by id.
     pub by_id: BTreeMap<SignerId, usize>,

@@ -1,74 +1,31 @@
-//! Line wrapping for the plain-text outputs, at 72 columns counted in
-//! `char`s.
+//! Line wrapping for the plain-text outputs, at 72 display columns.
 //!
-//! textwrap's own width counts every character from U+1100 up as two
-//! columns (it is built without `unicode-width`), which would wrap the
-//! curly quotes and dashes of typeset text early; so the words are measured
-//! here and only textwrap's first-fit algorithm is borrowed.
+//! textwrap does the work, built with `unicode-width` so that the curly
+//! quotes and dashes of typeset text count one column each.
 
-use textwrap::core::Fragment;
-use textwrap::wrap_algorithms::wrap_first_fit;
+use textwrap::{Options, WordSplitter, WrapAlgorithm};
 
 /// The width of plain text meant for an email body.
 pub const WIDTH: usize = 72;
 
-/// A word and the spaces after it, measured in chars.
-#[derive(Debug)]
-struct Word<'a> {
-    text: &'a str,
-    spaces: usize,
-}
-
-impl Fragment for Word<'_> {
-    fn width(&self) -> f64 {
-        self.text.chars().count() as f64
-    }
-
-    fn whitespace_width(&self) -> f64 {
-        self.spaces as f64
-    }
-
-    fn penalty_width(&self) -> f64 {
-        0.0
-    }
-}
-
 /// Wraps `text` to [`WIDTH`]: the first line starts with `first`, the others
 /// with `rest`. Words break only at ASCII spaces, so a no-break space holds
-/// `Section 907` together; a word longer than the line overflows it.
+/// `Section 907` together; a word longer than the line overflows it, and a
+/// hyphenated word stays whole (plain text is not hyphenated).
 pub fn wrap(text: &str, first: &str, rest: &str) -> String {
-    let words = words(text);
+    // One space between words: plain text never needs a line break or a
+    // run of spaces inside a paragraph.
+    let words: Vec<&str> = text.split([' ', '\n']).filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
         return first.trim_end().to_string();
     }
-    let widths = [
-        WIDTH.saturating_sub(first.chars().count()) as f64,
-        WIDTH.saturating_sub(rest.chars().count()) as f64,
-    ];
-    let lines = wrap_first_fit(&words, &widths);
-    let mut out = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(if i == 0 { first } else { rest });
-        for (j, word) in line.iter().enumerate() {
-            out.push_str(word.text);
-            if j + 1 < line.len() {
-                out.push_str(&" ".repeat(word.spaces));
-            }
-        }
-    }
-    out
-}
-
-/// Splits on runs of ASCII spaces (and line breaks, which plain text never
-/// needs inside a paragraph), keeping one space between words.
-fn words(text: &str) -> Vec<Word<'_>> {
-    text.split([' ', '\n'])
-        .filter(|w| !w.is_empty())
-        .map(|w| Word { text: w, spaces: 1 })
-        .collect()
+    let options = Options::new(WIDTH)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(false)
+        .word_splitter(WordSplitter::NoHyphenation)
+        .wrap_algorithm(WrapAlgorithm::FirstFit);
+    textwrap::fill(&words.join(" "), options)
 }
 
 #[cfg(test)]

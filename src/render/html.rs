@@ -1,4 +1,4 @@
-//! The letter as one self-contained HTML page (askama templates
+//! Stage 5a, render HTML: the letter as one self-contained HTML page (askama templates
 //! `templates/base.html` and `templates/letter.html`).
 //!
 //! The template struct borrows from [`Composed`]; the template only loops and

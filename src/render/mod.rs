@@ -36,12 +36,3 @@ impl Paper {
         }
     }
 }
-
-impl From<crate::cli::Paper> for Paper {
-    fn from(p: crate::cli::Paper) -> Self {
-        match p {
-            crate::cli::Paper::Letter => Paper::Letter,
-            crate::cli::Paper::A4 => Paper::A4,
-        }
-    }
-}

@@ -5,7 +5,7 @@ use crate::Error;
 use crate::diag::Diagnostic;
 use crate::model::{Chamber, Roster, Signer};
 
-use super::names::compare_names;
+use crate::names::compare_names;
 
 /// Which signers to pick. Within a field any listed value matches; across
 /// fields all must; an empty field matches everyone.

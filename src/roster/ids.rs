@@ -8,8 +8,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::legislators::Member;
-use super::names::id_base;
 use crate::model::Chamber;
+use crate::names::id_base;
 
 /// The id of level `level` for a Member; level 3 (the bioguide) is unique.
 fn key(m: &Member, level: u8) -> String {

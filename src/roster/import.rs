@@ -14,11 +14,13 @@ use toml_edit::{DocumentMut, Item, Table, TableLike};
 
 use super::edit::{self, Field, FieldChange};
 use super::legislators::Member;
+// Defined beside the matching that finds it; part of an import's outcome.
+pub use super::matching::Missing;
 use super::matching::{Existing, existing, match_existing, missing};
-use super::names::sort_as_for;
 use super::{file, ids};
 use crate::diag::{Diagnostic, Source};
 use crate::model::Chamber;
+use crate::names::sort_as_for;
 
 /// Which Members of the data to import.
 #[derive(Debug, Clone, Default)]
@@ -46,15 +48,6 @@ pub struct Change {
     pub name: String,
     /// The fields set (all of them for an added entry).
     pub fields: Vec<FieldChange>,
-}
-
-/// A roster entry with a bioguide id that the data no longer lists.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Missing {
-    /// The roster id.
-    pub id: String,
-    /// Its bioguide id.
-    pub bioguide: String,
 }
 
 /// What an import did (or, in a dry run, would do).

@@ -88,17 +88,9 @@ pub struct Problem {
 
 /// Parses the YAML text.
 pub fn parse(text: &str) -> Result<Vec<Member>, Problem> {
-    let raw: Vec<RawMember> = serde_norway::from_str(text).map_err(|e| {
-        // The parser appends "at line L column C": the diagnostic's own
-        // place says it.
-        let said = e.to_string();
-        let said = said
-            .rsplit_once(" at line ")
-            .map_or(said.as_str(), |(m, _)| m);
-        Problem {
-            offset: e.location().map(|l| l.index()),
-            message: format!("not congress-legislators data: {said}"),
-        }
+    let raw: Vec<RawMember> = serde_saphyr::from_str(text).map_err(|e| Problem {
+        offset: e.location().map(|l| offset_of(text, l.line(), l.column())),
+        message: format!("not congress-legislators data: {}", yaml_message(&e)),
     })?;
     raw.into_iter()
         .map(member)
@@ -107,6 +99,37 @@ pub fn parse(text: &str) -> Result<Vec<Member>, Problem> {
             offset: None,
             message,
         })
+}
+
+/// The parser's words without its own snippet of the file: the
+/// diagnostic quotes the line itself.
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::MessageFormatter;
+    let text = serde_saphyr::DefaultMessageFormatter.format_message(e.without_snippet());
+    // The text may quote the file: no control characters reach the terminal.
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The byte offset of 1-based `line` and character `column` in `text`
+/// (clamped to the text): serde-saphyr counts in lines and characters.
+fn offset_of(text: &str, line: u64, column: u64) -> usize {
+    let skip = usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX);
+    let start = text
+        .split_inclusive('\n')
+        .take(skip)
+        .map(str::len)
+        .sum::<usize>();
+    let chars = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+    text[start..]
+        .char_indices()
+        .take_while(|&(_, c)| c != '\n')
+        .nth(chars)
+        .map_or_else(
+            || start + text[start..].find('\n').unwrap_or(text.len() - start),
+            |(i, _)| start + i,
+        )
 }
 
 fn member(m: RawMember) -> Result<Member, String> {

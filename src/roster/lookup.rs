@@ -5,7 +5,7 @@
 
 use crate::model::Roster;
 
-use super::names::{fold, id_base};
+use crate::names::{fold, id_base};
 
 /// The hint for a signer typed where an id belongs: the close ids, or the
 /// one Member the text names by name (`"Brad Sherman"`) or bioguide

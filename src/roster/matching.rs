@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use toml_edit::{Table, TableLike};
 
 use super::legislators::Member;
-use super::names::{match_key, surname_key};
-use crate::validate::text::default_sort_key;
+use crate::names::default_sort_key;
+use crate::names::{match_key, surname_key};
 
 /// An entry already in the roster, as far as matching needs it.
 pub(super) struct Existing {
@@ -77,13 +77,22 @@ pub(super) fn match_existing(
     out
 }
 
-pub(super) fn missing(existing: &[Existing], members: &[Member]) -> Vec<super::import::Missing> {
+/// A roster entry with a bioguide id that the data no longer lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    /// The roster id.
+    pub id: String,
+    /// Its bioguide id.
+    pub bioguide: String,
+}
+
+pub(super) fn missing(existing: &[Existing], members: &[Member]) -> Vec<Missing> {
     let current: HashSet<&str> = members.iter().map(|m| m.bioguide.as_str()).collect();
     existing
         .iter()
         .filter_map(|e| {
             let b = e.bioguide.as_ref()?;
-            (!current.contains(b.as_str())).then(|| super::import::Missing {
+            (!current.contains(b.as_str())).then(|| Missing {
                 id: e.id.clone(),
                 bioguide: b.clone(),
             })

@@ -1,6 +1,6 @@
 //! The roster part of `signers.toml` as people work with it: imported from
 //! the official congress-legislators data ([`import`]), sorted and matched
-//! by name as readers expect ([`names`]), and filtered ([`filter`]).
+//! by name as readers expect ([`crate::names`]), and filtered ([`filter`]).
 //!
 //! Reading and validating the roster stays in `load` and `validate`; this
 //! module adds what is built on top of the validated [`crate::model::Roster`],
@@ -15,11 +15,10 @@ pub mod import;
 pub mod legislators;
 pub mod lookup;
 mod matching;
-pub mod names;
 pub mod resolve;
 mod states;
 
+pub use crate::names::compare_names;
 pub use edit::FieldChange;
 pub use filter::{Filter, select};
 pub use lookup::did_you_mean;
-pub use names::compare_names;

@@ -7,7 +7,7 @@
 
 use crate::model::{Chamber, Roster, Signer, SignerId};
 
-use super::names::{SUFFIXES, match_key, nickname, plain_name};
+use crate::names::{SUFFIXES, match_key, nickname, plain_name};
 
 /// What a spreadsheet row gives to identify a signer; any may be missing.
 #[derive(Debug, Clone, Copy, Default)]

@@ -24,7 +24,7 @@ pub(super) struct Ranked<'r> {
 pub(super) fn by_surname(roster: &Roster) -> FxHashMap<&str, Ranked<'_>> {
     let mut signers: Vec<&Signer> = roster.signers.iter().collect();
     signers.sort_by(|a, b| {
-        crate::roster::names::collate(&a.sort_as, &b.sort_as).then_with(|| a.id.cmp(&b.id))
+        crate::names::collate(&a.sort_as, &b.sort_as).then_with(|| a.id.cmp(&b.id))
     });
     signers
         .into_iter()

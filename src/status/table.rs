@@ -136,7 +136,9 @@ fn overview_row(s: &LetterStatus, color: bool) -> Vec<Cell> {
     ]
 }
 
-fn plural(n: usize) -> &'static str {
+/// The plural ending of a count's noun: "1 letter", "2 letters". The one
+/// copy: `check`'s summary counts with it too.
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 

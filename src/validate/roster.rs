@@ -106,7 +106,7 @@ fn build(id: &str, s: &raw::Signer, chamber: Chamber) -> Signer {
     let owned = |v: &Option<Spanned<String>>| v.as_ref().map(|v| v.get_ref().clone());
     Signer {
         id: SignerId(id.to_string()),
-        sort_as: owned(&s.sort_as).unwrap_or_else(|| text::default_sort_key(&name)),
+        sort_as: owned(&s.sort_as).unwrap_or_else(|| crate::names::default_sort_key(&name)),
         name,
         chamber,
         title: owned(&s.title).unwrap_or_else(|| chamber.default_title().to_string()),
@@ -163,7 +163,7 @@ pub(super) fn printable(src: &Arc<Source>, value: &Spanned<String>, diags: &mut 
         }
     } else if let Some(c) = text
         .chars()
-        .find(|&c| !crate::render::pdf::covers(c) || text::needs_shaping(c).is_some())
+        .find(|&c| !crate::fonts::covers(c) || text::needs_shaping(c).is_some())
     {
         let at = narrow(src, span, c.encode_utf8(&mut [0; 4]));
         diags.push(unprintable(src, at, c));

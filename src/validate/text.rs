@@ -6,8 +6,6 @@ use toml::value::Datetime;
 
 use crate::model::{Paragraph, Span, Style};
 
-use crate::roster::names::SUFFIXES;
-
 /// Splits a body into paragraphs on blank lines; lines within a paragraph are
 /// joined with one space, so re-wrapping the TOML changes nothing.
 pub fn paragraphs(body: &str) -> Vec<String> {
@@ -82,16 +80,6 @@ fn flush(spans: &mut Paragraph, buf: &mut String, style: Style) {
         }),
     }
     buf.clear();
-}
-
-/// The surname a name sorts by: its last word, skipping suffixes such as
-/// "Jr." and "III" and the comma before them.
-pub fn default_sort_key(name: &str) -> String {
-    name.split_whitespace()
-        .map(|w| w.trim_end_matches(','))
-        .rfind(|w| !w.is_empty() && !SUFFIXES.contains(w))
-        .unwrap_or(name)
-        .to_string()
 }
 
 /// A TOML local date (no time, no offset) as a chrono date.
@@ -310,16 +298,6 @@ mod tests {
         assert_eq!(needs_shaping('\u{05E9}'), None, "plain Hebrew letters");
         assert_eq!(needs_shaping('\u{05BE}'), None, "maqaf is punctuation");
         assert_eq!(needs_shaping('\u{FEFF}'), None, "not Arabic");
-    }
-
-    #[test]
-    fn sort_keys_skip_suffixes() {
-        assert_eq!(default_sort_key("Frank Pallone, Jr."), "Pallone");
-        assert_eq!(default_sort_key("Donald S. Beyer, Jr."), "Beyer");
-        assert_eq!(default_sort_key("Gus M. Bilirakis"), "Bilirakis");
-        assert_eq!(default_sort_key("John Doe III"), "Doe");
-        assert_eq!(default_sort_key("Jane Roe IV"), "Roe");
-        assert_eq!(default_sort_key("Nydia M. Velázquez"), "Velázquez");
     }
 
     #[test]

@@ -22,7 +22,7 @@ fn hold_lock(path: &Path) -> File {
         .append(true)
         .open(path)
         .unwrap();
-    fs4::FileExt::lock(&file).unwrap();
+    file.lock().unwrap();
     file
 }
 

@@ -4,7 +4,8 @@
 //!
 //! printpdf stamps the clock time and a random `/ID` by default; here the
 //! dates come from the letter and the id from its id, so the same input
-//! gives the same bytes. Apart from the painting because none of it depends
+//! gives the same bytes. The page boxes are set here too, to the paper's
+//! published size. Apart from the painting because none of it depends
 //! on the layout: it is all derived from the [`Composed`] letter.
 
 use chrono::{Datelike, NaiveDate};
@@ -120,26 +121,35 @@ fn document_id(id: &str) -> String {
     )
 }
 
-/// printpdf writes a random trailer `/ID` (two 32-letter strings). Replace
-/// both, in place and at equal length, with the id derived from the letter,
-/// so nothing else in the file moves.
-pub(super) fn pin_trailer_id(mut bytes: Vec<u8>, id: &str) -> Vec<u8> {
-    let fixed = document_id(id);
-    let Some(at) = bytes.windows(4).rposition(|w| w == b"/ID[") else {
-        return bytes;
+/// Sets the trailer `/ID` (two strings, the same at creation) to the id
+/// derived from the letter: printpdf writes a random one.
+pub(super) fn pin_trailer_id(doc: &mut lopdf::Document, id: &str) {
+    use lopdf::{Object, StringFormat};
+    let fixed = || Object::String(document_id(id).into_bytes(), StringFormat::Literal);
+    doc.trailer.set("ID", Object::Array(vec![fixed(), fixed()]));
+}
+
+/// Sets every page's boxes to the paper's size in points as published, to
+/// the hundredth: 612 × 792 (Letter), 595.28 × 841.89 (A4). printpdf takes
+/// sizes in millimetres and back, which leaves a Letter page 792.001 high.
+pub(super) fn set_page_boxes(doc: &mut lopdf::Document, width: f32, height: f32) {
+    use lopdf::Object;
+    let hundredth = |x: f32| Object::Real((x * 100.0).round() / 100.0);
+    let rect = || {
+        let zero = Object::Integer(0);
+        Object::Array(vec![
+            zero.clone(),
+            zero,
+            hundredth(width),
+            hundredth(height),
+        ])
     };
-    let mut i = at + 4;
-    for _ in 0..2 {
-        let len = bytes[i..]
-            .iter()
-            .position(|&b| b == b')')
-            .unwrap_or(0)
-            .saturating_sub(1);
-        if bytes.get(i) != Some(&b'(') || len != fixed.len() {
-            break;
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    for id in pages {
+        if let Ok(page) = doc.get_dictionary_mut(id) {
+            for name in ["MediaBox", "CropBox", "TrimBox"] {
+                page.set(name, rect());
+            }
         }
-        bytes[i + 1..i + 1 + len].copy_from_slice(fixed.as_bytes());
-        i += len + 2;
     }
-    bytes
 }

@@ -3,7 +3,8 @@
 //! Two steps, as in typst's layout/export split: [`layout::layout`] is pure
 //! and turns the letter into pages of positioned text runs (golden-testable as
 //! text), and `paint` is the only code that touches printpdf. Fonts are the
-//! shipped Liberation Serif and Noto Serif Armenian, compiled in and subset,
+//! shipped Liberation Serif and Noto Serif Armenian ([`crate::fonts`], a
+//! leaf validation also asks), compiled in and subset,
 //! and the metadata is pinned to the letter, so the same input always gives
 //! byte-identical output.
 
@@ -13,8 +14,9 @@ use crate::compose::Composed;
 
 mod caps;
 mod flow;
-mod fonts;
 mod furniture;
+// The shipped fonts are a leaf both validation and this renderer use.
+pub(crate) use crate::fonts;
 mod images;
 pub mod layout;
 mod letter;
@@ -70,6 +72,8 @@ pub enum PdfError {
         /// The printed name.
         name: String,
     },
+    /// lopdf could not serialize the document.
+    Write(String),
 }
 
 impl PdfError {
@@ -95,6 +99,7 @@ impl fmt::Display for PdfError {
             PdfError::BlockTooTall { id, .. } => {
                 write!(f, "the signature block of `{id}` is taller than a page")
             }
+            PdfError::Write(msg) => write!(f, "failed to write the PDF: {msg}"),
         }
     }
 }
@@ -107,8 +112,11 @@ pub fn render(c: &Composed, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     paint::paint(&pages, &meta::Meta::of(c, env!("CARGO_PKG_VERSION")))
 }
 
-/// Whether a shipped font draws `ch` in every style (Armenian through the
-/// fallback face). Cheap after the first call: one hash lookup per style.
-pub fn covers(ch: char) -> bool {
-    fonts::covers(ch)
+impl From<fonts::MissingGlyph> for PdfError {
+    fn from(m: fonts::MissingGlyph) -> Self {
+        PdfError::MissingGlyph {
+            ch: m.ch,
+            text: m.text,
+        }
+    }
 }

@@ -19,7 +19,7 @@ use super::PdfError;
 use super::fonts::{self, Face, Glyph};
 use super::linebreak::is_space;
 use super::marks::{Mark, Marker, layout_artifact};
-use super::meta::{Meta, pin_trailer_id, set_info};
+use super::meta::{Meta, pin_trailer_id, set_info, set_page_boxes};
 use super::page::{Layout, Page, Rule, Run};
 use super::role::{Join, Node, Role};
 
@@ -63,14 +63,16 @@ pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     super::structure::tag(&mut lo, &layout.tree, &marks);
     super::structure::name_cid_maps(&mut lo);
     super::meta::describe(&mut lo, meta, super::structure::ua_ready(layout));
+    set_page_boxes(&mut lo, layout.width, layout.height);
+    pin_trailer_id(&mut lo, &meta.id);
     let mut bytes = Vec::new();
     // The structure tree adds some two hundred small objects, written
     // plainly. Object streams would pack them to a fifth (the example 32 KB
     // instead of 43), but cost 13% more instructions (33.0 M instead of
     // 29.2 M): the render time is the tighter budget.
     lo.save_to(&mut bytes)
-        .map_err(|e| PdfError::Font(format!("cannot write the PDF: {e}")))?;
-    Ok(pin_trailer_id(bytes, &meta.id))
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(bytes)
 }
 
 /// Deflates every stream at the fast level, through zlib-rs (pure Rust: no

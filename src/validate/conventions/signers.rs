@@ -12,7 +12,7 @@ use toml::Spanned;
 use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
 use crate::model::{Chamber, Roster, Signer, SignerId};
-use crate::roster::names::match_key;
+use crate::names::match_key;
 use crate::validate::chambers::{chamber_name, member};
 
 /// The roster with every signer's name folded for matching ([`match_key`]),

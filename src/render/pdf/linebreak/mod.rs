@@ -108,7 +108,7 @@ impl Styled {
 
     fn width(&self, start: usize, end: usize) -> Result<f32, PdfError> {
         self.pieces(start, end)
-            .map(|(f, t)| fonts::width(f, t, self.size))
+            .map(|(f, t)| Ok(fonts::width(f, t, self.size)?))
             .sum()
     }
 

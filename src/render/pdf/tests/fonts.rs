@@ -54,7 +54,8 @@ fn kerning_comes_from_the_kern_table() {
 
 #[test]
 fn missing_glyph_names_the_character() {
-    let err = width(Face::Regular, "ok 中 ok", 12.0).unwrap_err();
+    let err =
+        crate::render::pdf::PdfError::from(width(Face::Regular, "ok 中 ok", 12.0).unwrap_err());
     assert_eq!(err.to_string(), "no font has U+4E2D `中` (in \"ok 中 ok\")");
 }
 

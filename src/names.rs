@@ -1,5 +1,7 @@
 //! Names as people read them: the surname a Member is filed under, ids
 //! folded to ASCII, and the collation every sorted list of signers uses.
+//! The one owner of the naming rules (suffixes, sort keys, plain names): a
+//! leaf that validation, the roster tools, status and the letter all use.
 //!
 //! Sorting follows the Unicode Collation Algorithm (CLDR root order, via
 //! ICU4X's `icu_collator`), so "Velázquez" files between "Valadao" and "Waters", as a
@@ -14,11 +16,20 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::model::Signer;
-use crate::validate::text::default_sort_key;
 
-/// Generational suffixes, never a surname: skipped by
-/// `validate::text::default_sort_key` and by [`plain_name`].
+/// Generational suffixes, never a surname: skipped by [`default_sort_key`]
+/// and by [`plain_name`].
 pub const SUFFIXES: [&str; 7] = ["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+
+/// The surname a name sorts by: its last word, skipping suffixes such as
+/// "Jr." and "III" and the comma before them.
+pub fn default_sort_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .rfind(|w| !w.is_empty() && !SUFFIXES.contains(w))
+        .unwrap_or(name)
+        .to_string()
+}
 
 /// The root collator of ICU4X. Its tables are compiled in as ready-made
 /// structures, so making it costs microseconds; a collator that parses its
@@ -168,6 +179,16 @@ pub fn match_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_keys_skip_suffixes() {
+        assert_eq!(default_sort_key("Frank Pallone, Jr."), "Pallone");
+        assert_eq!(default_sort_key("Donald S. Beyer, Jr."), "Beyer");
+        assert_eq!(default_sort_key("Gus M. Bilirakis"), "Bilirakis");
+        assert_eq!(default_sort_key("John Doe III"), "Doe");
+        assert_eq!(default_sort_key("Jane Roe IV"), "Roe");
+        assert_eq!(default_sort_key("Nydia M. Velázquez"), "Velázquez");
+    }
 
     #[test]
     fn accents_sort_as_readers_expect() {

@@ -1,4 +1,8 @@
-//! The shipped fonts: embedded bytes, metrics and subsetting.
+//! The shipped fonts: embedded bytes, metrics, coverage and shaping.
+//!
+//! A leaf of the pipeline: validation asks [`covers`] whether a letter's
+//! text can be printed, and the PDF renderer measures and shapes with the
+//! same tables, so the two can never disagree.
 //!
 //! Liberation Serif (four styles) sets all Latin text; Noto Serif Armenian is
 //! the per-character fallback for Armenian script. The files live in
@@ -9,9 +13,7 @@
 
 use std::sync::OnceLock;
 
-use crate::compose::Style;
-
-use super::PdfError;
+use crate::model::Style;
 
 macro_rules! font_file {
     ($name:literal) => {
@@ -21,6 +23,22 @@ macro_rules! font_file {
             $name
         ))
     };
+}
+
+/// A character no shipped face draws, in the text it was in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyph {
+    /// The character.
+    pub ch: char,
+    /// The text it was in.
+    pub text: String,
+}
+
+fn missing(ch: char, text: &str) -> MissingGlyph {
+    MissingGlyph {
+        ch,
+        text: text.to_string(),
+    }
 }
 
 /// One embedded font face.
@@ -223,7 +241,7 @@ pub(crate) const SAME_IN_EVERY_STYLE: [std::ops::RangeInclusive<char>; 2] =
     ['\u{a0}'..='\u{24f}', '\u{2000}'..='\u{206f}'];
 
 /// Whether the shipped fonts draw `ch` in every style (or [`clean`] drops it).
-pub(crate) fn covers(ch: char) -> bool {
+pub fn covers(ch: char) -> bool {
     // Every Liberation style draws all of printable ASCII (a test checks),
     // and nearly all text is ASCII: validation asks about every character
     // of every letter, which cost a tenth of a render in lookups.
@@ -260,11 +278,11 @@ pub(crate) struct Glyph {
 }
 
 /// Glyphs of `text` in `face` with kerning; unmapped characters are an error.
-pub(crate) fn shape(face: Face, text: &str) -> Result<Vec<Glyph>, PdfError> {
+pub(crate) fn shape(face: Face, text: &str) -> Result<Vec<Glyph>, MissingGlyph> {
     let m = metrics(face);
     let mut out: Vec<Glyph> = Vec::with_capacity(text.len());
     for ch in text.chars() {
-        let gid = glyph(face, ch).ok_or_else(|| PdfError::missing(ch, text))?;
+        let gid = glyph(face, ch).ok_or_else(|| missing(ch, text))?;
         if let Some(prev) = out.last_mut() {
             let key = u32::from(prev.gid) << 16 | u32::from(gid);
             prev.kern = m.kerning.get(&key).copied().unwrap_or(0.0);
@@ -283,11 +301,11 @@ pub(crate) fn shape(face: Face, text: &str) -> Result<Vec<Glyph>, PdfError> {
 /// Width of `text` in `face` at `size` pt, kerning included.
 /// Line breaking measures every fragment, so this sums as it goes rather
 /// than building the glyph list of [`shape`].
-pub(crate) fn width(face: Face, text: &str, size: f32) -> Result<f32, PdfError> {
+pub(crate) fn width(face: Face, text: &str, size: f32) -> Result<f32, MissingGlyph> {
     let m = metrics(face);
     let (mut units, mut prev) = (0.0, None);
     for ch in text.chars() {
-        let gid = glyph(face, ch).ok_or_else(|| PdfError::missing(ch, text))?;
+        let gid = glyph(face, ch).ok_or_else(|| missing(ch, text))?;
         if let Some(p) = prev {
             let key = u32::from(p) << 16 | u32::from(gid);
             units += m.kerning.get(&key).copied().unwrap_or(0.0);
