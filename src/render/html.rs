@@ -38,6 +38,9 @@ pub struct LetterPage<'a> {
     /// Some signing space holds an image or a conformed signature: their
     /// style is needed.
     pub signed_marks: bool,
+    /// The signature grid's columns, gutter and space to sign, pt: the
+    /// PDF's ([`super::pdf::signature_grid`]).
+    pub grid: (usize, f32, f32),
     /// Each signature image's `data:` URL by path, encoded once however
     /// many signers share it.
     pub images: BTreeMap<&'a str, String>,
@@ -76,6 +79,7 @@ impl<'a> LetterPage<'a> {
             letterhead_rest: rest,
             blank,
             letter,
+            grid: super::pdf::signature_grid(letter.signatures.len()),
             signed_marks: letter
                 .signatures
                 .iter()

@@ -56,6 +56,7 @@ pub(super) fn letter_text(pages: &[Vec<String>], date: &str) -> LetterText {
     for (i, page) in pages.iter().enumerate() {
         let n = i + 1;
         let mut lines: Vec<String> = page.iter().filter(|l| *l != "DRAFT").cloned().collect();
+        drop_slanted_draft(&mut lines);
         let end = lines.iter().position(|l| *l == format!("Page {n}"));
         if n == 1 {
             let top = &lines[..lines.len().min(4)];
@@ -74,6 +75,18 @@ pub(super) fn letter_text(pages: &[Vec<String>], date: &str) -> LetterText {
     let at = body[0].iter().position(|l| l == date).expect("the date");
     let letterhead = body[0].drain(..at).collect();
     LetterText { letterhead, body }
+}
+
+/// The web page's slanted DRAFT mark, which poppler reads from a browser's
+/// printout a letter to a line: the first run of "D", "R", "A", "F", "T".
+fn drop_slanted_draft(lines: &mut Vec<String>) {
+    let mark = ["D", "R", "A", "F", "T"];
+    if let Some(at) = lines
+        .windows(mark.len())
+        .position(|w| w.iter().zip(mark).all(|(l, m)| l == m))
+    {
+        lines.drain(at..at + mark.len());
+    }
 }
 
 /// Text without white space and case: a letter-spaced, small-caps

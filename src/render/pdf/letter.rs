@@ -30,7 +30,7 @@ const PARA: f32 = 12.0;
 /// two-line block takes 29.6 + 2 × 14 = 57.6 pt (0.8 in, pdflatex's grid
 /// fits the same ten rows a page), and the clear space between the
 /// descenders above and the capitals of the name is 33.1 pt (0.46 in).
-const SIG_SPACE: f32 = 29.6;
+pub(crate) const SIG_SPACE: f32 = 29.6;
 const GUTTER: f32 = 36.0;
 /// Past this many blocks the grid has three columns (2 in wide, 18 pt
 /// apart) instead of two (3 in, 36 pt apart). Measured at 40 signers, three
@@ -261,14 +261,20 @@ fn asks(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
     Ok(())
 }
 
-/// The grid's columns for `blocks` blocks on a `measure` pt text block:
-/// how many, their gutter and their width.
-fn columns(blocks: usize, measure: f32) -> (usize, f32, f32) {
-    let (columns, gutter) = if blocks > THREE_COLUMNS_PAST {
+/// How many columns the grid of `blocks` signature blocks has, and their
+/// gutter, pt: the web page's grid asks too (`templates/letter.html`).
+pub(crate) fn grid(blocks: usize) -> (usize, f32) {
+    if blocks > THREE_COLUMNS_PAST {
         (3, GUTTER / 2.0)
     } else {
         (2, GUTTER)
-    };
+    }
+}
+
+/// The grid's columns for `blocks` blocks on a `measure` pt text block:
+/// how many, their gutter and their width.
+fn columns(blocks: usize, measure: f32) -> (usize, f32, f32) {
+    let (columns, gutter) = grid(blocks);
     let width = (measure - gutter * (columns - 1) as f32) / columns as f32;
     (columns, gutter, width)
 }

@@ -112,6 +112,14 @@ pub fn render(c: &Composed, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     paint::paint(&pages, &meta::Meta::of(c, env!("CARGO_PKG_VERSION")))
 }
 
+/// The signature grid of a letter with `blocks` signature blocks, as the
+/// PDF sets it: its columns, their gutter and the space to sign above each
+/// name, pt. The web page sets the same grid.
+pub fn signature_grid(blocks: usize) -> (usize, f32, f32) {
+    let (columns, gutter) = letter::grid(blocks);
+    (columns, gutter, letter::SIG_SPACE)
+}
+
 impl From<fonts::MissingGlyph> for PdfError {
     fn from(m: fonts::MissingGlyph) -> Self {
         PdfError::MissingGlyph {
