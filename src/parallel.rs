@@ -1,10 +1,9 @@
 //! Two pieces of work at once, for the commands that read a whole season's
 //! workspace (`status`, `check`): reading the ledger and the letters, and
-//! checking them, are independent, and the machine has two cores; and for
-//! `render`, whose PDF and web page each take milliseconds.
+//! checking them, are independent, and the machine has two cores.
 //!
-//! Small inputs stay on one thread: starting one costs about a tenth of a
-//! millisecond, more than checking a letter.
+//! Small inputs stay on one thread: starting one costs more than a letter's
+//! worth of work, and `render` of one letter must stay within milliseconds.
 
 /// Runs `a` on another thread and `b` on this one when `worth_it`, else both
 /// here, one after the other; either way it returns both results. A panic in

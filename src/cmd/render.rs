@@ -59,18 +59,10 @@ pub(crate) fn render_with(
     let paper = Paper::from(args.paper);
     // Every output is made before any is written: a PDF that cannot be made
     // must not leave a fresh HTML beside a stale PDF.
-    let make = |(format, path): (Format, PathBuf)| -> Result<_, Error> {
-        Ok((path, bytes(&composed, format, paper, checked)?))
-    };
-    let outputs = match <[_; 2]>::try_from(targets) {
-        // PDF and web page: each takes milliseconds, and the machine has
-        // two cores (a thread costs a tenth of a millisecond).
-        Ok([a, b]) => {
-            let (a, b) = crate::parallel::join(true, || make(a), || make(b));
-            vec![a?, b?]
-        }
-        Err(targets) => targets.into_iter().map(make).collect::<Result<_, _>>()?,
-    };
+    let outputs = targets
+        .into_iter()
+        .map(|(format, path)| Ok((path, bytes(&composed, format, paper, checked)?)))
+        .collect::<Result<Vec<_>, Error>>()?;
     let kind = if composed.draft { "draft" } else { "final" };
     // Every file is written before anything goes to standard output: a
     // reader that stops early (`| head`) must not cost the files after it.
