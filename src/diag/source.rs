@@ -1,9 +1,10 @@
 //! A file's text as diagnostics quote it, with its line starts computed
-//! once, and codespan-reporting's view of it.
+//! once, when a diagnostic first needs them, and codespan-reporting's view
+//! of it.
 
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use codespan_reporting::files::{self, Files};
 
@@ -11,15 +12,16 @@ use super::display_path;
 
 /// A file's text, kept so diagnostics can quote it, with its line starts
 /// computed once: a file with a thousand problems is indexed once, not once
-/// a problem.
+/// a problem; and a file with none is never indexed (a season's
+/// `signers.toml` is megabytes, and `status` has a budget).
 #[derive(Debug)]
 pub struct Source {
     /// The path as shown to the user (relative to the working directory).
     pub name: String,
     /// The whole text.
     pub text: String,
-    /// The byte offset where each line begins.
-    line_starts: Vec<usize>,
+    /// The byte offset where each line begins, once asked for.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl Source {
@@ -28,14 +30,19 @@ impl Source {
         Arc::new(Source::named(display_path(path), text))
     }
 
-    /// A source under a name as shown, its line starts computed here.
+    /// A source under a name as shown.
     pub(super) fn named(name: String, text: String) -> Source {
-        let line_starts = files::line_starts(&text).collect();
         Source {
             name,
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    /// The byte offset where each line begins, computed on first use.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts
+            .get_or_init(|| files::line_starts(&self.text).collect())
     }
 
     /// The byte range of a 1-based line, its line end left out.
@@ -55,7 +62,7 @@ impl Source {
 }
 
 /// The source as codespan-reporting's one-file database, over the line
-/// starts computed once in [`Source::named`].
+/// starts computed once ([`Source::line_starts`]).
 impl<'a> Files<'a> for Source {
     type FileId = ();
     type Name = &'a str;
@@ -71,19 +78,20 @@ impl<'a> Files<'a> for Source {
 
     fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
         Ok(self
-            .line_starts
+            .line_starts()
             .partition_point(|&s| s <= byte_index)
             .max(1)
             - 1)
     }
 
     fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
-        let start = |i: usize| match i.cmp(&self.line_starts.len()) {
-            std::cmp::Ordering::Less => Ok(self.line_starts[i]),
+        let starts = self.line_starts();
+        let start = |i: usize| match i.cmp(&starts.len()) {
+            std::cmp::Ordering::Less => Ok(starts[i]),
             std::cmp::Ordering::Equal => Ok(self.text.len()),
             std::cmp::Ordering::Greater => Err(files::Error::LineTooLarge {
                 given: i,
-                max: self.line_starts.len() - 1,
+                max: starts.len() - 1,
             }),
         };
         Ok(start(line_index)?..start(line_index + 1)?)
