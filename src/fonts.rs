@@ -171,16 +171,8 @@ fn load(face: Face) -> Metrics {
         })
         .collect();
     let mut kerning = IntMap::default();
-    for sub in ttf.tables().kern.iter().flat_map(|k| k.subtables) {
-        if let ttf_parser::kern::Format::Format0(f0) = sub.format
-            && sub.horizontal
-            && !sub.variable
-            && !sub.has_cross_stream
-        {
-            for p in f0.pairs {
-                kerning.insert(p.pair, f32::from(p.value) * 1000.0 / upem);
-            }
-        }
+    for p in kern_pairs(&ttf) {
+        kerning.insert(p.pair, f32::from(p.value) * 1000.0 / upem);
     }
     Metrics {
         latin,
@@ -188,6 +180,24 @@ fn load(face: Face) -> Metrics {
         advances,
         kerning,
     }
+}
+
+/// The kerning pairs signon applies: those of the face's `kern`
+/// subtables in format 0 that kern horizontally, in file order. The PDF's
+/// metrics and the web page's subsets both read them here.
+pub(crate) fn kern_pairs<'a>(
+    ttf: &'a ttf_parser::Face<'_>,
+) -> impl Iterator<Item = ttf_parser::kern::KerningPair> + 'a {
+    ttf.tables()
+        .kern
+        .iter()
+        .flat_map(|k| k.subtables)
+        .filter(|sub| sub.horizontal && !sub.variable && !sub.has_cross_stream)
+        .filter_map(|sub| match sub.format {
+            ttf_parser::kern::Format::Format0(f0) => Some(f0.pairs),
+            _ => None,
+        })
+        .flatten()
 }
 
 /// The character drawn for `ch`: Liberation Serif has no U+2011 (non-breaking

@@ -138,17 +138,9 @@ fn kern_table(face: Face, ids: &[u16]) -> Option<Vec<u8>> {
         .map(|(i, &g)| (g, i as u16))
         .collect();
     let mut pairs = BTreeMap::new();
-    for sub in ttf.tables().kern.iter().flat_map(|k| k.subtables) {
-        if let ttf_parser::kern::Format::Format0(f0) = sub.format
-            && sub.horizontal
-            && !sub.variable
-            && !sub.has_cross_stream
-        {
-            for p in f0.pairs {
-                if let (Some(&l), Some(&r)) = (new.get(&p.left().0), new.get(&p.right().0)) {
-                    pairs.entry((l, r)).or_insert(p.value);
-                }
-            }
+    for p in fonts::kern_pairs(&ttf) {
+        if let (Some(&l), Some(&r)) = (new.get(&p.left().0), new.get(&p.right().0)) {
+            pairs.entry((l, r)).or_insert(p.value);
         }
     }
     // A subtable's length is 16 bits: at most 10,920 pairs.
