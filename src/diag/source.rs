@@ -52,6 +52,18 @@ impl Source {
         range.start..range.start + text.len()
     }
 
+    /// The byte offset of a 1-based line and character column, the inverse
+    /// of [`Source::line_col`]: past a line's end, its end; past the last
+    /// line, the end of the text.
+    pub fn offset_at(&self, line: usize, column: usize) -> usize {
+        let end = self.text.len();
+        let range = self.line_range((), line.max(1) - 1).unwrap_or(end..end);
+        let text = self.text[range.clone()].trim_end_matches(['\n', '\r']);
+        text.char_indices()
+            .nth(column.max(1) - 1)
+            .map_or(range.start + text.len(), |(i, _)| range.start + i)
+    }
+
     /// 1-based line and column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         match self.location((), offset.min(self.text.len())) {
@@ -95,5 +107,22 @@ impl<'a> Files<'a> for Source {
             }),
         };
         Ok(start(line_index)?..start(line_index + 1)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_at_is_the_inverse_of_line_col() {
+        let src = Source::named("f".into(), "ab\r\ncé d\n".into());
+        for offset in [0, 1, 4, 5, 7, 8] {
+            let (line, column) = src.line_col(offset);
+            assert_eq!(src.offset_at(line, column), offset, "{line}:{column}");
+        }
+        // Past a line's end, its end; past the last line, the text's end.
+        assert_eq!(src.offset_at(1, 9), 2);
+        assert_eq!(src.offset_at(9, 1), src.text.len());
     }
 }

@@ -69,19 +69,22 @@ pub fn read(path: &Path) -> Result<Vec<Member>, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
     parse(&text).map_err(|p| {
         let src = crate::diag::Source::new(path, text);
-        let d = match p.offset {
-            Some(at) => Diagnostic::error(&src, at..at, p.message),
+        let d = match p.place {
+            Some((line, column)) => {
+                let at = src.offset_at(line, column);
+                Diagnostic::error(&src, at..at, p.message)
+            }
             None => Diagnostic::bare(Some(&src), p.message),
         };
         Error::Invalid(vec![d])
     })
 }
 
-/// What is wrong with a legislators file, and where (a byte offset).
+/// What is wrong with a legislators file, and where.
 #[derive(Debug)]
 pub struct Problem {
-    /// The byte offset in the file, when the parser knows it.
-    pub offset: Option<usize>,
+    /// The 1-based line and character column, when the parser knows them.
+    pub place: Option<(usize, usize)>,
     /// What is wrong.
     pub message: String,
 }
@@ -89,14 +92,14 @@ pub struct Problem {
 /// Parses the YAML text.
 pub fn parse(text: &str) -> Result<Vec<Member>, Problem> {
     let raw: Vec<RawMember> = serde_saphyr::from_str(text).map_err(|e| Problem {
-        offset: e.location().map(|l| offset_of(text, l.line(), l.column())),
+        place: e.location().map(|l| (count(l.line()), count(l.column()))),
         message: format!("not congress-legislators data: {}", yaml_message(&e)),
     })?;
     raw.into_iter()
         .map(member)
         .collect::<Result<_, String>>()
         .map_err(|message| Problem {
-            offset: None,
+            place: None,
             message,
         })
 }
@@ -112,24 +115,9 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
         .collect()
 }
 
-/// The byte offset of 1-based `line` and character `column` in `text`
-/// (clamped to the text): serde-saphyr counts in lines and characters.
-fn offset_of(text: &str, line: u64, column: u64) -> usize {
-    let skip = usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX);
-    let start = text
-        .split_inclusive('\n')
-        .take(skip)
-        .map(str::len)
-        .sum::<usize>();
-    let chars = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
-    text[start..]
-        .char_indices()
-        .take_while(|&(_, c)| c != '\n')
-        .nth(chars)
-        .map_or_else(
-            || start + text[start..].find('\n').unwrap_or(text.len() - start),
-            |(i, _)| start + i,
-        )
+/// A line or column as serde-saphyr counts it (1-based, `u64`).
+fn count(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 fn member(m: RawMember) -> Result<Member, String> {
@@ -222,7 +210,12 @@ mod tests {
     fn bad_data_says_where() {
         let text = "- id: {bioguide: X}\n  name: 3\n";
         let err = parse(text).unwrap_err();
-        assert!(text[err.offset.unwrap()..].starts_with("3\n"), "{err:?}");
+        let (line, column) = err.place.expect("a place");
+        let src = crate::diag::Source::new(Path::new("l.yaml"), text.to_string());
+        assert!(
+            text[src.offset_at(line, column)..].starts_with("3\n"),
+            "{err:?}"
+        );
         assert!(
             !err.message.contains("line 2"),
             "the place is the span's: {err:?}"
