@@ -38,10 +38,12 @@ fn main() {
     let composed = timed("compose", || {
         signon::compose::compose(letter, &checked.roster, &states, true)
     });
-    timed("html", || html::letter(&composed, Paper::Letter).unwrap());
     let opts = pdf::PdfOptions::default();
-    timed("pdf layout", || {
+    let layout = timed("pdf layout", || {
         pdf::layout::layout(&composed, &opts).unwrap()
+    });
+    timed("html", || {
+        html::letter(&composed, &layout, Paper::Letter).unwrap()
     });
     timed("pdf (layout + paint)", || {
         pdf::render(&composed, &opts).unwrap()

@@ -10,6 +10,8 @@ use crate::diag::{Diagnostic, display_path};
 use crate::load::Workspace;
 use crate::model::{SignatureMode, SignerState, Standing};
 use crate::output::{self, Guard};
+use crate::render::pdf::PdfOptions;
+use crate::render::pdf::layout::Layout;
 use crate::render::{self, Paper};
 use crate::{Context, Error, ledger, validate};
 
@@ -59,9 +61,18 @@ pub(crate) fn render_with(
     let paper = Paper::from(args.paper);
     // Every output is made before any is written: a PDF that cannot be made
     // must not leave a fresh HTML beside a stale PDF.
+    let laid_out = targets
+        .iter()
+        .any(|(f, _)| *f != Format::Text)
+        .then(|| render::pdf::layout::layout(&composed, &PdfOptions { paper }))
+        .transpose()
+        .map_err(|e| pdf_error(e, checked))?;
     let outputs = targets
         .into_iter()
-        .map(|(format, path)| Ok((path, bytes(&composed, format, paper, checked)?)))
+        .map(|(format, path)| {
+            let made = bytes(&composed, format, paper, laid_out.as_ref(), checked)?;
+            Ok((path, made))
+        })
         .collect::<Result<Vec<_>, Error>>()?;
     let kind = if composed.draft { "draft" } else { "final" };
     // Every file is written before anything goes to standard output: a
@@ -223,22 +234,41 @@ fn targets(
     out
 }
 
+/// The bytes of one output. The PDF and the web page share `layout` (the
+/// page's fonts are cut to what the PDF draws), made here if not given;
+/// the text needs none.
 fn bytes(
     composed: &Composed,
     format: Format,
     paper: Paper,
+    layout: Option<&Layout>,
     checked: &validate::Checked,
 ) -> Result<Vec<u8>, Error> {
-    match format {
-        Format::Html => Ok(render::html::letter(composed, paper)?.into_bytes()),
-        Format::Text => Ok(crate::press::letter_text(composed)?.into_bytes()),
-        Format::Pdf => {
-            let opts = render::pdf::PdfOptions { paper };
-            render::pdf::render(composed, &opts).map_err(|e| match too_tall(&e, checked) {
-                Some(d) => Error::Invalid(vec![d]),
-                None => Error::message(format!("cannot make the PDF: {e}")),
-            })
+    if format == Format::Text {
+        return Ok(crate::press::letter_text(composed)?.into_bytes());
+    }
+    let own;
+    let layout = match layout {
+        Some(layout) => layout,
+        None => {
+            own = render::pdf::layout::layout(composed, &PdfOptions { paper })
+                .map_err(|e| pdf_error(e, checked))?;
+            &own
         }
+    };
+    match format {
+        Format::Html => Ok(render::html::letter(composed, layout, paper)?.into_bytes()),
+        Format::Pdf | Format::Text => {
+            render::pdf::paint(composed, layout).map_err(|e| pdf_error(e, checked))
+        }
+    }
+}
+
+/// A PDF error as the user reads it: a block too tall at its roster line.
+fn pdf_error(e: render::pdf::PdfError, checked: &validate::Checked) -> Error {
+    match too_tall(&e, checked) {
+        Some(d) => Error::Invalid(vec![d]),
+        None => Error::message(format!("cannot make the PDF: {e}")),
     }
 }
 

@@ -10,7 +10,7 @@ use askama::Template;
 use base64::Engine;
 
 use super::Paper;
-use super::pdf::PdfOptions;
+use super::pdf::layout::Layout;
 use super::pdf::webfont::{self, WebFont};
 use super::print::PrintHead;
 use crate::compose::{Composed, SignatureMark};
@@ -112,9 +112,10 @@ fn data_urls(letter: &Composed) -> BTreeMap<&str, String> {
 }
 
 /// The letter as an HTML page, its running text with soft hyphens where
-/// the PDF may hyphenate (`render::soft_hyphens`).
-pub fn letter(letter: &Composed, paper: Paper) -> Result<String, Error> {
-    let fonts = webfont::web_fonts(letter, &PdfOptions { paper })
+/// the PDF may hyphenate (`render::soft_hyphens`), in the faces the PDF
+/// laid out as `layout` (on `paper`) draws.
+pub fn letter(letter: &Composed, layout: &Layout, paper: Paper) -> Result<String, Error> {
+    let fonts = webfont::web_fonts(layout)
         .map_err(|e| Error::message(format!("cannot make the web page's fonts: {e}")))?;
     let hyphenated = super::soft_hyphens::composed(letter);
     LetterPage::new(&hyphenated, paper, fonts)

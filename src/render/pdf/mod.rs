@@ -108,8 +108,13 @@ impl std::error::Error for PdfError {}
 
 /// Renders `c` to PDF bytes: layout, then paint.
 pub fn render(c: &Composed, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
-    let pages = layout::layout(c, opts)?;
-    paint::paint(&pages, &meta::Meta::of(c, env!("CARGO_PKG_VERSION")))
+    paint(c, &layout::layout(c, opts)?)
+}
+
+/// Paints `c`, laid out as `layout`, to PDF bytes. The web page's fonts
+/// are read off the same layout, so `signon render` lays a letter out once.
+pub fn paint(c: &Composed, layout: &layout::Layout) -> Result<Vec<u8>, PdfError> {
+    paint::paint(layout, &meta::Meta::of(c, env!("CARGO_PKG_VERSION")))
 }
 
 /// The signature grid of a letter with `blocks` signature blocks, as the

@@ -23,9 +23,9 @@ use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use base64::Engine;
 
+use super::PdfError;
 use super::fonts::{self, Face};
-use super::{PdfError, PdfOptions, layout};
-use crate::compose::Composed;
+use super::page::Layout;
 
 /// One face of the page as a CSS `@font-face`.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,9 +54,10 @@ const HYPHENS: [char; 2] = ['-', '\u{2010}'];
 /// number.
 const HEADER: &str = "Page 0123456789.\u{2002}";
 
-/// The faces `letter` uses on `paper`, each subset to what it draws.
-pub fn web_fonts(letter: &Composed, opts: &PdfOptions) -> Result<Vec<WebFont>, PdfError> {
-    let drawn = characters(letter, opts)?;
+/// The faces the letter laid out as `layout` uses, each subset to what it
+/// draws. The PDF's own layout: the page needs no second one.
+pub fn web_fonts(layout: &Layout) -> Result<Vec<WebFont>, PdfError> {
+    let drawn = characters(layout);
     drawn
         .into_iter()
         .map(|(face, chars)| {
@@ -75,11 +76,7 @@ pub fn web_fonts(letter: &Composed, opts: &PdfOptions) -> Result<Vec<WebFont>, P
 
 /// The characters each face draws in the letter's layout, with the
 /// additions a browser may need.
-fn characters(
-    letter: &Composed,
-    opts: &PdfOptions,
-) -> Result<BTreeMap<Face, BTreeSet<char>>, PdfError> {
-    let layout = layout::layout(letter, opts)?;
+fn characters(layout: &Layout) -> BTreeMap<Face, BTreeSet<char>> {
     let mut drawn: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
     for run in layout.pages.iter().flat_map(|p| &p.runs) {
         drawn
@@ -94,7 +91,7 @@ fn characters(
     for chars in drawn.values_mut() {
         chars.extend(HYPHENS);
     }
-    Ok(drawn)
+    drawn
 }
 
 /// `face` cut down to the glyphs of `chars` it has, with a cmap for them.

@@ -39,9 +39,12 @@ const ADJACENT: f64 = 10_000.0;
 /// Badness of a line that cannot stretch (one word and no space).
 const INF_BAD: f64 = 10_000.0;
 
-/// The passes, as TeX's: (tolerance, hyphens allowed). The last accepts
-/// any line that fits, so every paragraph is set.
-const PASSES: [(f64, bool); 3] = [(100.0, false), (200.0, true), (f64::INFINITY, true)];
+/// TeX's first pass: no hyphens, at a strict tolerance. Most paragraphs
+/// are set by it, and their words are never hyphenated, nor even looked up.
+const FIRST: f64 = 100.0;
+/// The later passes, with hyphens: a looser tolerance, then any line that
+/// fits, so every paragraph is set.
+const LATER: [f64; 2] = [200.0, f64::INFINITY];
 
 /// The best way to end a line after fragment `i`, in one fitness class.
 #[derive(Clone, Copy)]
@@ -53,10 +56,17 @@ struct Node {
 }
 
 /// Indexes one past the last fragment of each line, for a paragraph set
-/// `measure` pt wide.
+/// `measure` pt wide without hyphens, when TeX's first pass finds a setting.
+pub(super) fn first_pass(frags: &[Frag], measure: f32) -> Option<Vec<usize>> {
+    total_fit(frags, measure, FIRST, false)
+}
+
+/// Indexes one past the last fragment of each line, for a paragraph set
+/// `measure` pt wide with the hyphens `frags` allows: the passes after the
+/// first.
 pub(super) fn breaks(frags: &[Frag], measure: f32) -> Vec<usize> {
-    for (tolerance, hyphens) in PASSES {
-        if let Some(ends) = total_fit(frags, measure, tolerance, hyphens) {
+    for tolerance in LATER {
+        if let Some(ends) = total_fit(frags, measure, tolerance, true) {
             return ends;
         }
     }

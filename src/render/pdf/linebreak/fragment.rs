@@ -31,8 +31,9 @@ pub(super) struct Frag {
     pub(super) hyphen_width: f32,
 }
 
-/// Splits the text at its break opportunities and hyphenation points.
-pub(super) fn fragments(s: &Styled, measure: f32) -> Result<Vec<Frag>, PdfError> {
+/// Splits the text at its break opportunities, and at its hyphenation
+/// points when `hyphenate`.
+pub(super) fn fragments(s: &Styled, measure: f32, hyphenate: bool) -> Result<Vec<Frag>, PdfError> {
     let hyphen = fonts::width(Face::Regular, "-", s.size)?;
     let space = fonts::width(Face::Regular, " ", s.size)?;
     let mut out = Vec::new();
@@ -42,7 +43,7 @@ pub(super) fn fragments(s: &Styled, measure: f32) -> Result<Vec<Frag>, PdfError>
         let end = prev + seg.trim_end_matches(' ').len();
         let inner = seg[..end - prev].chars().filter(|&c| is_space(c)).count() as f32 * space;
         let trailing = s.width(end, pos)?;
-        let points = if pos == s.text.len() {
+        let points = if !hyphenate || pos == s.text.len() {
             Vec::new()
         } else {
             points_in(&s.text, prev, end)

@@ -127,11 +127,19 @@ impl Styled {
 /// Breaks `spans` into lines at most `measure` pt wide at `size` pt.
 pub(crate) fn break_lines(spans: &[Span], size: f32, measure: f32) -> Result<Vec<Line>, PdfError> {
     let styled = Styled::new(spans, size)?;
-    let frags = fragments(&styled, measure)?;
-    if frags.is_empty() {
+    let whole = fragments(&styled, measure, false)?;
+    if whole.is_empty() {
         return Ok(Vec::new());
     }
-    let ends = fit::breaks(&frags, measure);
+    // Words are hyphenated only when the first pass finds no setting.
+    let (frags, ends) = match fit::first_pass(&whole, measure) {
+        Some(ends) => (whole, ends),
+        None => {
+            let frags = fragments(&styled, measure, true)?;
+            let ends = fit::breaks(&frags, measure);
+            (frags, ends)
+        }
+    };
     let count = ends.len();
     let mut start = 0;
     ends.iter()
