@@ -10,7 +10,8 @@ use askama::Template;
 use base64::Engine;
 
 use super::Paper;
-use super::pdf::layout::Layout;
+use super::lines::{self, PageSection};
+use super::pdf::layout::{Anchor, Layout};
 use super::pdf::webfont::{self, WebFont};
 use super::print::PrintHead;
 use crate::compose::{Composed, SignatureMark};
@@ -50,12 +51,22 @@ pub struct LetterPage<'a> {
     pub families: [&'static str; 2],
     /// The continuation header of printed pages 2+ (`templates/print.css`).
     pub print: PrintHead,
+    /// The sections, their running text in the PDF's lines.
+    pub sections: Vec<PageSection<'a>>,
+    /// The signature blocks a printed page begins at (the PDF's, which
+    /// shares the grid's last rows out between its last two pages).
+    pub row_breaks: Vec<usize>,
 }
 
 impl<'a> LetterPage<'a> {
     /// The page for a composed letter on the given paper, with the faces
-    /// `fonts`.
-    pub fn new(letter: &'a Composed, paper: Paper, fonts: Vec<WebFont>) -> Self {
+    /// `fonts` and the running text in `sections`.
+    pub fn new(
+        letter: &'a Composed,
+        paper: Paper,
+        fonts: Vec<WebFont>,
+        sections: Vec<PageSection<'a>>,
+    ) -> Self {
         let blank = !letter.blank_letterhead.is_empty();
         let lines = match blank {
             true => &letter.blank_letterhead,
@@ -88,7 +99,14 @@ impl<'a> LetterPage<'a> {
             fonts,
             families: [webfont::TEXT_FAMILY, webfont::ARMENIAN_FAMILY],
             print: PrintHead::new(letter),
+            sections,
+            row_breaks: Vec::new(),
         }
+    }
+
+    /// Whether a printed page begins at signature block `i`.
+    pub fn row_break(&self, i: usize) -> bool {
+        self.row_breaks.contains(&i)
     }
 
     /// The `data:` URL of a signature image shown on this page.
@@ -111,14 +129,22 @@ fn data_urls(letter: &Composed) -> BTreeMap<&str, String> {
     urls
 }
 
-/// The letter as an HTML page, its running text with soft hyphens where
-/// the PDF may hyphenate (`render::soft_hyphens`), in the faces the PDF
-/// laid out as `layout` (on `paper`) draws.
+/// The letter as an HTML page in the faces the PDF laid out as `layout`
+/// (on `paper`) draws, its running text in the PDF's lines
+/// (`render::lines`).
 pub fn letter(letter: &Composed, layout: &Layout, paper: Paper) -> Result<String, Error> {
     let fonts = webfont::web_fonts(layout)
         .map_err(|e| Error::message(format!("cannot make the web page's fonts: {e}")))?;
-    let hyphenated = super::soft_hyphens::composed(letter);
-    LetterPage::new(&hyphenated, paper, fonts)
-        .render()
+    let sections = lines::sections(letter, &layout.running, &layout.breaks);
+    let mut page = LetterPage::new(letter, paper, fonts, sections);
+    page.row_breaks = layout
+        .breaks
+        .iter()
+        .filter_map(|a| match a {
+            Anchor::Row { block } => Some(*block),
+            _ => None,
+        })
+        .collect();
+    page.render()
         .map_err(|e| Error::message(format!("failed to render `{}` as HTML: {e}", letter.id)))
 }

@@ -5,9 +5,9 @@
 //! to disk through [`crate::output::write`], the one safe writer.
 
 pub mod html;
+pub mod lines;
 pub mod pdf;
 pub mod print;
-pub(crate) mod soft_hyphens;
 
 /// The paper a letter is printed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

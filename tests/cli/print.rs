@@ -17,9 +17,7 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
-use signon::render::pdf::role::Join;
-
-use text::{assert_same_letter, letter_text, pages, squeeze, words};
+use text::{assert_same_letter, letter_text, pages, printed_pages, squeeze, words};
 
 use crate::support::{
     RUBIO, code, example, example_as_shipped, example_layout, repo, signon, workspace,
@@ -51,10 +49,7 @@ fn example_letter_printed_from_chromium_read_back_by_poppler() {
         id: RUBIO,
         date: "February 6, 2025",
         closing: "Sincerely,",
-        // The browser's greedy lines run page 2 a few lines longer than
-        // signon's total fit, and the closing with its last two lines and
-        // first row of signatures then goes over to page 3 whole.
-        extra_pages: 1,
+        extra_pages: 0,
     });
 }
 
@@ -79,8 +74,7 @@ fn thirty_five_signers_printed_from_chromium_read_back_by_poppler() {
         id: RUBIO,
         date: "February 6, 2025",
         closing: "Sincerely,",
-        // As the example letter: the same text above the closing.
-        extra_pages: 1,
+        extra_pages: 0,
     });
 }
 
@@ -142,8 +136,8 @@ fn check_print(case: Case) {
     print_page(&page, &printed, &dir.join("chromium"));
     check_pdf(&printed, &dir.join("check-pdf"));
 
-    let own = pages(&own, false);
-    let printed = pages(&printed, true);
+    let own = pages(&own);
+    let printed = printed_pages(&printed);
     assert_eq!(
         printed.len(),
         own.len() + case.extra_pages,
@@ -160,6 +154,9 @@ fn check_print(case: Case) {
         "the printed letterhead"
     );
     assert_same_letter(&words(&own.body), &words(&printed.body), case.closing);
+    if case.extra_pages == 0 {
+        same_page_breaks(&own.body, &printed.body, case.id);
+    }
     for (i, page) in printed.body.iter().enumerate() {
         let (first, last) = (page.first(), page.last());
         let n = i + 1;
@@ -179,6 +176,20 @@ fn check_print(case: Case) {
                 "printed page {n} ends with a lead-in: {last:?}"
             );
         }
+    }
+}
+
+/// The printout's pages begin where signon's do: the running text prints
+/// in the PDF's lines (`render::lines`), so each page's first line is the
+/// same line.
+fn same_page_breaks(own: &[Vec<String>], printed: &[Vec<String>], id: &str) {
+    for (n, (own, printed)) in own.iter().zip(printed).enumerate() {
+        assert_eq!(
+            printed.first().map(|l| squeeze(std::slice::from_ref(l))),
+            own.first().map(|l| squeeze(std::slice::from_ref(l))),
+            "`{id}`: printed page {} begins with another line than signon's",
+            n + 1
+        );
     }
 }
 
@@ -242,51 +253,72 @@ fn shared_tool(name: &str) -> PathBuf {
     shared.join("tools").join(name)
 }
 
-/// Every word the PDF hyphenates at a line's end carries a soft hyphen at
-/// that point in the page, so a browser may break it there too.
+/// Every line of the page's running text is a line of the PDF, its hyphen
+/// too, and the page holds no soft hyphen: printed, the page breaks its
+/// lines where the PDF does, and copied text has its words whole.
 #[test]
-fn every_hyphen_of_the_pdf_is_a_soft_hyphen_of_the_page() {
+fn the_pages_lines_are_the_pdfs() {
     let ws = example();
     let out = signon(ws.path(), &["render", RUBIO, "--html", "page.html"]);
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     let html = std::fs::read_to_string(ws.path().join("page.html")).unwrap();
-    let soft: Vec<(String, usize)> = html
-        .split(|c: char| c.is_whitespace() || c == '<' || c == '>')
-        .flat_map(soft_hyphens)
-        .collect();
+    assert!(!html.contains('\u{ad}'), "the page holds a soft hyphen");
     let layout = example_layout(ws.path());
-    let broken: Vec<(String, usize)> = layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.runs)
-        .filter_map(|r| match &r.join {
-            Join::Head(word) | Join::Both(word) => {
-                let head = r.text.rsplit(' ').next().unwrap_or_default();
-                Some((word.clone(), head.trim_end_matches('-').len()))
+    let mut pdf: Vec<((usize, u32), String)> = Vec::new();
+    for (n, page) in layout.pages.iter().enumerate() {
+        for run in &page.runs {
+            let key = (n, run.y.to_bits());
+            match pdf.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, text)) => text.push_str(&run.text),
+                None => pdf.push((key, run.text.clone())),
             }
-            _ => None,
-        })
-        .collect();
-    assert!(!broken.is_empty(), "the example hyphenates no word");
-    for (word, at) in &broken {
+        }
+    }
+    let page_lines = html_lines(&html);
+    assert!(page_lines.len() > 40, "{} lines", page_lines.len());
+    assert!(
+        page_lines.iter().any(|l| l.ends_with('-')),
+        "no hyphenated line"
+    );
+    for line in &page_lines {
         assert!(
-            soft.iter().any(|(w, p)| w.contains(word.as_str())
-                && w.find(word.as_str()).map(|s| s + at) == Some(*p)),
-            "the PDF breaks `{word}` after {at} bytes; the page's soft hyphens: {soft:?}"
+            pdf.iter()
+                .any(|(_, text)| text.trim_end().ends_with(line.as_str())),
+            "the page's line {line:?} is no line of the PDF"
         );
     }
 }
 
-/// A token of the page's text without its soft hyphens, once per soft
-/// hyphen, with where it was.
-fn soft_hyphens(token: &str) -> Vec<(String, usize)> {
-    let clean = token.replace('\u{ad}', "");
-    let mut at = 0;
-    let mut out = Vec::new();
-    for part in token.split('\u{ad}') {
-        at += part.len();
-        out.push((clean.clone(), at));
-    }
-    out.pop(); // after the last part: no soft hyphen
-    out
+/// The text of each `.ln` span of `html`, tags and entities undone, with
+/// the hyphen a `.hy` line prints.
+fn html_lines(html: &str) -> Vec<String> {
+    html.split("<span class=\"ln")
+        .skip(1)
+        .map(|rest| {
+            let (attrs, body) = rest.split_once('>').unwrap();
+            let body = &body[..body.find("</span>").unwrap()];
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in body.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            let mut text = text
+                .replace("&#39;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+                .trim_end()
+                .to_string();
+            if attrs.split('"').next().unwrap_or("").contains("hy") {
+                text.push('-');
+            }
+            text
+        })
+        .collect()
 }

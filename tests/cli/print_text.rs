@@ -5,18 +5,42 @@
 use std::path::Path;
 use std::process::Command;
 
-/// The PDF's text, a list of non-empty lines per page (poppler's
-/// `pdftotext`, which ends each page with a form feed). `drawn`: in the
-/// order the text is drawn (`-raw`), for Chromium's printout, which draws
-/// in the page's order and where poppler's guess at columns would read a
-/// label and its entry apart; else in poppler's reading order, for
-/// signon's PDF, whose spaces poppler finds only by their width.
-pub(super) fn pages(pdf: &Path, drawn: bool) -> Vec<Vec<String>> {
-    let mut cmd = Command::new("pdftotext");
-    if drawn {
-        cmd.arg("-raw");
-    }
-    let out = cmd
+/// The text of Chromium's printout, a list of non-empty lines per page, as
+/// MuPDF reads it (`mutool draw -F txt`, a file a page). Chromium draws no
+/// space glyphs: poppler in drawing order (`-raw`) finds a space by its
+/// width, and runs two words of a line the PDF set tight together, where
+/// MuPDF does not; and in its own reading order poppler breaks the slanted
+/// DRAFT mark into letters among the lines.
+pub(super) fn printed_pages(pdf: &Path) -> Vec<Vec<String>> {
+    let dir = pdf.with_extension("txt.d");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = Command::new("mutool")
+        .args(["draw", "-q", "-F", "txt", "-o"])
+        .arg(dir.join("page%d.txt"))
+        .arg(pdf)
+        .output()
+        .expect("mutool (mupdf-tools) is needed: run shared/tools/setup");
+    assert!(out.status.success(), "mutool failed on {}", pdf.display());
+    (1..)
+        .map_while(|n| std::fs::read_to_string(dir.join(format!("page{n}.txt"))).ok())
+        .map(|text| lines(&text))
+        .collect()
+}
+
+/// The non-empty lines of `text`, trimmed.
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// The text of signon's PDF, a list of non-empty lines per page, in
+/// poppler's reading order (`pdftotext`, which ends each page with a form
+/// feed).
+pub(super) fn pages(pdf: &Path) -> Vec<Vec<String>> {
+    let out = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
@@ -28,16 +52,7 @@ pub(super) fn pages(pdf: &Path, drawn: bool) -> Vec<Vec<String>> {
         pdf.display()
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    let mut pages: Vec<Vec<String>> = text
-        .split('\u{c}')
-        .map(|p| {
-            p.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from)
-                .collect()
-        })
-        .collect();
+    let mut pages: Vec<Vec<String>> = text.split('\u{c}').map(lines).collect();
     pages.pop(); // what follows the last form feed
     pages
 }

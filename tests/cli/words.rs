@@ -42,9 +42,26 @@ fn render_all(ws: &Path, letter: &str) -> [(&'static str, String); 3] {
     );
     [
         ("PDF", pdf_text(&ws.join("l.pdf"))),
-        ("HTML", read(&ws.join("l.html"))),
+        ("HTML", page_text(&read(&ws.join("l.html")))),
         ("text", read(&ws.join("l.txt"))),
     ]
+}
+
+/// The page without its style: the `<style>` element and the `style`
+/// attributes, whose CSS custom properties (`--ws`) are no typed text.
+fn page_text(html: &str) -> String {
+    let (head, rest) = html.split_once("<style>").expect("a <style>");
+    let (_, body) = rest.split_once("</style>").expect("its end");
+    let mut out = head.to_string();
+    for (i, part) in body.split(" style=\"").enumerate() {
+        let part = if i == 0 {
+            part
+        } else {
+            part.split_once('"').map_or(part, |p| p.1)
+        };
+        out.push_str(part);
+    }
+    out
 }
 
 /// #15: the example appropriations letter has one enclosure, and every

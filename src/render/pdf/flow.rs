@@ -12,7 +12,7 @@ use super::PdfError;
 use super::fonts::{self, Face};
 use super::linebreak::{Line, break_lines, turnover_lines};
 use super::page::join_hyphenated;
-use super::page::{ImageBox, MARGIN, Rule, Run};
+use super::page::{Anchor, ImageBox, MARGIN, Rule, Run, SetLine};
 use super::role::{Join, Kind, Node, Role};
 
 /// Body text size and leading, pt.
@@ -71,6 +71,19 @@ pub(crate) struct Flow {
     tree: Vec<Node>,
     /// The element that `para` sets its lines into.
     at: u32,
+    /// The lines of each paragraph of running text, as [`Flow::running`]
+    /// set them.
+    running: Vec<Vec<SetLine>>,
+    /// Items the web page can begin a page at, by index, ascending.
+    anchors: Vec<(usize, Anchor)>,
+}
+
+/// What a flow holds when the letter is in it.
+pub(crate) struct Flowed {
+    pub(crate) items: Vec<Item>,
+    pub(crate) tree: Vec<Node>,
+    pub(crate) running: Vec<Vec<SetLine>>,
+    pub(crate) anchors: Vec<(usize, Anchor)>,
 }
 
 impl Flow {
@@ -83,12 +96,34 @@ impl Flow {
             keep: false,
             tree: Vec::new(),
             at: 0,
+            running: Vec::new(),
+            anchors: Vec::new(),
         }
     }
 
-    /// The items and the structure tree their runs refer to.
-    pub(crate) fn into_items(self) -> (Vec<Item>, Vec<Node>) {
-        (self.items, self.tree)
+    /// The items, the structure tree their runs refer to, and the lines of
+    /// the running text.
+    pub(crate) fn into_items(self) -> Flowed {
+        Flowed {
+            items: self.items,
+            tree: self.tree,
+            running: self.running,
+            anchors: self.anchors,
+        }
+    }
+
+    /// How many items the flow holds: with [`Flow::anchor`], marks where
+    /// the next item goes.
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Names the first item pushed since the flow held `from` items (gaps
+    /// aside) as `anchor`.
+    pub(crate) fn anchor(&mut self, from: usize, anchor: Anchor) {
+        if let Some(i) = (from..self.items.len()).find(|&i| !self.items[i].gap) {
+            self.anchors.push((i, anchor));
+        }
     }
 
     /// Opens a structure element under `parent` (`None`: the document) and
@@ -180,15 +215,38 @@ impl Flow {
         }
     }
 
-    /// Sets `spans` as a paragraph, `label` (a list number) beside its first
-    /// line; a page break never leaves a single line of it alone.
-    pub(crate) fn para(
+    /// Sets `spans` as a paragraph of running text (a paragraph, a
+    /// quotation, an ask), as [`Flow::para`] does, and keeps where its lines
+    /// break for the web page.
+    pub(crate) fn running(
         &mut self,
         spans: &[Span],
         pen: Pen,
         label: Option<Run>,
     ) -> Result<(), PdfError> {
+        let from = self.items.len();
+        let lines = self.para(spans, pen, label)?;
+        let para = self.running.len();
+        self.running.push(lines);
+        let items = (from..self.items.len()).filter(|&i| !self.items[i].gap);
+        let anchors = items
+            .enumerate()
+            .map(|(line, i)| (i, Anchor::Line { para, line }));
+        self.anchors.extend(anchors);
+        Ok(())
+    }
+
+    /// Sets `spans` as a paragraph, `label` (a list number) beside its first
+    /// line; a page break never leaves a single line of it alone. Returns
+    /// where its lines break.
+    pub(crate) fn para(
+        &mut self,
+        spans: &[Span],
+        pen: Pen,
+        label: Option<Run>,
+    ) -> Result<Vec<SetLine>, PdfError> {
         let lines = break_lines(spans, pen.size, pen.measure)?;
+        let breaks = lines.iter().map(|line| set_line(line, pen)).collect();
         let n = lines.len();
         let mut set: Vec<Vec<Run>> = lines
             .iter()
@@ -202,7 +260,7 @@ impl Flow {
             }
             self.push(pen.lead, runs, Vec::new(), i > 0 && (i < 2 || n - i < 2));
         }
-        Ok(())
+        Ok(breaks)
     }
 
     /// `text` as turnover lines (see [`turnover`]), each line an item kept
@@ -217,7 +275,19 @@ impl Flow {
 
     /// One plain string as a left-aligned body paragraph.
     pub(crate) fn plain(&mut self, text: &str, style: Style) -> Result<(), PdfError> {
-        self.para(&[span(text, style)], self.pen(Align::Left), None)
+        self.para(&[span(text, style)], self.pen(Align::Left), None)?;
+        Ok(())
+    }
+}
+
+/// Where `line` breaks and how the pen justifies it.
+fn set_line(line: &Line, pen: Pen) -> SetLine {
+    let (word_space, letter_space) = justify(line, pen);
+    SetLine {
+        next: line.next,
+        hyphen: line.hyphen,
+        word_space,
+        letter_space,
     }
 }
 

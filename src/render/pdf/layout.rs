@@ -15,7 +15,7 @@ use crate::compose::Composed;
 
 use super::furniture::{Head, draft_label, draft_mark};
 use super::page::MARGIN;
-pub use super::page::{ImageBox, Layout, Page, Rule, Run};
+pub use super::page::{Anchor, ImageBox, Layout, Page, Rule, Run, SetLine};
 use super::{PdfError, PdfOptions, flow, letter};
 
 /// The page frame: paper size and the text block inside the margins.
@@ -36,8 +36,14 @@ pub fn layout(c: &Composed, opts: &PdfOptions) -> Result<Layout, PdfError> {
     };
     let head = Head::new(c, frame.measure)?;
     let body = height - 2.0 * MARGIN;
-    let (items, tree) = letter::letter(c, frame.measure, body - head.height)?;
+    let letter::Flowed {
+        items,
+        tree,
+        running,
+        anchors,
+    } = letter::letter(c, frame.measure, body - head.height)?;
     let ranges = paginate(&items, body, body - head.height);
+    let breaks = breaks(&ranges, &items, &anchors);
     let pages = ranges
         .into_iter()
         .enumerate()
@@ -48,7 +54,29 @@ pub fn layout(c: &Composed, opts: &PdfOptions) -> Result<Layout, PdfError> {
         height,
         pages,
         tree,
+        running,
+        breaks,
     })
+}
+
+/// The anchors that begin pages 2, 3, …: each page's first item (its gaps
+/// are dropped) when it has one.
+fn breaks(
+    ranges: &[Range<usize>],
+    items: &[flow::Item],
+    anchors: &[(usize, Anchor)],
+) -> Vec<Anchor> {
+    let first = |r: &Range<usize>| r.clone().find(|&i| !items[i].gap);
+    let anchor = |i: usize| {
+        let at = anchors.binary_search_by_key(&i, |&(item, _)| item).ok()?;
+        Some(anchors[at].1)
+    };
+    ranges
+        .iter()
+        .skip(1)
+        .filter_map(first)
+        .filter_map(anchor)
+        .collect()
 }
 
 /// Splits the flow into pages: fill greedily, then back up to the last item

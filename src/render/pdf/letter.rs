@@ -17,10 +17,11 @@ use crate::model::SignatureImage;
 
 use super::PdfError;
 use super::caps::{self, CapsPen};
-use super::flow::{Align, Flow, Item, LEAD, Pen, SIZE, baseline, run, span, tagged, turnover};
+pub(crate) use super::flow::Flowed;
+use super::flow::{Align, Flow, LEAD, Pen, SIZE, baseline, run, span, tagged, turnover};
 use super::fonts::{self, Face};
-use super::page::{ImageBox, MARGIN, Rule, Run};
-use super::role::{Kind, Node, Role};
+use super::page::{Anchor, ImageBox, MARGIN, Rule, Run};
+use super::role::{Kind, Role};
 
 /// Gap between paragraphs and other blocks.
 const PARA: f32 = 12.0;
@@ -54,11 +55,7 @@ const BOLD: Style = Style {
 /// closing is a paragraph of its own.
 /// A signature block taller than `page` pt (the room on a continuation
 /// page) is refused.
-pub(crate) fn letter(
-    c: &Composed,
-    measure: f32,
-    page: f32,
-) -> Result<(Vec<Item>, Vec<Node>), PdfError> {
+pub(crate) fn letter(c: &Composed, measure: f32, page: f32) -> Result<Flowed, PdfError> {
     let mut f = Flow::new(measure);
     letterhead(&mut f, &c.letterhead)?;
     blank_letterhead(&mut f, &c.blank_letterhead)?;
@@ -86,8 +83,8 @@ pub(crate) fn letter(
         true => Kind::H1,
         false => Kind::H2,
     };
-    for s in &c.sections {
-        section(&mut f, s, level)?;
+    for (i, s) in c.sections.iter().enumerate() {
+        section(&mut f, (i, s), level)?;
     }
     f.gap(PARA);
     // The closing never starts a page: the last two lines of text go with it.
@@ -168,7 +165,7 @@ fn blank_letterhead(f: &mut Flow, lines: &[String]) -> Result<(), PdfError> {
     }
     let mut aside = Flow::new(f.measure);
     letterhead(&mut aside, lines)?;
-    let height = aside.into_items().0.iter().map(|i| i.height).sum();
+    let height = aside.into_items().items.iter().map(|i| i.height).sum();
     // A spacer, not a gap: gaps are dropped at the top of a page.
     f.push(height, Vec::new(), Vec::new(), false);
     Ok(())
@@ -195,17 +192,25 @@ fn labelled(f: &mut Flow, label: &str, entries: &[String]) -> Result<(), PdfErro
     Ok(())
 }
 
-fn section(f: &mut Flow, s: &Section, level: Kind) -> Result<(), PdfError> {
+/// Section number `i`: its heading, paragraphs, quotations and asks. A
+/// paragraph that ends in a colon leads in to what follows (a quotation,
+/// the asks) and is kept with it.
+fn section(f: &mut Flow, (i, s): (usize, &Section), level: Kind) -> Result<(), PdfError> {
     if let Some(heading) = &s.heading {
         f.gap(PARA);
         f.open(level, None);
+        let from = f.len();
         f.para(&[span(heading, BOLD)], f.pen(Align::Left), None)?;
+        f.anchor(from, Anchor::Heading { section: i });
         f.keep_next(Some(3.0));
     }
     for p in &s.paragraphs {
         f.gap(PARA);
         f.open(Kind::P, None);
-        f.para(p, f.pen(Align::Justify), None)?;
+        f.running(p, f.pen(Align::Justify), None)?;
+        if p.last().is_some_and(|s| s.text.trim_end().ends_with(':')) {
+            f.keep_next(None);
+        }
     }
     let quote = Pen {
         x: MARGIN + QUOTE_INDENT,
@@ -216,7 +221,7 @@ fn section(f: &mut Flow, s: &Section, level: Kind) -> Result<(), PdfError> {
         f.gap(PARA);
         let bq = f.open(Kind::BlockQuote, None);
         f.open(Kind::P, Some(bq));
-        f.para(&q.text, quote, None)?;
+        f.running(&q.text, quote, None)?;
         if let Some(source) = &q.source {
             f.keep_next(None);
             f.open(Kind::P, Some(bq));
@@ -256,7 +261,7 @@ fn asks(f: &mut Flow, s: &Section) -> Result<(), PdfError> {
             role: Role::Node(number),
             ..run(x, -baseline(LEAD), Face::Regular, &label)
         };
-        f.para(text, ask, Some(label))?;
+        f.running(text, ask, Some(label))?;
     }
     Ok(())
 }
@@ -318,7 +323,9 @@ fn signatures(f: &mut Flow, blocks: &[SignatureBlock], page: f32) -> Result<(), 
             runs.extend(r);
             height = height.max(h);
         }
+        let from = f.len();
         f.push(height, runs, Vec::new(), i == 0);
+        f.anchor(from, Anchor::Row { block: i * columns });
         f.mark_row();
         f.attach_images(images);
     }

@@ -29,6 +29,51 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// The structure elements the runs' roles name, in reading order.
     pub tree: Vec<Node>,
+    /// The lines of the running text as set, one list a paragraph: section
+    /// by section its paragraphs, then its quotations, then its asks. The
+    /// web page prints the same lines (`render::lines`).
+    pub running: Vec<Vec<SetLine>>,
+    /// Where pages 2, 3, … begin, where the web page can say so: the
+    /// printed page breaks there too.
+    pub breaks: Vec<Anchor>,
+}
+
+/// A place in the letter the web page can begin a printed page at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Line `line` of paragraph `para` of the running text (as counted in
+    /// [`Layout::running`]).
+    Line {
+        /// The paragraph.
+        para: usize,
+        /// The line.
+        line: usize,
+    },
+    /// The heading of section `section`.
+    Heading {
+        /// The section.
+        section: usize,
+    },
+    /// The row of the signature grid that begins with block `block`.
+    Row {
+        /// The block.
+        block: usize,
+    },
+}
+
+/// One line of running text as the PDF set it: where it ends and how its
+/// slack was shared.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SetLine {
+    /// Characters of the paragraph's text before the next line, soft
+    /// hyphens and zero-width spaces not counted (the PDF draws neither).
+    pub next: usize,
+    /// The line ends inside a word, with a hyphen.
+    pub hyphen: bool,
+    /// Extra width on each space, pt.
+    pub word_space: f32,
+    /// Extra width between adjacent letters of a word, pt.
+    pub letter_space: f32,
 }
 
 /// One page.

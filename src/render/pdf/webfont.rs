@@ -4,10 +4,11 @@
 //! Armenian included, and makes no request.
 //!
 //! Which face draws which characters is read off the PDF layout of the same
-//! letter: the two media share one design, so the layout knows. A browser
-//! breaks lines and pages where it likes, so each face also keeps the
-//! hyphens it may add at a soft hyphen, and the regular face the digits and
-//! words of the continuation header ("Page 12").
+//! letter: the two media share one design and the page prints the PDF's
+//! lines (`render::lines`), so the layout knows. Each face also keeps the
+//! hyphen a printed line ends with (drawn by the print style, in the face
+//! of the line's last letter), and the regular face the digits and words
+//! of the continuation header ("Page 12").
 //!
 //! The subsets are allsorts' (the `Minimal` profile): unlike the PDF's, they
 //! keep a Unicode `cmap`, which a browser needs to find the glyphs, and the
@@ -46,9 +47,9 @@ pub const TEXT_FAMILY: &str = "signon Liberation Serif";
 /// The family Armenian letters fall back to.
 pub const ARMENIAN_FAMILY: &str = "signon Noto Serif Armenian";
 
-/// Characters a browser may draw that the PDF layout need not show: the
-/// hyphens of a break at a soft hyphen, in every face used.
-const HYPHENS: [char; 2] = ['-', '\u{2010}'];
+/// Characters a browser draws that the PDF layout need not show: the hyphen
+/// the print style ends a hyphenated line with, in every face used.
+const HYPHENS: [char; 1] = ['-'];
 /// The words of the continuation header and the list numbers, in the
 /// regular face: page numbers the PDF may not reach, the en space after a
 /// number.

@@ -1,7 +1,6 @@
 //! Where a word may be hyphenated, and which words are addresses that
-//! break only at their own punctuation. One set of rules for the PDF's line
-//! breaker and the HTML's soft hyphens, so both media split the same words
-//! at the same places.
+//! break only at their own punctuation: the PDF's line breaker's rules,
+//! whose lines the web page prints (`render::lines`).
 //!
 //! Patterns are `hypher`'s (TeX's English patterns). A word is split only
 //! in runs of lowercase letters, with at least two letters before the

@@ -37,6 +37,11 @@ pub(crate) struct Line {
     pub(crate) gaps: usize,
     /// The paragraph's last line (set ragged).
     pub(crate) last: bool,
+    /// Characters of the paragraph's text (as [`fonts::clean`] leaves it)
+    /// before the next line: where the web page breaks its printed line.
+    pub(crate) next: usize,
+    /// The line ends inside a word, with a hyphen.
+    pub(crate) hyphen: bool,
 }
 
 /// A run of one face within a line.
@@ -141,13 +146,16 @@ pub(crate) fn break_lines(spans: &[Span], size: f32, measure: f32) -> Result<Vec
         }
     };
     let count = ends.len();
-    let mut start = 0;
+    let (mut start, mut chars, mut counted) = (0, 0, 0);
     ends.iter()
         .enumerate()
         .map(|(i, &end)| {
-            let line = build_line(&styled, &frags[start..end], i + 1 == count);
+            let mut line = build_line(&styled, &frags[start..end], i + 1 == count)?;
+            let next = frags.get(end).map_or(styled.text.len(), |f| f.start);
+            chars += styled.text[counted..next].chars().count();
+            (line.next, counted) = (chars, next);
             start = end;
-            line
+            Ok(line)
         })
         .collect()
 }
@@ -160,6 +168,8 @@ fn build_line(s: &Styled, frags: &[Frag], last: bool) -> Result<Line, PdfError> 
         spaces: 0,
         gaps: 0,
         last,
+        next: 0,
+        hyphen: !last && frags.last().is_some_and(|f| f.hyphen),
     };
     // The whole line so far: a word may go on across a change of face
     // ("trade" bold, "." not), and its letter gap with it.
