@@ -15,9 +15,11 @@ use crate::compose::Composed;
 mod caps;
 mod flow;
 mod furniture;
+mod grid;
 // The shipped fonts are a leaf both validation and this renderer use.
 pub(crate) use crate::fonts;
 mod images;
+mod justify;
 pub mod layout;
 mod letter;
 mod linebreak;
@@ -121,8 +123,8 @@ pub fn paint(c: &Composed, layout: &layout::Layout) -> Result<Vec<u8>, PdfError>
 /// PDF sets it: its columns, their gutter and the space to sign above each
 /// name, pt. The web page sets the same grid.
 pub fn signature_grid(blocks: usize) -> (usize, f32, f32) {
-    let (columns, gutter) = letter::grid(blocks);
-    (columns, gutter, letter::SIG_SPACE)
+    let (columns, gutter) = grid::grid(blocks);
+    (columns, gutter, grid::SIG_SPACE)
 }
 
 impl From<fonts::MissingGlyph> for PdfError {
