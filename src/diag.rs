@@ -232,8 +232,9 @@ pub(crate) fn summary(diags: &[Diagnostic]) -> String {
     summary
 }
 
-/// `1 error`, `2 errors`.
-fn plural(n: usize, what: &str) -> String {
+/// A count and its noun, the noun plural unless the count is one: `1 error`,
+/// `2 errors`. The one copy: `check`'s summary and `status`'s table count with it.
+pub fn plural(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 

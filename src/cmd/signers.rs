@@ -92,7 +92,7 @@ fn table(list: &[&Signer]) -> String {
             [
                 s.id.0.clone(),
                 s.name.clone(),
-                crate::status::seat(s),
+                s.seat(),
                 s.chamber.as_str().to_string(),
             ]
         })

@@ -252,7 +252,7 @@ fn conflict_markers(source: &Arc<Source>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut offset = 0;
     for line in source.text.split_inclusive('\n') {
-        if line.starts_with("<<<<<<< ") || line.trim_end() == "<<<<<<<" {
+        if opens_conflict(line) {
             let end = offset + line.trim_end().len();
             out.push(
                 Diagnostic::error(source, offset..end, "unresolved merge conflict")
@@ -264,6 +264,13 @@ fn conflict_markers(source: &Arc<Source>) -> Vec<Diagnostic> {
         offset += line.len();
     }
     out
+}
+
+/// Whether a line is the `<<<<<<<` that opens a conflict an unresolved git
+/// merge left (with or without its line ending): the one test, for loading
+/// and for the ledger's writer, which refuses to append to such a file.
+pub(crate) fn opens_conflict(line: &str) -> bool {
+    line.starts_with("<<<<<<< ") || line.trim_end() == "<<<<<<<"
 }
 
 /// A toml error as a diagnostic: its first line as the message, its span as the place.

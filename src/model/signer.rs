@@ -106,6 +106,33 @@ impl Signer {
             signature: None,
         }
     }
+
+    /// Party and state as the press and the lists print them: "D-CA"; what
+    /// the roster lacks is left out, so possibly "".
+    pub fn party_state(&self) -> String {
+        self.place(None)
+    }
+
+    /// The seat: "D-CA-32"; senators "D-CA"; an at-large district "AL";
+    /// missing parts left out.
+    pub fn seat(&self) -> String {
+        let district = match (self.chamber, self.district) {
+            (Chamber::House, Some(0)) => Some("AL".to_string()),
+            (Chamber::House, Some(d)) => Some(d.to_string()),
+            _ => None,
+        };
+        self.place(district)
+    }
+
+    /// The one "D-CA" form both of the above extend: the parts present,
+    /// joined by hyphens.
+    fn place(&self, district: Option<String>) -> String {
+        [self.party.clone(), self.state.clone(), district]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("-")
+    }
 }
 
 impl Roster {

@@ -21,7 +21,6 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::ledger;
 use crate::model::{Letter, Roster, SignOff, Standing};
-pub use rows::seat;
 use rows::{Ranked, by_surname, row, totals};
 pub use text::{days_text, deadline_text, when_text};
 

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use unicode_width::UnicodeWidthStr as _;
 
 use super::{LetterStatus, Row, days_text, deadline_text, when_text};
+use crate::diag::plural;
 use crate::model::Standing;
 
 /// One cell: its text, an optional terminal style, and alignment.
@@ -119,7 +120,7 @@ fn overview_row(s: &LetterStatus, color: bool) -> Vec<Cell> {
             color: color.then_some(GREEN),
             ..cell("ready")
         },
-        Err(r) => cell(format!("not ready ({} reason{})", r.len(), plural(r.len()))),
+        Err(r) => cell(format!("not ready ({})", plural(r.len(), "reason"))),
     };
     let deadline = s.deadline.map(|d| d.to_string());
     vec![
@@ -134,12 +135,6 @@ fn overview_row(s: &LetterStatus, color: bool) -> Vec<Cell> {
         num(t.total),
         final_cell,
     ]
-}
-
-/// The plural ending of a count's noun: "1 letter", "2 letters". The one
-/// copy: `check`'s summary counts with it too.
-pub(crate) fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 const GREEN: Style = AnsiColor::Green.on_default();

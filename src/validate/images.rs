@@ -13,7 +13,7 @@ use super::Checked;
 use crate::diag::{Diagnostic, Source};
 use crate::load::image::{self, ImageError};
 use crate::load::{Workspace, raw};
-use crate::model::{MAX_BYTES, MAX_SIDE, SignatureImage, SignatureMode, SignerId, Standing};
+use crate::model::{MAX_BYTES, MAX_SIDE, SignatureImage, SignatureMode, SignerId};
 
 /// Where a roster entry is, and the signature path it gives.
 #[derive(Debug, Clone)]
@@ -150,7 +150,7 @@ fn missing(src: &Arc<Source>, checked: &Checked) -> Vec<Diagnostic> {
         }
         let fingerprint = crate::ledger::fingerprint(letter);
         for s in crate::ledger::states(letter, &checked.ledger, &fingerprint) {
-            let signed = matches!(s.standing, Standing::Signed { .. });
+            let signed = s.standing.signed_current();
             let has_image = checked
                 .roster
                 .get(&s.id)
