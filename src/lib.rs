@@ -22,8 +22,9 @@
 //!
 //! Leaves any stage may use: [`diag`] (problems and their places),
 //! [`model`] (checked types), [`names`] (suffixes, sort keys, collation),
-//! [`fonts`] (the shipped fonts and what they cover), [`output`] (the one
-//! atomic writer), [`error`].
+//! [`fonts`] (the shipped fonts and what they cover), [`grid`] (the one
+//! table layout of the terminal), [`output`] (the one atomic writer),
+//! [`error`].
 //!
 //! On top: [`roster`] (import, match, filter the roster), [`diff`],
 //! [`rename`], [`watch`]; `main` parses the command line ([`cli`], which
@@ -37,6 +38,7 @@ pub mod diag;
 pub mod diff;
 pub mod error;
 pub mod fonts;
+pub mod grid;
 pub mod ledger;
 pub mod load;
 pub mod model;

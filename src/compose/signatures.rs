@@ -88,7 +88,7 @@ fn sort_others(others: &mut [(&SignerState, &Signer)], letter: &Letter) {
         Order::Alphabetical => {
             // The same order as every other list of names (Velázquez
             // between Valadao and Waters, where a reader looks for her).
-            others.sort_by(|(_, a), (_, b)| crate::roster::compare_names(a, b));
+            others.sort_by(|(_, a), (_, b)| crate::names::compare_names(a, b));
         }
         Order::Signed => others.sort_by(|(a, _), (b, _)| by_time(a, b)),
         Order::Listed => {

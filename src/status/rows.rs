@@ -18,14 +18,13 @@ pub(super) struct Ranked<'r> {
     seat: String,
 }
 
-/// Each roster signer by id, with their place in surname order: Unicode
-/// collation, so "Sánchez" files under S-a, not after "Schiff"; ties go by
-/// id. One hash lookup then serves a row's signer, seat and rank.
+/// Each roster signer by id, with their place in the letter's name order
+/// ([`crate::names::compare_names`]): Unicode collation, so "Sánchez" files
+/// under S-a, not after "Schiff"; two Johnsons by given name, as the letter
+/// prints them. One hash lookup then serves a row's signer, seat and rank.
 pub(super) fn by_surname(roster: &Roster) -> FxHashMap<&str, Ranked<'_>> {
     let mut signers: Vec<&Signer> = roster.signers.iter().collect();
-    signers.sort_by(|a, b| {
-        crate::names::collate(&a.sort_as, &b.sort_as).then_with(|| a.id.cmp(&b.id))
-    });
+    signers.sort_by(|a, b| crate::names::compare_names(a, b));
     signers
         .into_iter()
         .enumerate()
