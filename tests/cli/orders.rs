@@ -3,7 +3,6 @@
 //! their ids.
 
 use std::fs;
-use std::path::Path;
 
 use crate::support::*;
 
@@ -31,12 +30,6 @@ fn places(text: &str) -> (usize, usize) {
             .unwrap_or_else(|| panic!("{name} in:\n{text}"))
     };
     (at("Amy Johnson"), at("Zed Johnson"))
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = signon(dir, args);
-    assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
-    stdout(&out)
 }
 
 #[test]
