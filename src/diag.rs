@@ -238,12 +238,18 @@ pub fn plural(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
-/// The closest candidate within edit distance 2, if any.
+/// How far a typo may be from what was meant, in single-character edits:
+/// two catches a swapped pair of letters or two slips; at three, short ids
+/// and keys that merely look alike would be offered.
+pub const MAX_EDITS: usize = 2;
+
+/// The closest candidate within [`MAX_EDITS`] edits, if any; a candidate
+/// shorter than that only when the typo is nearer than its length.
 pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::levenshtein(wrong, c), c))
-        .filter(|&(d, c)| d < 3 && d < c.chars().count().max(2))
+        .filter(|&(d, c)| d <= MAX_EDITS && d < c.chars().count().max(2))
         .min()
         .map(|(_, c)| c)
 }

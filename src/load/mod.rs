@@ -167,14 +167,17 @@ pub fn load_file<T: FileKind + Default>(path: &Path) -> Result<Loaded<T>, Error>
 /// The largest letter file signon reads: 2 MiB. A real letter is under
 /// 50 KB; the limit bounds the time and memory a render may take (about
 /// linear in the letter) while leaving forty times room.
-pub const MAX_LETTER_BYTES: u64 = 2 * 1024 * 1024;
+pub const MAX_LETTER_BYTES: u64 = 2 * MIB;
+
+/// A mebibyte, the unit the size limit is told in.
+const MIB: u64 = 1 << 20;
 
 /// The one problem of a file over `limit` bytes, about the whole file.
 fn too_large<T: Default>(path: &Path, limit: u64) -> Loaded<T> {
     let source = Source::new(path, String::new());
     let message = format!(
         "file is larger than {} MiB, the limit for a letter",
-        limit / (1024 * 1024)
+        limit / MIB
     );
     let diag = Diagnostic::bare(Some(&source), message)
         .with_hint("a letter is text only and rarely over 50 KB; split it or remove pasted data");

@@ -146,7 +146,7 @@ pub fn overview(
     // Each letter's status is its own: a season's letters go in two halves.
     let (first, second) = letters.split_at(letters.len() / 2);
     let (mut all, rest) = crate::parallel::join(
-        letters.len() >= 8,
+        letters.len() >= crate::validate::MANY_LETTERS,
         || first.iter().map(status).collect::<Vec<_>>(),
         || second.iter().map(status).collect::<Vec<_>>(),
     );

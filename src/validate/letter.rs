@@ -12,6 +12,10 @@ use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
 use crate::model::{Letter, Letterhead, Paragraph, Quote, Recipient, Roster, Section};
 
+/// How much of a paragraph an unclosed-marker warning quotes from the
+/// marker on: enough words to find the place, short enough for one line.
+const EXCERPT_CHARS: usize = 30;
+
 /// Collects every problem of one letter; returns the letter when it has no
 /// errors. Parts that failed to load (already reported) are skipped, so the
 /// other parts are still checked.
@@ -297,7 +301,7 @@ impl Cx<'_> {
     /// text is kept as written.
     fn markup(&mut self, para: &str, value: &Spanned<String>) -> Paragraph {
         text::inline(para).unwrap_or_else(|at| {
-            let excerpt: String = para[at..].chars().take(30).collect();
+            let excerpt: String = para[at..].chars().take(EXCERPT_CHARS).collect();
             let marker = if para[at..].starts_with("**") {
                 "**"
             } else {

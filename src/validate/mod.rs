@@ -112,9 +112,14 @@ fn load_and_check(
     Ok(loaded(signers?, letters, &letter_ids, &others, conventions))
 }
 
-/// From this many letters on, the letters are read and checked on a second
-/// thread beside the ledger.
-const MANY_LETTERS: usize = 8;
+/// From this many letters on, a season is worth a second thread: the
+/// letters are read and checked beside the ledger, and `status` builds its
+/// two halves at once. Below, starting the thread costs more than it saves.
+pub(crate) const MANY_LETTERS: usize = 8;
+
+/// With [`MANY_LETTERS`], the events from which checking the ledger beside
+/// the letters pays for the thread.
+const MANY_SIGNOFFS: usize = 1000;
 
 type LoadedLetters = Vec<(String, Loaded<raw::LetterFile>)>;
 
@@ -198,7 +203,7 @@ fn loaded(
     let known = file.parsed.then_some(&known);
     let signoffs = std::mem::take(&mut file.signoff);
     let history = history(&letters, letter_ids, &signoffs, others);
-    let worth_it = letters.len() >= MANY_LETTERS && signoffs.len() >= 1000;
+    let worth_it = letters.len() >= MANY_LETTERS && signoffs.len() >= MANY_SIGNOFFS;
     let ((ledger, ledger_diags), (letters, letter_diags)) = crate::parallel::join(
         worth_it,
         || ledger(src, signoffs, &roster, letter_ids, &history),
