@@ -1,4 +1,4 @@
-//! The sign-off ledger: the `[[signoff]]` events of `signers.toml` replayed
+//! Stage 3, ledger: the `[[signoff]]` events of `signers.toml` replayed
 //! into each signer's standing on a letter, the text fingerprint that binds a
 //! signature to the words approved, and the "ready to go final" gate that
 //! `render --final` and `status` share.

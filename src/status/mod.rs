@@ -1,7 +1,8 @@
-//! The coordinator's view: validated letters, the roster and the ledger
-//! become one [`LetterStatus`] per letter — each signer's state, the totals,
-//! days to the deadline and the final gate — shown by [`table`] in the
-//! terminal, by [`json`] to scripts and by [`html`] on the office screen.
+//! Stage 5, status: the coordinator's view. Validated letters, the roster
+//! and the ledger become one [`LetterStatus`] per letter — each signer's
+//! state, the totals, days to the deadline and the final gate — shown by
+//! [`table`] in the terminal, by [`json`] to scripts and by [`html`] on the
+//! office screen.
 //!
 //! The three views share this model, so they can never disagree; the
 //! "ready to go final" answer comes from [`ledger::final_gate`] alone.

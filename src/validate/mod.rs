@@ -103,8 +103,9 @@ fn load_and_check(
         || crate::ledger::read::load_signers(&ws.signers_path()),
     );
     let letters = letters?;
-    // The letters not being checked, whose `formerly` may still place
-    // ledger events.
+    // The letter files not loaded for this command: [`history`] reads
+    // their `formerly` only when it may matter (a loaded letter has one, or
+    // an event names a letter id no loaded letter accounts for).
     let others: Vec<PathBuf> = all
         .into_iter()
         .filter(|p| !letters.iter().any(|(id, _)| *id == load::letter_id(p)))
