@@ -3,6 +3,7 @@
 //! [`Diagnostic`] rather than stopping at the first.
 
 pub mod approved;
+mod body;
 mod chambers;
 mod conventions;
 mod formerly;
