@@ -28,30 +28,38 @@ pub fn letter(s: &LetterStatus, now: DateTime<FixedOffset>, color: bool) -> Stri
     out.push_str(&changed(s));
     match &s.gate {
         Ok(()) => out.push_str("ready to go final\n"),
-        Err(reasons) => {
-            out.push_str("not ready to go final:\n");
-            reasons
-                .iter()
-                .for_each(|r| out.push_str(&format!("  - {r}\n")));
-        }
+        Err(reasons) => out.push_str(&list("not ready to go final", reasons)),
     }
     out
 }
 
 /// What changed for each stale signature, and the command that shows it.
 fn changed(s: &LetterStatus) -> String {
-    let lines: String = s
+    let lines: Vec<String> = s
         .rows
         .iter()
-        .filter_map(|r| Some(format!("  - {}: {}\n", r.name, r.changed.as_ref()?.text())))
+        .filter_map(|r| Some(format!("{}: {}", r.name, r.changed.as_ref()?.text())))
         .collect();
     if lines.is_empty() {
-        return lines;
+        return String::new();
     }
-    format!(
-        "changed since the stale signatures (`signon diff {}`):\n{lines}",
+    let head = format!(
+        "changed since the stale signatures (`signon diff {}`)",
         s.id
-    )
+    );
+    list(&head, &lines)
+}
+
+/// A heading and its items, one a line, as the table's report lists them.
+/// Not a [`crate::diag::Diagnostic`]'s notes: this is the report itself, on
+/// standard output, and `note:` before the heading and before every item
+/// read as noise in a table a coordinator scans every day.
+fn list(head: &str, items: &[impl std::fmt::Display]) -> String {
+    let mut out = format!("{head}:\n");
+    for item in items {
+        out.push_str(&format!("  - {item}\n"));
+    }
+    out
 }
 
 fn signer_row(r: &Row, now: DateTime<FixedOffset>, color: bool) -> Vec<Cell> {
