@@ -263,3 +263,18 @@ pub fn display_path(path: &Path) -> String {
         .unwrap_or_else(|_| path.to_path_buf());
     shown.display().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_swapped_pair_of_letters_is_still_suggested() {
+        assert_eq!(suggest("shermna", ["schiff", "sherman"]), Some("sherman"));
+    }
+
+    #[test]
+    fn three_edits_away_is_too_far_to_suggest() {
+        assert_eq!(suggest("shxrmxx", ["sherman"]), None);
+    }
+}
