@@ -232,17 +232,24 @@ pub(crate) fn summary(diags: &[Diagnostic]) -> String {
     summary
 }
 
-/// `1 error`, `2 errors`.
-fn plural(n: usize, what: &str) -> String {
+/// A count and its noun, the noun plural unless the count is one: `1 error`,
+/// `2 errors`. The one copy: `check`'s summary and `status`'s table count with it.
+pub fn plural(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
-/// The closest candidate within edit distance 2, if any.
+/// How far a typo may be from what was meant, in single-character edits:
+/// two catches a swapped pair of letters or two slips; at three, short ids
+/// and keys that merely look alike would be offered.
+pub const MAX_EDITS: usize = 2;
+
+/// The closest candidate within [`MAX_EDITS`] edits, if any; a candidate
+/// shorter than that only when the typo is nearer than its length.
 pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::levenshtein(wrong, c), c))
-        .filter(|&(d, c)| d < 3 && d < c.chars().count().max(2))
+        .filter(|&(d, c)| d <= MAX_EDITS && d < c.chars().count().max(2))
         .min()
         .map(|(_, c)| c)
 }
@@ -255,4 +262,19 @@ pub fn display_path(path: &Path) -> String {
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf());
     shown.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_swapped_pair_of_letters_is_still_suggested() {
+        assert_eq!(suggest("shermna", ["schiff", "sherman"]), Some("sherman"));
+    }
+
+    #[test]
+    fn three_edits_away_is_too_far_to_suggest() {
+        assert_eq!(suggest("shxrmxx", ["sherman"]), None);
+    }
 }

@@ -22,8 +22,9 @@
 //!
 //! Leaves any stage may use: [`diag`] (problems and their places),
 //! [`model`] (checked types), [`names`] (suffixes, sort keys, collation),
-//! [`fonts`] (the shipped fonts and what they cover), [`output`] (the one
-//! atomic writer), [`error`].
+//! [`fonts`] (the shipped fonts and what they cover), [`grid`] (the one
+//! table layout of the terminal), [`output`] (the one atomic writer),
+//! [`error`].
 //!
 //! On top: [`roster`] (import, match, filter the roster), [`diff`],
 //! [`rename`], [`watch`]; `main` parses the command line ([`cli`], which
@@ -37,6 +38,7 @@ pub mod diag;
 pub mod diff;
 pub mod error;
 pub mod fonts;
+pub mod grid;
 pub mod ledger;
 pub mod load;
 pub mod model;
@@ -74,6 +76,9 @@ pub struct Context<'a> {
     pub out: &'a mut dyn Write,
     /// Standard error: warnings and progress.
     pub err: &'a mut dyn Write,
+    /// Large values a command is done with, handed up to `main` (see
+    /// [`Context::leave_for_exit`]); empty for most commands.
+    pub leftovers: Vec<Box<dyn std::any::Any>>,
 }
 
 impl Context<'_> {
@@ -82,6 +87,13 @@ impl Context<'_> {
     /// reason to fail the command.
     pub fn warn(&mut self, d: &diag::Diagnostic) {
         let _ = write!(self.err, "{}", d.paint(self.err_color));
+    }
+
+    /// Hands a value the command is done with up to `main`, which ends the
+    /// process without freeing it: a library handler frees what it makes,
+    /// and only the binary knows that the process ends next.
+    pub fn leave_for_exit(&mut self, value: impl std::any::Any) {
+        self.leftovers.push(Box::new(value));
     }
 
     /// [`Context::warn`] for each, in order.

@@ -19,8 +19,14 @@ fn main() -> ExitCode {
         err_color: styled(AutoStream::choice(&io::stderr())),
         out: &mut out,
         err: &mut err,
+        leftovers: Vec::new(),
     };
-    match signon::run(cli, &mut cx) {
+    let result = signon::run(cli, &mut cx);
+    // The process ends next: freeing what a command left (a season's worth
+    // of events for `status`) one allocation at a time would only add to its
+    // run time, and the system takes the memory back whole.
+    std::mem::forget(std::mem::take(&mut cx.leftovers));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stopped early (`| head`) wanted no more: not a failure.
         Err(signon::Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {

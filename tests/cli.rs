@@ -37,6 +37,7 @@
 //! - `remind`: `signon remind`'s e-mail drafts parsed back by Python's `email` and `mailbox`;
 //! - `words`: typeset names and roles, the `none`/`congress` letterheads, labels worded once;
 //! - `voice`: the messages a new user tripped on, one renderer, `--color`;
+//! - `orders`: one name order: two Johnsons alike in `status` and the letter;
 //! - `promises`: README promises: ties, deadline order, the fingerprint, renames;
 //! - `soak`: (ignored) 20 writers and a reader at once, then every event checked.
 //! - `print`: (ignored) the letter page printed by Chromium, read back beside signon's PDF.
@@ -56,6 +57,8 @@ mod export;
 mod lines;
 #[path = "cli/mutations.rs"]
 mod mutations;
+#[path = "cli/orders.rs"]
+mod orders;
 #[path = "cli/pages.rs"]
 mod pages;
 #[path = "cli/pdf.rs"]

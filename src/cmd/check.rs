@@ -3,7 +3,6 @@
 use crate::cli::CheckArgs;
 use crate::diag::{self, Severity};
 use crate::load::Workspace;
-use crate::status::table::plural;
 use crate::{Context, Error, validate};
 
 /// Checks the roster, the ledger and the named letters (all when none).
@@ -42,11 +41,11 @@ pub(crate) fn check(ws: &Workspace, args: &CheckArgs, cx: &mut Context<'_>) -> R
     cx.warn_all(&checked.diagnostics);
     let letters = checked.letters.len();
     let summary = format!(
-        "checked {letters} letter{}, {} signers, {} sign-offs: no errors, {warnings} warning{}\n",
-        plural(letters),
+        "checked {}, {} signers, {} sign-offs: no errors, {}\n",
+        diag::plural(letters, "letter"),
         checked.roster.signers.len(),
         checked.ledger.len(),
-        plural(warnings),
+        diag::plural(warnings, "warning"),
     );
     super::write_out(cx, &summary)
 }

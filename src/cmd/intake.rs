@@ -109,11 +109,11 @@ fn report(file: &str, letter: &str, planned: &[Planned<'_>], dry_run: bool) -> S
         .iter()
         .filter(|p| matches!(p.step, Step::Already(_)))
         .count();
-    let events = if new == 1 { "event" } else { "events" };
+    let events = crate::diag::plural(new, "event");
     let mut summary = match (dry_run, new) {
-        (true, _) => format!("dry run: would record {new} {events} on `{letter}`"),
+        (true, _) => format!("dry run: would record {events} on `{letter}`"),
         (false, 0) => "nothing recorded".to_string(),
-        (false, _) => format!("recorded {new} {events} on `{letter}`"),
+        (false, _) => format!("recorded {events} on `{letter}`"),
     };
     if old > 0 {
         let rows = if old == 1 { "row was" } else { "rows were" };

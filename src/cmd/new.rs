@@ -60,7 +60,7 @@ pub(crate) fn new(ws: &Workspace, args: &NewArgs, cx: &mut Context<'_>) -> Resul
     let path = dir.join(format!("{id}.toml"));
     let date = cx.now.date_naive();
     let text = SKELETON
-        .replace("{date_text}", &date.format("%B %-d, %Y").to_string())
+        .replace("{date_text}", &crate::compose::date_text(date))
         .replace("{date}", &date.to_string())
         .replace("{{", "{")
         .replace("}}", "}");

@@ -84,38 +84,19 @@ fn row(s: &Signer) -> Row<'_> {
     }
 }
 
-/// Aligned columns, widths measured in characters so accented names line up.
+/// Aligned columns, laid out as every table is ([`crate::grid`]).
 fn table(list: &[&Signer]) -> String {
-    let rows: Vec<[String; 4]> = list
-        .iter()
-        .map(|s| {
-            [
-                s.id.0.clone(),
-                s.name.clone(),
-                crate::status::seat(s),
-                s.chamber.as_str().to_string(),
+    use crate::grid::cell;
+    let header = ["ID", "NAME", "SEAT", "CHAMBER"].map(cell).into();
+    let rows: Vec<Vec<_>> = std::iter::once(header)
+        .chain(list.iter().map(|s| {
+            vec![
+                cell(s.id.0.as_str()),
+                cell(s.name.as_str()),
+                cell(s.seat()),
+                cell(s.chamber.as_str()),
             ]
-        })
+        }))
         .collect();
-    let header = ["ID", "NAME", "SEAT", "CHAMBER"].map(String::from);
-    let mut widths = [0; 4];
-    for r in std::iter::once(&header).chain(&rows) {
-        for (w, cell) in widths.iter_mut().zip(r) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for r in std::iter::once(&header).chain(&rows) {
-        let mut line = String::new();
-        for (i, cell) in r.iter().enumerate() {
-            line.push_str(cell);
-            let pad = widths[i] - cell.chars().count();
-            if i + 1 < r.len() {
-                line.push_str(&" ".repeat(pad + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    crate::grid::grid(&rows, "")
 }

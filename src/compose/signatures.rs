@@ -50,7 +50,7 @@ pub(crate) fn blocks(
 /// Whether a standing puts a name under the letter: signed, or signed an
 /// earlier text (stale; only a draft can get this far with one).
 fn signed(standing: Standing) -> bool {
-    matches!(standing, Standing::Signed { .. } | Standing::Stale)
+    standing.has_signature()
 }
 
 fn block(signer: &Signer, standing: Standing, lead: bool, mode: SignatureMode) -> SignatureBlock {
@@ -70,7 +70,7 @@ fn block(signer: &Signer, standing: Standing, lead: bool, mode: SignatureMode) -
 /// of the current text; a stale or unsigned signer keeps blank space, even
 /// in a draft, and so does a signer without an image.
 fn mark(signer: &Signer, standing: Standing, mode: SignatureMode) -> SignatureMark {
-    if !matches!(standing, Standing::Signed { .. }) {
+    if !standing.signed_current() {
         return SignatureMark::Blank;
     }
     match (mode, &signer.signature) {
@@ -88,7 +88,7 @@ fn sort_others(others: &mut [(&SignerState, &Signer)], letter: &Letter) {
         Order::Alphabetical => {
             // The same order as every other list of names (Velázquez
             // between Valadao and Waters, where a reader looks for her).
-            others.sort_by(|(_, a), (_, b)| crate::roster::compare_names(a, b));
+            others.sort_by(|(_, a), (_, b)| crate::names::compare_names(a, b));
         }
         Order::Signed => others.sort_by(|(a, _), (b, _)| by_time(a, b)),
         Order::Listed => {

@@ -134,10 +134,14 @@ fn paint(text: &str, style: Style, color: bool) -> String {
     }
 }
 
+/// A shortened fingerprint's length: `sha256:` and twelve hex digits, as
+/// git shortens a commit: plenty to tell a letter's versions apart.
+const SHORT: usize = "sha256:".len() + 12;
+
 /// "sha256:9db8cf4af8af…": enough to tell versions apart at a glance.
 pub fn short(fingerprint: &str) -> String {
-    match fingerprint.get(..19) {
-        Some(head) if fingerprint.len() > 19 => format!("{head}…"),
+    match fingerprint.get(..SHORT) {
+        Some(head) if fingerprint.len() > SHORT => format!("{head}…"),
         _ => fingerprint.to_string(),
     }
 }

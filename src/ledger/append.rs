@@ -1,5 +1,8 @@
 //! Appending `[[signoff]]` events to `signers.toml`: the only code that
-//! writes the file.
+//! adds to the file. Three others write it whole: `init` creates it,
+//! `roster import` replaces it ([`crate::roster::file::rewrite_locked`],
+//! under this module's lock), and `merge-ledger` writes git's merge result
+//! to the file git names.
 //!
 //! The roster above the ledger is hand-edited, so the file is never
 //! re-serialized: new events are TOML text added after the last byte. One

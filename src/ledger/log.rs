@@ -2,8 +2,8 @@
 //! order with what each void cancelled, as a table a coordinator reads, and
 //! the event an undo would cancel.
 
+use crate::grid::{cell, grid};
 use rustc_hash::FxHashMap;
-use unicode_width::UnicodeWidthStr;
 
 use super::Timeline;
 use super::rules::show;
@@ -85,52 +85,36 @@ pub fn table(letter: &str, signer: Option<&SignerId>, events: &[Logged<'_>]) -> 
     let whose = signer.map_or(String::new(), |s| format!(" for `{s}`"));
     let n = events.len();
     let mut out = format!(
-        "{letter}: {n} event{}{whose}, in time order\n",
-        if n == 1 { "" } else { "s" }
+        "{letter}: {}{whose}, in time order\n",
+        crate::diag::plural(n, "event")
     );
     if n == 0 {
         return out;
     }
-    let mut rows = vec![["line", "at", "signer", "event", "by", "note"].map(String::from)];
+    let head = ["line", "at", "signer", "event", "by", "note"].map(cell);
+    let [line, rest @ ..] = head;
+    let mut rows = vec![std::iter::once(line.right()).chain(rest).collect()];
     rows.extend(events.iter().map(|l| {
         let e = l.event;
-        [
-            e.line.to_string(),
-            show(e.at),
-            visible(&e.signer.0, false),
-            l.what(),
-            e.by.as_deref()
-                .map_or_else(|| "-".into(), |b| visible(b, false)),
+        vec![
+            // The line number right-aligned, the rest left.
+            cell(e.line.to_string()).right(),
+            cell(show(e.at)),
+            cell(visible(&e.signer.0, false)),
+            cell(l.what()),
+            cell(
+                e.by.as_deref()
+                    .map_or_else(|| "-".into(), |b| visible(b, false)),
+            ),
             // A cell on one line: a hand-written note's line break shows as `\n`.
-            e.note
-                .as_deref()
-                .map_or_else(String::new, |n| visible(n, false)),
+            cell(
+                e.note
+                    .as_deref()
+                    .map_or_else(String::new, |n| visible(n, false)),
+            ),
         ]
     }));
-    let mut widths = [0usize; 6];
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    for row in &rows {
-        let mut line = String::from(" ");
-        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            // The line number right-aligned, the rest left.
-            let pad = " ".repeat(w - cell.width());
-            line.push(' ');
-            if i == 0 {
-                line.push_str(&pad);
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&pad);
-            }
-            line.push(' ');
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
+    out.push_str(&grid(&rows, "  "));
     out
 }
 

@@ -1,4 +1,4 @@
-//! The sign-off ledger: the `[[signoff]]` events of `signers.toml` replayed
+//! Stage 3, ledger: the `[[signoff]]` events of `signers.toml` replayed
 //! into each signer's standing on a letter, the text fingerprint that binds a
 //! signature to the words approved, and the "ready to go final" gate that
 //! `render --final` and `status` share.
@@ -152,19 +152,23 @@ pub fn final_gate(states: &[SignerState], roster: &Roster) -> Result<(), Vec<Rea
     };
     let mut reasons = Vec::new();
     for s in states {
+        let stale = s.standing == Standing::Stale;
+        let lead_unsigned = s.lead && !s.standing.signed_current();
+        if !stale && !lead_unsigned {
+            continue;
+        }
         // Named only for a reason: most signers give none, and a letter
         // has hundreds of them.
         let (name, id) = (name(&s.id), s.id.to_string());
-        match s.standing {
-            Standing::Stale => reasons.push(Reason::Stale { name, id }),
-            Standing::Signed { .. } => {}
-            other if s.lead => reasons.push(Reason::LeadUnsigned {
+        reasons.push(if stale {
+            Reason::Stale { name, id }
+        } else {
+            Reason::LeadUnsigned {
                 name,
                 id,
-                standing: other.as_str(),
-            }),
-            _ => {}
-        }
+                standing: s.standing.as_str(),
+            }
+        });
     }
     if reasons.is_empty() {
         Ok(())

@@ -10,7 +10,7 @@ use toml::value::Datetime;
 use super::{NewEvent, rules};
 use crate::Error;
 use crate::diag::Diagnostic;
-use crate::model::{Letter, Roster, SignOff, SignerId, SignerState, Standing, Status};
+use crate::model::{Letter, Roster, SignOff, SignerId, SignerState, Status};
 use crate::roster::Filter;
 use crate::validate::text;
 
@@ -108,7 +108,7 @@ fn remark(
     if status == Status::Invited {
         return rules::already_answered(s).map(|why| (Diagnostic::note(why), true));
     }
-    let signed = matches!(s.standing, Standing::Signed { .. });
+    let signed = s.standing.signed_current();
     (status == Status::Signed && signed).then(|| {
         let when = s.at.map(rules::show).unwrap_or_default();
         let why = format!("`{id}` already signed this text at {when}; recorded again");

@@ -105,7 +105,7 @@ pub fn torn_tail(text: &str) -> Option<Torn> {
 /// left in `text`, recognized as `load` recognizes it.
 pub(super) fn conflict_line(text: &str) -> Option<usize> {
     text.lines()
-        .position(|l| l.starts_with("<<<<<<< ") || l.trim_end() == "<<<<<<<")
+        .position(crate::load::problems::opens_conflict)
         .map(|i| i + 1)
 }
 

@@ -89,15 +89,18 @@ impl<'a> Parts<'a> {
 
     /// The document tree, or `None` after reporting every syntax error.
     fn document(&mut self) -> Option<DeTable<'a>> {
-        let conflicts = super::conflict_markers(self.src);
+        let conflicts = super::problems::conflict_markers(self.src);
         if !conflicts.is_empty() {
             self.diags.extend(conflicts);
             return None;
         }
         let (doc, syntax) = DeTable::parse_recoverable(&self.src.text);
         if !syntax.is_empty() {
-            self.diags
-                .extend(syntax.iter().map(|e| super::diagnostic(self.src, e)));
+            self.diags.extend(
+                syntax
+                    .iter()
+                    .map(|e| super::problems::diagnostic(self.src, e)),
+            );
             return None;
         }
         let doc = doc.into_inner();
@@ -121,7 +124,7 @@ impl<'a> Parts<'a> {
 
     fn one<T: DeserializeOwned>(&mut self, value: Spanned<DeValue<'_>>) -> Option<T> {
         T::deserialize(ValueDeserializer::from(value))
-            .map_err(|e| self.diags.push(super::diagnostic(self.src, &e)))
+            .map_err(|e| self.diags.push(super::problems::diagnostic(self.src, &e)))
             .ok()
     }
 

@@ -106,17 +106,90 @@ impl Signer {
             signature: None,
         }
     }
+
+    /// Party and state as the press and the lists print them: "D-CA"; what
+    /// the roster lacks is left out, so possibly "".
+    pub fn party_state(&self) -> String {
+        self.place(None)
+    }
+
+    /// The seat: "D-CA-32"; senators "D-CA"; an at-large district "AL";
+    /// missing parts left out.
+    pub fn seat(&self) -> String {
+        let district = match (self.chamber, self.district) {
+            (Chamber::House, Some(0)) => Some("AL".to_string()),
+            (Chamber::House, Some(d)) => Some(d.to_string()),
+            _ => None,
+        };
+        self.place(district)
+    }
+
+    /// The one "D-CA" form both of the above extend: the parts present,
+    /// joined by hyphens.
+    fn place(&self, district: Option<String>) -> String {
+        [self.party.clone(), self.state.clone(), district]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("-")
+    }
 }
 
 impl Roster {
-    /// Adds a signer at the end (an id already present now names this one).
+    /// Adds a signer in its place in id order, replacing one with the same
+    /// id: the roster stays in id order whatever order signers come in.
+    /// Validation adds them in id order, each at the end.
     pub fn push(&mut self, signer: Signer) {
-        self.by_id.insert(signer.id.clone(), self.signers.len());
-        self.signers.push(signer);
+        if self.signers.last().is_none_or(|last| last.id < signer.id) {
+            self.by_id.insert(signer.id.clone(), self.signers.len());
+            self.signers.push(signer);
+            return;
+        }
+        match self.signers.binary_search_by(|s| s.id.cmp(&signer.id)) {
+            Ok(i) => self.signers[i] = signer,
+            Err(i) => {
+                self.signers.insert(i, signer);
+                for (at, s) in self.signers.iter().enumerate().skip(i) {
+                    self.by_id.insert(s.id.clone(), at);
+                }
+            }
+        }
     }
 
     /// Looks a signer up by id.
     pub fn get(&self, id: &SignerId) -> Option<&Signer> {
         self.by_id.get(id).and_then(|&i| self.signers.get(i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(r: &Roster) -> Vec<&str> {
+        r.signers.iter().map(|s| s.id.0.as_str()).collect()
+    }
+
+    #[test]
+    fn signers_added_out_of_order_keep_the_roster_in_id_order() {
+        let mut r = Roster::default();
+        for id in ["lieu", "chu", "sherman", "pallone"] {
+            r.push(Signer::house(id, id, id));
+        }
+        assert_eq!(ids(&r), ["chu", "lieu", "pallone", "sherman"]);
+        let found = |id: &str| r.get(&SignerId(id.into())).map(|s| s.id.0.clone());
+        assert_eq!(found("pallone").as_deref(), Some("pallone"));
+        assert_eq!(found("sherman").as_deref(), Some("sherman"));
+    }
+
+    #[test]
+    fn a_signer_added_again_replaces_the_first() {
+        let mut r = Roster::default();
+        r.push(Signer::house("chu", "Judy Chu", "Chu"));
+        r.push(Signer::house("lieu", "Ted Lieu", "Lieu"));
+        r.push(Signer::house("chu", "Judy M. Chu", "Chu"));
+        assert_eq!(ids(&r), ["chu", "lieu"]);
+        let chu = r.get(&SignerId("chu".into())).unwrap();
+        assert_eq!(chu.name, "Judy M. Chu");
     }
 }

@@ -100,6 +100,19 @@ pub enum Standing {
 }
 
 impl Standing {
+    /// Counts as signed on the current text: the one test of who has signed
+    /// what the letter says now (its printed marks, the signer list, the
+    /// final gate, a second `sign`).
+    pub fn signed_current(self) -> bool {
+        matches!(self, Standing::Signed { .. })
+    }
+
+    /// Has a signature standing, on the current text or an earlier one
+    /// (stale): what puts a name under a draft and what `withdraw` can take back.
+    pub fn has_signature(self) -> bool {
+        self.signed_current() || self == Standing::Stale
+    }
+
     /// The word shown to people: "signed", "stale", "declined", "withdrawn", "no answer".
     pub fn as_str(self) -> &'static str {
         match self {

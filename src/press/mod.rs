@@ -1,7 +1,7 @@
-//! The letter's words outside the letter, for the day it goes out: the
-//! press-release draft (`signon press`), the signer list for partner
-//! organizations (`signon export`) and the letter as plain text for an
-//! email (`signon render --text`).
+//! Stage 5, press: the letter's words outside the letter, for the day it
+//! goes out: the press-release draft (`signon press`), the signer list for
+//! partner organizations (`signon export`) and the letter as plain text for
+//! an email (`signon render --text`).
 //!
 //! Like the renderers, these start from the [`Composed`] letter — its
 //! typography, its signature order — and never re-validate; the signer

@@ -2,9 +2,9 @@
 //! [`Release`] — headline, lead paragraph, each section's asks and pull
 //! quotes, the signer list — which `templates/press.{md,html,txt}` print.
 //!
-//! Every word of the letter comes from [`Composed`], so the press release
-//! carries the letter's typography; only the `pull` marks are read from the
-//! [`Letter`], because composing drops them.
+//! Everything comes from [`Composed`], the `pull` marks included (a
+//! composed quote keeps its own), so the press release carries the letter's
+//! typography and never reads the letter itself.
 
 use super::signers::SignerRow;
 use crate::compose::{Composed, Paragraph, Recipient, words};

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::compose::Composed;
-use crate::model::{Roster, Signer, SignerId, SignerState, Standing};
+use crate::model::{Roster, Signer, SignerId, SignerState};
 
 /// One signer of the current text: a row of `signon export`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,7 +54,7 @@ pub fn signed(composed: &Composed, roster: &Roster, states: &[SignerState]) -> V
             let id = SignerId(block.id.clone());
             let state = states.iter().find(|s| s.id == id)?;
             let signer = roster.get(&id)?;
-            let signed = matches!(state.standing, Standing::Signed { .. });
+            let signed = state.standing.signed_current();
             signed.then(|| SignerRow {
                 id: block.id.clone(),
                 name: signer.name.clone(),
@@ -83,11 +83,7 @@ pub fn press_name(signer: &Signer) -> String {
         crate::model::Chamber::House => "Rep.",
         crate::model::Chamber::Senate => "Sen.",
     };
-    let affiliation = [signer.party.as_deref(), signer.state.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join("-");
+    let affiliation = signer.party_state();
     if affiliation.is_empty() {
         format!("{prefix} {name}")
     } else {

@@ -1,6 +1,6 @@
-//! Reminders: one e-mail draft (RFC 5322) to each office still to chase on
-//! a letter — no answer yet, or a signature on an earlier text — for
-//! `signon remind`. Nothing is sent: the drafts are files a mail client
+//! Stage 5, remind: one e-mail draft (RFC 5322) to each office still to
+//! chase on a letter — no answer yet, or a signature on an earlier text —
+//! for `signon remind`. Nothing is sent: the drafts are files a mail client
 //! opens (`X-Unsent: 1`), or one mailbox ([`mbox`]).
 //!
 //! A draft is built from what the other views already say: the rows of

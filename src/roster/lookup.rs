@@ -29,17 +29,26 @@ pub fn hint(roster: &Roster, text: &str) -> Option<String> {
     }
 }
 
+/// The most ids one "did you mean" offers: a common surname (eight
+/// Johnsons) would otherwise fill the line, and the user reads five at a glance.
+const MAX_OFFERED: usize = 5;
+
 /// "did you mean `a` or `b`?" for an id not in the roster, if anything is close.
 pub fn did_you_mean(roster: &Roster, id: &str) -> Option<String> {
     let hits = suggestions(roster, id);
     if hits.is_empty() {
         return None;
     }
-    let list: Vec<String> = hits.iter().take(5).map(|h| format!("`{h}`")).collect();
+    let list: Vec<String> = hits
+        .iter()
+        .take(MAX_OFFERED)
+        .map(|h| format!("`{h}`"))
+        .collect();
     Some(format!("did you mean {}?", list.join(" or ")))
 }
 
-/// Ids a mistyped id may have meant: ids within edit distance 2, and ids for
+/// Ids a mistyped id may have meant: ids within
+/// [`MAX_EDITS`](crate::diag::MAX_EDITS) edits, and ids for
 /// the same surname (`garcia` → `garcia-il`, `garcia-tx`; `velázquez` →
 /// `velazquez`). Suggestions only: nothing is ever picked for the user.
 pub fn suggestions<'r>(roster: &'r Roster, id: &str) -> Vec<&'r str> {

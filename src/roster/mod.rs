@@ -18,7 +18,6 @@ mod matching;
 pub mod resolve;
 mod states;
 
-pub use crate::names::compare_names;
 pub use edit::FieldChange;
 pub use filter::{Filter, select};
 pub use lookup::did_you_mean;

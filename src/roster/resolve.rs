@@ -82,16 +82,13 @@ pub fn resolve<'r>(roster: &'r Roster, r: &Reference<'_>) -> Resolution<'r> {
 }
 
 /// An entry as a candidate is listed: `` `garcia-il` (Jesús G. "Chuy"
-/// García, D-IL-4) ``.
+/// García, D-IL-4) ``, the seat as `status` shows it.
 pub fn describe(s: &Signer) -> String {
-    let mut place: Vec<String> = s.party.iter().chain(&s.state).cloned().collect();
-    if let Some(d) = s.district.filter(|_| s.chamber == Chamber::House) {
-        place.push(d.to_string());
-    }
-    if place.is_empty() {
+    let seat = s.seat();
+    if seat.is_empty() {
         format!("`{}` ({})", s.id, s.name)
     } else {
-        format!("`{}` ({}, {})", s.id, s.name, place.join("-"))
+        format!("`{}` ({}, {seat})", s.id, s.name)
     }
 }
 

@@ -16,6 +16,10 @@ use crate::model::{Roster, SignerId, Standing};
 /// The schema version printed as `version`.
 pub const VERSION: u32 = 1;
 
+/// The output buffer: a season's report is megabytes, and std's default of
+/// 8 KiB would write it in hundreds of system calls.
+const BUFFER_BYTES: usize = 1 << 16;
+
 #[derive(Serialize)]
 struct Report<'a> {
     version: u32,
@@ -139,7 +143,7 @@ fn emit(
         today: now.date_naive().to_string(),
         letters,
     };
-    let mut out = BufWriter::with_capacity(1 << 16, out);
+    let mut out = BufWriter::with_capacity(BUFFER_BYTES, out);
     serde_json::to_writer_pretty(&mut out, &report)?;
     out.write_all(b"\n")?;
     out.flush()

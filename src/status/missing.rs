@@ -7,8 +7,8 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::table::{cell, grid};
 use super::{LetterStatus, Row, deadline_text, when_text};
+use crate::grid::{cell, grid};
 use crate::model::{Roster, SignerId, Standing};
 
 /// The rows to chase, in the letter's order: no answer, or stale.
@@ -54,7 +54,7 @@ fn letter(s: &LetterStatus, roster: &Roster, now: DateTime<FixedOffset>) -> Stri
             field(|s| &s.office),
         ]);
     }
-    out.push_str(&grid(lines));
+    out.push_str(&grid(&lines, ""));
     let (stale, no_answer) = (s.totals.stale, s.totals.no_answer);
     out.push_str(&format!(
         "\n{} to chase ({no_answer} no answer, {stale} stale), of {}: `signon remind {}` drafts the e-mails\n",

@@ -1,7 +1,8 @@
-//! The coordinator's view: validated letters, the roster and the ledger
-//! become one [`LetterStatus`] per letter — each signer's state, the totals,
-//! days to the deadline and the final gate — shown by [`table`] in the
-//! terminal, by [`json`] to scripts and by [`html`] on the office screen.
+//! Stage 5, status: the coordinator's view. Validated letters, the roster
+//! and the ledger become one [`LetterStatus`] per letter — each signer's
+//! state, the totals, days to the deadline and the final gate — shown by
+//! [`table`] in the terminal, by [`json`] to scripts and by [`html`] on the
+//! office screen.
 //!
 //! The three views share this model, so they can never disagree; the
 //! "ready to go final" answer comes from [`ledger::final_gate`] alone.
@@ -21,7 +22,6 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::ledger;
 use crate::model::{Letter, Roster, SignOff, Standing};
-pub use rows::seat;
 use rows::{Ranked, by_surname, row, totals};
 pub use text::{days_text, deadline_text, when_text};
 
@@ -147,7 +147,7 @@ pub fn overview(
     // Each letter's status is its own: a season's letters go in two halves.
     let (first, second) = letters.split_at(letters.len() / 2);
     let (mut all, rest) = crate::parallel::join(
-        letters.len() >= 8,
+        letters.len() >= crate::validate::MANY_LETTERS,
         || first.iter().map(status).collect::<Vec<_>>(),
         || second.iter().map(status).collect::<Vec<_>>(),
     );

@@ -14,23 +14,22 @@ pub(super) struct Ranked<'r> {
     /// Place in surname order.
     pub(super) rank: usize,
     signer: &'r Signer,
-    /// [`seat`], built once rather than once per letter.
+    /// [`Signer::seat`], built once rather than once per letter.
     seat: String,
 }
 
-/// Each roster signer by id, with their place in surname order: Unicode
-/// collation, so "Sánchez" files under S-a, not after "Schiff"; ties go by
-/// id. One hash lookup then serves a row's signer, seat and rank.
+/// Each roster signer by id, with their place in the letter's name order
+/// ([`crate::names::compare_names`]): Unicode collation, so "Sánchez" files
+/// under S-a, not after "Schiff"; two Johnsons by given name, as the letter
+/// prints them. One hash lookup then serves a row's signer, seat and rank.
 pub(super) fn by_surname(roster: &Roster) -> FxHashMap<&str, Ranked<'_>> {
     let mut signers: Vec<&Signer> = roster.signers.iter().collect();
-    signers.sort_by(|a, b| {
-        crate::names::collate(&a.sort_as, &b.sort_as).then_with(|| a.id.cmp(&b.id))
-    });
+    signers.sort_by(|a, b| crate::names::compare_names(a, b));
     signers
         .into_iter()
         .enumerate()
         .map(|(rank, signer)| {
-            let seat = seat(signer);
+            let seat = signer.seat();
             (signer.id.0.as_str(), Ranked { rank, signer, seat })
         })
         .collect()
@@ -50,20 +49,6 @@ pub(super) fn row(s: crate::model::SignerState, ranked: Option<&Ranked<'_>>) -> 
         changed: None,
         stale_text: s.stale_text,
     }
-}
-
-/// "D-CA-32"; senators "D-CA"; an at-large district "AL"; missing parts left out.
-pub fn seat(s: &Signer) -> String {
-    let district = match (s.chamber, s.district) {
-        (crate::model::Chamber::House, Some(0)) => Some("AL".to_string()),
-        (crate::model::Chamber::House, Some(d)) => Some(d.to_string()),
-        _ => None,
-    };
-    [s.party.clone(), s.state.clone(), district]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 pub(super) fn totals(rows: &[Row]) -> Totals {

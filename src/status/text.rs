@@ -8,11 +8,11 @@ use super::LetterStatus;
 
 /// "in 4 days", "in 1 day", "today", "passed 1 day ago", "passed 3 days ago".
 pub fn days_text(days: i64) -> String {
-    let unit = |n: i64| if n == 1 { "day" } else { "days" };
+    let count = |n: i64| crate::diag::plural(n.unsigned_abs() as usize, "day");
     match days {
         0 => "today".to_string(),
-        n if n > 0 => format!("in {n} {}", unit(n)),
-        n => format!("passed {} {} ago", -n, unit(-n)),
+        n if n > 0 => format!("in {}", count(n)),
+        n => format!("passed {} ago", count(n)),
     }
 }
 

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use super::ledger::{LineStarts, value_span};
 use crate::diag::{Diagnostic, Source};
-use crate::model::{Chamber, Letter, Roster, SignOff, SignerId, Standing, Status};
+use crate::model::{Chamber, Letter, Roster, SignOff, SignerId, Status};
 
 /// A warning for each signature of the other chamber that stands (signed,
 /// or stale: it prints on a draft) on a one-chamber letter, at the
@@ -38,7 +38,7 @@ pub(super) fn signatures(
             continue;
         }
         for state in crate::ledger::states(letter, ledger, "") {
-            let stands = matches!(state.standing, Standing::Signed { .. } | Standing::Stale);
+            let stands = state.standing.has_signature();
             let last = ledger
                 .iter()
                 .rev()

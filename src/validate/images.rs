@@ -13,7 +13,11 @@ use super::Checked;
 use crate::diag::{Diagnostic, Source};
 use crate::load::image::{self, ImageError};
 use crate::load::{Workspace, raw};
-use crate::model::{MAX_BYTES, MAX_SIDE, SignatureImage, SignatureMode, SignerId, Standing};
+use crate::model::{MAX_BYTES, MAX_SIDE, SignatureImage, SignatureMode, SignerId};
+
+/// From this many signature images on, they are decoded on two threads: a
+/// PNG takes long enough that two are already worth a thread each half.
+const MANY_IMAGES: usize = 4;
 
 /// Where a roster entry is, and the signature path it gives.
 #[derive(Debug, Clone)]
@@ -95,7 +99,8 @@ fn read_all(files: &[(PathBuf, &str)]) -> Vec<Read> {
             .collect()
     };
     let (first, second) = files.split_at(files.len() / 2);
-    let (mut a, b) = crate::parallel::join(files.len() >= 4, || one(first), || one(second));
+    let many = files.len() >= MANY_IMAGES;
+    let (mut a, b) = crate::parallel::join(many, || one(first), || one(second));
     a.extend(b);
     a
 }
@@ -150,7 +155,7 @@ fn missing(src: &Arc<Source>, checked: &Checked) -> Vec<Diagnostic> {
         }
         let fingerprint = crate::ledger::fingerprint(letter);
         for s in crate::ledger::states(letter, &checked.ledger, &fingerprint) {
-            let signed = matches!(s.standing, Standing::Signed { .. });
+            let signed = s.standing.signed_current();
             let has_image = checked
                 .roster
                 .get(&s.id)

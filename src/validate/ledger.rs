@@ -256,6 +256,14 @@ pub(super) fn future_events(
 
 /// The byte offsets of 1-based lines, found walking forward: the events
 /// come in file order.
+///
+/// Not [`Source`]'s line index, though that one answers the same question:
+/// it is built over the whole file the first time it is asked, and the
+/// warnings placed with this walk (a signature from the other chamber) are
+/// made on every load, `status`'s too, which does not print warnings. Asking
+/// the index would build it for nothing: one pass over a season's ledger
+/// and a table of 200,000 line starts, where this walk goes only as far as
+/// the last event it places and allocates nothing.
 pub(super) struct LineStarts<'a> {
     text: &'a str,
     at: (usize, usize),

@@ -3,6 +3,7 @@
 //! [`Diagnostic`] rather than stopping at the first.
 
 pub mod approved;
+mod body;
 mod chambers;
 mod conventions;
 mod formerly;
@@ -103,8 +104,9 @@ fn load_and_check(
         || crate::ledger::read::load_signers(&ws.signers_path()),
     );
     let letters = letters?;
-    // The letters not being checked, whose `formerly` may still place
-    // ledger events.
+    // The letter files not loaded for this command: [`history`] reads
+    // their `formerly` only when it may matter (a loaded letter has one, or
+    // an event names a letter id no loaded letter accounts for).
     let others: Vec<PathBuf> = all
         .into_iter()
         .filter(|p| !letters.iter().any(|(id, _)| *id == load::letter_id(p)))
@@ -112,9 +114,14 @@ fn load_and_check(
     Ok(loaded(signers?, letters, &letter_ids, &others, conventions))
 }
 
-/// From this many letters on, the letters are read and checked on a second
-/// thread beside the ledger.
-const MANY_LETTERS: usize = 8;
+/// From this many letters on, a season is worth a second thread: the
+/// letters are read and checked beside the ledger, and `status` builds its
+/// two halves at once. Below, starting the thread costs more than it saves.
+pub(crate) const MANY_LETTERS: usize = 8;
+
+/// With [`MANY_LETTERS`], the events from which checking the ledger beside
+/// the letters pays for the thread.
+const MANY_SIGNOFFS: usize = 1000;
 
 type LoadedLetters = Vec<(String, Loaded<raw::LetterFile>)>;
 
@@ -198,7 +205,7 @@ fn loaded(
     let known = file.parsed.then_some(&known);
     let signoffs = std::mem::take(&mut file.signoff);
     let history = history(&letters, letter_ids, &signoffs, others);
-    let worth_it = letters.len() >= MANY_LETTERS && signoffs.len() >= 1000;
+    let worth_it = letters.len() >= MANY_LETTERS && signoffs.len() >= MANY_SIGNOFFS;
     let ((ledger, ledger_diags), (letters, letter_diags)) = crate::parallel::join(
         worth_it,
         || ledger(src, signoffs, &roster, letter_ids, &history),

@@ -117,16 +117,19 @@ pub fn offset_datetime(dt: &Datetime) -> Option<DateTime<FixedOffset>> {
 }
 
 /// The first character that has no business in letter text: a control
-/// character other than tab and newline.
+/// character other than tab, newline and carriage return (a file saved with
+/// CRLF line ends), or a bidi control, which would reorder the text around it.
 pub fn bad_char(s: &str) -> Option<(usize, char)> {
     s.char_indices().find(|&(_, c)| {
         (c.is_control() && c != '\n' && c != '\t' && c != '\r') || is_bidi_control(c)
     })
 }
 
-/// The first control character (C0 with tab and newline, DEL, C1) of a
-/// one-line text: a roster field, `--by`, `--note`. Printed in a table, a CSV
-/// row or a terminal, each of them splits a line or drives the terminal.
+/// The first control character (C0, tab and newline included, DEL, C1) of
+/// a one-line text: a roster field or a letter's file name. Printed in a
+/// table, a CSV row or a terminal, each of them splits a line or drives the
+/// terminal. (`--by` and `--note` go through [`unprintable`], which also
+/// refuses a right-to-left mark and may allow the newline.)
 pub fn control_char(s: &str) -> Option<(usize, char)> {
     s.char_indices().find(|&(_, c)| c.is_control())
 }

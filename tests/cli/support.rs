@@ -160,6 +160,13 @@ pub fn line_diff(expected: &str, actual: &str) -> String {
         .to_string()
 }
 
+/// Runs `signon` in `dir`, asserts it succeeded, and returns its stdout.
+pub fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = signon(dir, args);
+    assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
 /// The example letter's id.
 pub const RUBIO: &str = "2025-02-06-rubio";
 

@@ -29,6 +29,9 @@ const NAIVE: &[&str] = &[
 /// Dates alone: midnight in the zone.
 const DATES: &[&str] = &["%Y-%m-%d", "%m/%d/%Y", "%Y/%m/%d"];
 
+/// The widest UTC offset in use (Kiribati's +14:00): a wider one is a typo.
+const MAX_OFFSET_HOURS: i32 = 14;
+
 /// US zone abbreviations a form tool appends, and their hours from UTC.
 /// Only these: elsewhere abbreviations collide (`IST`, `CST` in China).
 const ZONES: &[(&str, i32)] = &[
@@ -122,7 +125,7 @@ fn gmt_offset(s: &str) -> Option<i32> {
         return None;
     }
     let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
-    (h <= 14 && m < 60).then_some(sign * (h * 3600 + m * 60))
+    (h <= MAX_OFFSET_HOURS && m < 60).then_some(sign * (h * 3600 + m * 60))
 }
 
 /// `12/1/26` spelt `12/1/2026`: chrono's `%Y` would read `26` as the year
