@@ -106,18 +106,72 @@ fn read_directory(font: &[u8]) -> Option<Vec<([u8; 4], Vec<u8>)>> {
         .collect()
 }
 
-/// The font with one more table, or `None` if its directory is not the
-/// simple kind this reads.
-pub(crate) fn with_table(font: &[u8], tag: [u8; 4], data: Vec<u8>) -> Option<Vec<u8>> {
+/// The font with more tables (replacing any of the same tag), or `None` if
+/// its directory is not the simple kind this reads.
+pub(crate) fn with_tables(font: &[u8], more: Vec<([u8; 4], Vec<u8>)>) -> Option<Vec<u8>> {
     let mut tables = read_directory(font)?;
     for (t, d) in &mut tables {
         if t == b"head" {
             d.get_mut(8..12)?.fill(0); // checkSumAdjustment, set anew
         }
     }
-    tables.retain(|t| t.0 != tag);
-    tables.push((tag, data));
+    tables.retain(|t| !more.iter().any(|m| m.0 == t.0));
+    tables.extend(more);
     Some(write_font(&tables))
+}
+
+/// A `cmap` table of one format-4 subtable (Windows, Unicode BMP) mapping
+/// each of `mapped`'s characters (ascending) to its glyph: a segment to
+/// each run of characters whose glyphs run on with them, and the closing
+/// segment at U+FFFF. Characters past the BMP are left out (the shipped
+/// faces have none). Written here: allsorts builds a cmap only inside its
+/// own subsetting, and ttf-parser only reads them.
+pub(crate) fn cmap(mapped: &[(char, u16)]) -> Vec<u8> {
+    let mut segments: Vec<(u16, u16, u16)> = Vec::new(); // start, end, first glyph
+    for (c, g) in mapped
+        .iter()
+        .filter_map(|&(c, g)| Some((u16::try_from(u32::from(c)).ok()?, g)))
+    {
+        let extends = segments
+            .last()
+            .is_some_and(|&(start, end, first)| c == end + 1 && g == first.wrapping_add(c - start));
+        match segments.last_mut() {
+            Some(last) if extends => last.1 = c,
+            _ => segments.push((c, c, g)),
+        }
+    }
+    segments.push((0xFFFF, 0xFFFF, 0));
+    let n = segments.len() as u16;
+    let power = 1u16 << (15 - n.leading_zeros().min(15));
+    let length = 16 + 8 * n;
+    let mut out = Vec::with_capacity(12 + usize::from(length));
+    // Header, one encoding record, then the subtable's header.
+    for v in [
+        0,
+        1,
+        3,
+        1,
+        0,
+        12,
+        4,
+        length,
+        0,
+        2 * n,
+        2 * power,
+        power.trailing_zeros() as u16,
+        2 * n - 2 * power,
+    ] {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    let column = |f: &dyn Fn(&(u16, u16, u16)) -> u16| -> Vec<u8> {
+        segments.iter().flat_map(|s| f(s).to_be_bytes()).collect()
+    };
+    out.extend(column(&|s| s.1)); // endCode
+    out.extend_from_slice(&[0, 0]); // reservedPad
+    out.extend(column(&|s| s.0)); // startCode
+    out.extend(column(&|s| s.2.wrapping_sub(s.0))); // idDelta, mod 65536
+    out.extend(column(&|_| 0)); // idRangeOffset
+    out
 }
 
 /// Writes an sfnt with tables sorted by tag, padded, and checksummed.
@@ -172,4 +226,33 @@ fn u16_at(b: &[u8], at: usize) -> Option<u16> {
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cmap;
+
+    #[test]
+    fn a_cmap_maps_each_character_to_its_glyph_and_no_other() {
+        // A run (A B C on 1 2 3), a run broken by its glyphs (D on 9), and
+        // characters far apart.
+        let mapped = [
+            ('A', 1),
+            ('B', 2),
+            ('C', 3),
+            ('D', 9),
+            ('é', 7),
+            ('\u{2019}', 4),
+        ];
+        let table = cmap(&mapped);
+        let parsed = ttf_parser::cmap::Table::parse(&table).expect("a cmap");
+        let sub = parsed.subtables.into_iter().next().expect("a subtable");
+        assert!(sub.is_unicode());
+        for (c, g) in mapped {
+            assert_eq!(sub.glyph_index(u32::from(c)).map(|g| g.0), Some(g), "{c}");
+        }
+        for c in ['@', 'E', 'z', '\u{2018}'] {
+            assert_eq!(sub.glyph_index(u32::from(c)), None, "{c}");
+        }
+    }
 }
