@@ -53,9 +53,9 @@ pub struct LetterPage<'a> {
     pub print: PrintHead,
     /// The sections, their running text in the PDF's lines.
     pub sections: Vec<PageSection<'a>>,
-    /// The signature blocks a printed page begins at (the PDF's, which
-    /// shares the grid's last rows out between its last two pages).
-    pub row_breaks: Vec<usize>,
+    /// Where the PDF's pages begin (`Layout::breaks`): a printed page
+    /// begins there too.
+    pub breaks: &'a [Anchor],
 }
 
 impl<'a> LetterPage<'a> {
@@ -100,13 +100,24 @@ impl<'a> LetterPage<'a> {
             families: [webfont::TEXT_FAMILY, webfont::ARMENIAN_FAMILY],
             print: PrintHead::new(letter),
             sections,
-            row_breaks: Vec::new(),
+            breaks: &[],
         }
     }
 
-    /// Whether a printed page begins at signature block `i`.
-    pub fn row_break(&self, i: usize) -> bool {
-        self.row_breaks.contains(&i)
+    /// Whether a printed page begins at signature block `block` (the PDF
+    /// shares the grid's last rows out between its last two pages).
+    pub fn row_break(&self, block: usize) -> bool {
+        self.breaks.contains(&Anchor::Row { block })
+    }
+
+    /// Whether a printed page begins at entry `cc` of the cc list.
+    pub fn cc_break(&self, cc: usize) -> bool {
+        self.breaks.contains(&Anchor::Cc { cc })
+    }
+
+    /// Whether a printed page begins at entry `enclosure` of the enclosures.
+    pub fn enclosure_break(&self, enclosure: usize) -> bool {
+        self.breaks.contains(&Anchor::Enclosure { enclosure })
     }
 
     /// The `data:` URL of a signature image shown on this page.
@@ -137,14 +148,7 @@ pub fn letter(letter: &Composed, layout: &Layout, paper: Paper) -> Result<String
         .map_err(|e| Error::message(format!("cannot make the web page's fonts: {e}")))?;
     let sections = lines::sections(letter, &layout.running, &layout.breaks);
     let mut page = LetterPage::new(letter, paper, fonts, sections);
-    page.row_breaks = layout
-        .breaks
-        .iter()
-        .filter_map(|a| match a {
-            Anchor::Row { block } => Some(*block),
-            _ => None,
-        })
-        .collect();
+    page.breaks = &layout.breaks;
     page.render()
         .map_err(|e| Error::message(format!("failed to render `{}` as HTML: {e}", letter.id)))
 }

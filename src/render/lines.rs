@@ -7,9 +7,11 @@
 //! the PDF's lines, hyphenated where and only where the PDF is (a browser's
 //! own greedy lines ran a page longer than signon's total fit). On a
 //! narrower screen the spans run together and the browser wraps the text
-//! anew, unhyphenated. The page holds no soft hyphens, so copied text and
-//! the printout's text layer have every word whole. A printed page begins
-//! where the PDF's does (`break-before: page`, `templates/print.css`).
+//! anew, unhyphenated. signon adds no soft hyphens, and drops those (and
+//! zero-width spaces) the letter's text holds, as the PDF does: a word
+//! copied from the page or its printout comes back as the PDF's text does,
+//! whole but where a line ends in its hyphen. A printed page begins where
+//! the PDF's does (`break-before: page`, `templates/print.css`).
 
 use super::pdf::layout::{Anchor, SetLine};
 use crate::compose::{Composed, Paragraph, Span};
@@ -34,7 +36,7 @@ pub struct PageSection<'a> {
 /// One line of running text as the PDF set it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageLine {
-    /// Its styled text, as written.
+    /// Its styled text, as the PDF draws it.
     pub spans: Vec<Span>,
     /// It ends inside a word: printed, it ends with a hyphen.
     pub hyphen: bool,
@@ -98,15 +100,15 @@ fn split(spans: Paragraph, set: Option<&Vec<SetLine>>) -> Vec<PageLine> {
         let mut text = String::new();
         for ch in span.text.chars() {
             let at = lines.len() - 1;
-            // The next drawn character starts a new line: a soft hyphen
-            // the letter's author typed at the break stays on the line
-            // before.
+            // The next drawn character starts a new line.
             if drawn(ch) && at + 1 < set.len() && counted == set[at].next {
                 push(&mut lines, &mut text, span.style);
                 lines.push(line(set.get(at + 1)));
             }
-            counted += usize::from(drawn(ch));
-            text.push(ch);
+            if drawn(ch) {
+                counted += 1;
+                text.push(ch);
+            }
         }
         push(&mut lines, &mut text, span.style);
     }
@@ -120,6 +122,19 @@ fn push(lines: &mut [PageLine], text: &mut String, style: crate::compose::Style)
             text: std::mem::take(text),
             style,
         });
+    }
+}
+
+impl PageLine {
+    /// The classes of a hyphenated line's hyphen: bold (`hb`) and italic
+    /// (`hi`) when the word it ends is.
+    pub fn hyphen_face(&self) -> &'static str {
+        match self.spans.last().map(|s| (s.style.bold, s.style.italic)) {
+            Some((true, true)) => " hb hi",
+            Some((true, false)) => " hb",
+            Some((false, true)) => " hi",
+            _ => "",
+        }
     }
 }
 
@@ -174,7 +189,7 @@ mod tests {
         // "one two" | "three four": the break after "two" is inside the
         // word two-three, at its soft hyphen.
         let lines = split(spans, Some(&vec![set(7, true), set(17, false)]));
-        assert_eq!(texts(&lines), ["one two\u{ad}", "three four"]);
+        assert_eq!(texts(&lines), ["one two", "three four"]);
         assert!(lines[0].hyphen && !lines[1].hyphen);
     }
 

@@ -54,7 +54,7 @@ pub(crate) fn letter(c: &Composed, measure: f32, page: f32) -> Result<Flowed, Pd
         }
     }
     f.gap(LEAD);
-    labelled(&mut f, words::RE, c.subject.as_slice())?;
+    labelled(&mut f, (words::RE, None), c.subject.as_slice())?;
     f.gap(LEAD);
     para(&mut f, &c.salutation)?;
     // Under no printed letterhead (`none`) the section headings open the
@@ -74,9 +74,10 @@ pub(crate) fn letter(c: &Composed, measure: f32, page: f32) -> Result<Flowed, Pd
     f.gap(2.0 * LEAD);
     // Nor do the cc and enclosure lines leave the grid for a page alone.
     f.keep_next(None);
-    labelled(&mut f, words::CC, &c.cc)?;
+    labelled(&mut f, (words::CC, Some(|cc| Anchor::Cc { cc })), &c.cc)?;
     f.gap(LEAD);
-    labelled(&mut f, c.labels().enclosures, &c.enclosures)?;
+    let anchor = |enclosure| Anchor::Enclosure { enclosure };
+    labelled(&mut f, (c.labels().enclosures, Some(anchor)), &c.enclosures)?;
     Ok(f.into_items())
 }
 
@@ -151,8 +152,13 @@ fn blank_letterhead(f: &mut Flow, lines: &[String]) -> Result<(), PdfError> {
     Ok(())
 }
 
-/// Entries set after a label with a hanging indent ("Re:", "cc:").
-fn labelled(f: &mut Flow, label: &str, entries: &[String]) -> Result<(), PdfError> {
+/// Entries set after a label with a hanging indent ("Re:", "cc:"), each
+/// named `entry(i)` for the web page's page breaks when given.
+fn labelled(
+    f: &mut Flow,
+    (label, entry_anchor): (&str, Option<fn(usize) -> Anchor>),
+    entries: &[String],
+) -> Result<(), PdfError> {
     let indent = fonts::width(Face::Regular, label, SIZE)? + 6.0;
     for (i, entry) in entries.iter().enumerate() {
         let pen = Pen {
@@ -167,14 +173,18 @@ fn labelled(f: &mut Flow, label: &str, entries: &[String]) -> Result<(), PdfErro
             // moves nothing (the entry is placed by the indent).
             ..run(MARGIN, -baseline(LEAD), Face::Regular, &format!("{label} "))
         });
+        let from = f.len();
         f.para(&[span(entry, Style::default())], pen, label)?;
+        if let Some(anchor) = entry_anchor {
+            f.anchor(from, anchor(i));
+        }
     }
     Ok(())
 }
 
-/// Section number `i`: its heading, paragraphs, quotations and asks. A
-/// paragraph that ends in a colon leads in to what follows (a quotation,
-/// the asks) and is kept with it.
+/// Section number `i`: its heading, paragraphs, quotations and asks. The
+/// last paragraph, when it ends in a colon and quotations or asks follow,
+/// leads in to them and is kept with them.
 fn section(f: &mut Flow, (i, s): (usize, &Section), level: Kind) -> Result<(), PdfError> {
     if let Some(heading) = &s.heading {
         f.gap(PARA);
@@ -184,11 +194,13 @@ fn section(f: &mut Flow, (i, s): (usize, &Section), level: Kind) -> Result<(), P
         f.anchor(from, Anchor::Heading { section: i });
         f.keep_next(Some(3.0));
     }
-    for p in &s.paragraphs {
+    let more = !(s.quotes.is_empty() && s.asks.is_empty());
+    for (k, p) in s.paragraphs.iter().enumerate() {
         f.gap(PARA);
         f.open(Kind::P, None);
         f.running(p, f.pen(Align::Justify), None)?;
-        if p.last().is_some_and(|s| s.text.trim_end().ends_with(':')) {
+        let colon = p.last().is_some_and(|s| s.text.trim_end().ends_with(':'));
+        if more && colon && k + 1 == s.paragraphs.len() {
             f.keep_next(None);
         }
     }

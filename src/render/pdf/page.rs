@@ -59,6 +59,16 @@ pub enum Anchor {
         /// The block.
         block: usize,
     },
+    /// Entry `cc` of the cc list.
+    Cc {
+        /// The entry.
+        cc: usize,
+    },
+    /// Entry `enclosure` of the enclosures.
+    Enclosure {
+        /// The entry.
+        enclosure: usize,
+    },
 }
 
 /// One line of running text as the PDF set it: where it ends and how its

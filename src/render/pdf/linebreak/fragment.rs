@@ -110,9 +110,12 @@ fn words(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
 /// around it: "well-known" breaks at "-" by UAX #14 and each part has its
 /// own points, but the rules (no digits, no addresses) see the whole word.
 fn points_in(text: &str, start: usize, end: usize) -> Vec<usize> {
+    // After the white space before the word, however many bytes it takes
+    // (a thin space is three).
     let from = text[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let to = text[end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i);

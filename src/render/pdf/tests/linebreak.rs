@@ -295,3 +295,15 @@ fn words_with_a_capital_or_digit_are_never_hyphenated() {
         );
     }
 }
+
+/// A word after a space of more than one byte (a thin space, U+2009) is
+/// found whole when the paragraph needs hyphens: the word's start was once
+/// taken as one byte after the space, inside it, and the render panicked.
+#[test]
+fn a_word_after_a_thin_space_is_hyphenated_without_a_panic() {
+    let text = "and here and thin\u{2009}space and narrow unbelievably \
+                extraordinarily long compound words to cross";
+    let set = lines(text, 90.0);
+    assert!(set.len() > 3, "{} lines", set.len());
+    assert!(set.iter().any(|l| l.hyphen), "no line is hyphenated");
+}
