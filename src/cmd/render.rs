@@ -58,22 +58,9 @@ pub(crate) fn render_with(
         })?;
     }
     let composed = compose(letter, &checked.roster, states, !args.final_copy);
-    let paper = Paper::from(args.paper);
     // Every output is made before any is written: a PDF that cannot be made
     // must not leave a fresh HTML beside a stale PDF.
-    let laid_out = targets
-        .iter()
-        .any(|(f, _)| *f != Format::Text)
-        .then(|| render::pdf::layout::layout(&composed, &PdfOptions { paper }))
-        .transpose()
-        .map_err(|e| pdf_error(e, checked))?;
-    let outputs = targets
-        .into_iter()
-        .map(|(format, path)| {
-            let made = bytes(&composed, format, paper, laid_out.as_ref(), checked)?;
-            Ok((path, made))
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
+    let outputs = made(&composed, targets, Paper::from(args.paper), checked)?;
     let kind = if composed.draft { "draft" } else { "final" };
     // Every file is written before anything goes to standard output: a
     // reader that stops early (`| head`) must not cost the files after it.
@@ -232,6 +219,29 @@ fn targets(
         out.push((Format::Html, ws.out_dir().join(format!("{id}.html"))));
     }
     out
+}
+
+/// Every target's bytes. The PDF and the web page share one layout, made
+/// when either is asked for.
+fn made(
+    composed: &Composed,
+    targets: Vec<(Format, PathBuf)>,
+    paper: Paper,
+    checked: &validate::Checked,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Error> {
+    let laid_out = targets
+        .iter()
+        .any(|(f, _)| *f != Format::Text)
+        .then(|| render::pdf::layout::layout(composed, &PdfOptions { paper }))
+        .transpose()
+        .map_err(|e| pdf_error(e, checked))?;
+    targets
+        .into_iter()
+        .map(|(format, path)| {
+            let made = bytes(composed, format, paper, laid_out.as_ref(), checked)?;
+            Ok((path, made))
+        })
+        .collect()
 }
 
 /// The bytes of one output. The PDF and the web page share `layout` (the

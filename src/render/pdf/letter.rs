@@ -152,11 +152,14 @@ fn blank_letterhead(f: &mut Flow, lines: &[String]) -> Result<(), PdfError> {
     Ok(())
 }
 
+/// Names entry `i` of a labelled list for the web page's page breaks.
+type EntryAnchor = fn(usize) -> Anchor;
+
 /// Entries set after a label with a hanging indent ("Re:", "cc:"), each
-/// named `entry(i)` for the web page's page breaks when given.
+/// named by `entry_anchor` when given.
 fn labelled(
     f: &mut Flow,
-    (label, entry_anchor): (&str, Option<fn(usize) -> Anchor>),
+    (label, entry_anchor): (&str, Option<EntryAnchor>),
     entries: &[String],
 ) -> Result<(), PdfError> {
     let indent = fonts::width(Face::Regular, label, SIZE)? + 6.0;
@@ -186,13 +189,8 @@ fn labelled(
 /// last paragraph, when it ends in a colon and quotations or asks follow,
 /// leads in to them and is kept with them.
 fn section(f: &mut Flow, (i, s): (usize, &Section), level: Kind) -> Result<(), PdfError> {
-    if let Some(heading) = &s.heading {
-        f.gap(PARA);
-        f.open(level, None);
-        let from = f.len();
-        f.para(&[span(heading, BOLD)], f.pen(Align::Left), None)?;
-        f.anchor(from, Anchor::Heading { section: i });
-        f.keep_next(Some(3.0));
+    if let Some(text) = &s.heading {
+        heading(f, (i, text), level)?;
     }
     let more = !(s.quotes.is_empty() && s.asks.is_empty());
     for (k, p) in s.paragraphs.iter().enumerate() {
@@ -229,6 +227,17 @@ fn section(f: &mut Flow, (i, s): (usize, &Section), level: Kind) -> Result<(), P
         }
     }
     asks(f, s)
+}
+
+/// The bold heading of section `i`, kept with what follows it.
+fn heading(f: &mut Flow, (i, text): (usize, &str), level: Kind) -> Result<(), PdfError> {
+    f.gap(PARA);
+    f.open(level, None);
+    let from = f.len();
+    f.para(&[span(text, BOLD)], f.pen(Align::Left), None)?;
+    f.anchor(from, Anchor::Heading { section: i });
+    f.keep_next(Some(3.0));
+    Ok(())
 }
 
 /// Numbered asks, the numbers hanging in the indent; numbering runs on

@@ -127,20 +127,7 @@ pub(crate) fn with_tables(font: &[u8], more: Vec<([u8; 4], Vec<u8>)>) -> Option<
 /// faces have none). Written here: allsorts builds a cmap only inside its
 /// own subsetting, and ttf-parser only reads them.
 pub(crate) fn cmap(mapped: &[(char, u16)]) -> Vec<u8> {
-    let mut segments: Vec<(u16, u16, u16)> = Vec::new(); // start, end, first glyph
-    for (c, g) in mapped
-        .iter()
-        .filter_map(|&(c, g)| Some((u16::try_from(u32::from(c)).ok()?, g)))
-    {
-        let extends = segments
-            .last()
-            .is_some_and(|&(start, end, first)| c == end + 1 && g == first.wrapping_add(c - start));
-        match segments.last_mut() {
-            Some(last) if extends => last.1 = c,
-            _ => segments.push((c, c, g)),
-        }
-    }
-    segments.push((0xFFFF, 0xFFFF, 0));
+    let segments = segments(mapped);
     let n = segments.len() as u16;
     let power = 1u16 << (15 - n.leading_zeros().min(15));
     let length = 16 + 8 * n;
@@ -210,6 +197,26 @@ fn write_font(tables: &[([u8; 4], Vec<u8>)]) -> Vec<u8> {
         out[at + 8..at + 12].copy_from_slice(&adjust.to_be_bytes());
     }
     out
+}
+
+/// The format-4 segments of `mapped`: (first character, last character,
+/// glyph of the first), then the closing one at U+FFFF.
+fn segments(mapped: &[(char, u16)]) -> Vec<(u16, u16, u16)> {
+    let mut segments: Vec<(u16, u16, u16)> = Vec::new();
+    for (c, g) in mapped
+        .iter()
+        .filter_map(|&(c, g)| Some((u16::try_from(u32::from(c)).ok()?, g)))
+    {
+        let extends = segments
+            .last()
+            .is_some_and(|&(start, end, first)| c == end + 1 && g == first.wrapping_add(c - start));
+        match segments.last_mut() {
+            Some(last) if extends => last.1 = c,
+            _ => segments.push((c, c, g)),
+        }
+    }
+    segments.push((0xFFFF, 0xFFFF, 0));
+    segments
 }
 
 fn checksum(data: &[u8]) -> u32 {
