@@ -230,11 +230,18 @@ pub(crate) fn face_for(style: Style, ch: char) -> Option<Face> {
     (is_armenian(ch) && glyph(fallback, ch).is_some()).then_some(fallback)
 }
 
-/// Text as drawn: tabs and line ends become spaces, and soft hyphens and
-/// zero-width spaces go (the renderer hyphenates by itself).
+/// Whether `ch` is never drawn: soft hyphens and zero-width spaces (the
+/// renderer hyphenates by itself). The web page drops them too, and counts
+/// the PDF's characters without them (`render::lines`).
+pub(crate) fn dropped(ch: char) -> bool {
+    matches!(ch, '\u{ad}' | '\u{200b}')
+}
+
+/// Text as drawn: tabs and line ends become spaces, and what is
+/// [`dropped`] goes.
 pub(crate) fn clean(text: &str) -> String {
     text.chars()
-        .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}'))
+        .filter(|&c| !dropped(c))
         .map(|c| {
             if matches!(c, '\n' | '\r' | '\t') {
                 ' '
@@ -259,7 +266,7 @@ pub fn covers(ch: char) -> bool {
         return true;
     }
     // What `clean` drops is never drawn (two lie in the ranges below).
-    if matches!(ch, '\n' | '\r' | '\t' | '\u{ad}' | '\u{200b}') {
+    if matches!(ch, '\n' | '\r' | '\t') || dropped(ch) {
         return true;
     }
     // In these ranges the four styles draw the same characters (a test

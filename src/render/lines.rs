@@ -14,7 +14,8 @@
 //! the PDF's does (`break-before: page`, `templates/print.css`).
 
 use super::pdf::layout::{Anchor, SetLine};
-use crate::compose::{Composed, Paragraph, Span};
+use crate::compose::{Composed, Paragraph, Span, Style};
+use crate::fonts;
 
 /// One section of the letter as the page shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +60,7 @@ pub fn sections<'a>(
     let mut set = running.iter().enumerate();
     let mut lines = |p: &Paragraph| {
         let (para, lines) = set.next().unzip();
-        let mut out = split(p.clone(), lines);
+        let mut out = split(p, lines);
         for (line, l) in out.iter_mut().enumerate() {
             let anchor = para.map(|para| Anchor::Line { para, line });
             l.page_break = anchor.is_some_and(|a| breaks.contains(&a));
@@ -84,31 +85,26 @@ pub fn sections<'a>(
         .collect()
 }
 
-/// Whether the PDF draws `ch`: it sets neither soft hyphens nor zero-width
-/// spaces, so the layout's character counts leave them out.
-fn drawn(ch: char) -> bool {
-    !matches!(ch, '\u{ad}' | '\u{200b}')
-}
-
 /// `spans` cut where `set` breaks its lines; one line when there is no
 /// setting (a paragraph the PDF had no lines for).
-fn split(spans: Paragraph, set: Option<&Vec<SetLine>>) -> Vec<PageLine> {
+///
+/// What the PDF never draws ([`fonts::dropped`]) is left out: the layout's
+/// character counts leave it out too.
+fn split(spans: &[Span], set: Option<&Vec<SetLine>>) -> Vec<PageLine> {
     let set = set.map_or(&[][..], Vec::as_slice);
     let mut lines = vec![line(set.first())];
     let mut counted = 0;
     for span in spans {
         let mut text = String::new();
-        for ch in span.text.chars() {
+        for ch in span.text.chars().filter(|&c| !fonts::dropped(c)) {
             let at = lines.len() - 1;
-            // The next drawn character starts a new line.
-            if drawn(ch) && at + 1 < set.len() && counted == set[at].next {
+            // The next character starts a new line.
+            if at + 1 < set.len() && counted == set[at].next {
                 push(&mut lines, &mut text, span.style);
                 lines.push(line(set.get(at + 1)));
             }
-            if drawn(ch) {
-                counted += 1;
-                text.push(ch);
-            }
+            counted += 1;
+            text.push(ch);
         }
         push(&mut lines, &mut text, span.style);
     }
@@ -116,7 +112,7 @@ fn split(spans: Paragraph, set: Option<&Vec<SetLine>>) -> Vec<PageLine> {
 }
 
 /// Ends the text gathered so far as a span of the last line.
-fn push(lines: &mut [PageLine], text: &mut String, style: crate::compose::Style) {
+fn push(lines: &mut [PageLine], text: &mut String, style: Style) {
     if let Some(last) = lines.last_mut().filter(|_| !text.is_empty()) {
         last.spans.push(Span {
             text: std::mem::take(text),
@@ -188,7 +184,7 @@ mod tests {
         }];
         // "one two" | "three four": the break after "two" is inside the
         // word two-three, at its soft hyphen.
-        let lines = split(spans, Some(&vec![set(7, true), set(17, false)]));
+        let lines = split(&spans, Some(&vec![set(7, true), set(17, false)]));
         assert_eq!(texts(&lines), ["one two", "three four"]);
         assert!(lines[0].hyphen && !lines[1].hyphen);
     }
@@ -209,7 +205,7 @@ mod tests {
                 style: bold,
             },
         ];
-        let lines = split(spans, Some(&vec![set(11, false), set(16, false)]));
+        let lines = split(&spans, Some(&vec![set(11, false), set(16, false)]));
         assert_eq!(texts(&lines), ["plain bold ", "words"]);
         assert_eq!(lines[1].spans[0].style, bold);
     }
@@ -220,7 +216,7 @@ mod tests {
             text: "a b c".to_string(),
             style: Style::default(),
         }];
-        assert_eq!(texts(&split(spans, None)), ["a b c"]);
+        assert_eq!(texts(&split(&spans, None)), ["a b c"]);
     }
 
     #[test]

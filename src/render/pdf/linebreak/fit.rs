@@ -56,9 +56,11 @@ struct Node {
 }
 
 /// Indexes one past the last fragment of each line, for a paragraph set
-/// `measure` pt wide without hyphens, when TeX's first pass finds a setting.
+/// `measure` pt wide, when TeX's first pass finds a setting. `frags` are
+/// cut without hyphenation points (`fragments(…, false)`): a line then
+/// only ends where a hyphen need not be added.
 pub(super) fn first_pass(frags: &[Frag], measure: f32) -> Option<Vec<usize>> {
-    total_fit(frags, measure, FIRST, false)
+    total_fit(frags, measure, FIRST)
 }
 
 /// Indexes one past the last fragment of each line, for a paragraph set
@@ -66,7 +68,7 @@ pub(super) fn first_pass(frags: &[Frag], measure: f32) -> Option<Vec<usize>> {
 /// first.
 pub(super) fn breaks(frags: &[Frag], measure: f32) -> Vec<usize> {
     for tolerance in LATER {
-        if let Some(ends) = total_fit(frags, measure, tolerance, true) {
+        if let Some(ends) = total_fit(frags, measure, tolerance) {
             return ends;
         }
     }
@@ -139,7 +141,7 @@ fn fitness(r: f64) -> usize {
 
 /// The best breaks under `tolerance`, or None when no setting keeps every
 /// line's badness within it.
-fn total_fit(frags: &[Frag], measure: f32, tolerance: f64, hyphens: bool) -> Option<Vec<usize>> {
+fn total_fit(frags: &[Frag], measure: f32, tolerance: f64) -> Option<Vec<usize>> {
     let n = frags.len();
     let sums = Sums::new(frags);
     let none = Node {
@@ -155,14 +157,7 @@ fn total_fit(frags: &[Frag], measure: f32, tolerance: f64, hyphens: bool) -> Opt
     };
     for i in 1..=n {
         let last = i == n;
-        let hyphen = frags[i - 1].hyphen;
-        if hyphen && !hyphens {
-            continue;
-        }
         for j in (0..i).rev() {
-            if j > 0 && frags[j - 1].hyphen && !hyphens {
-                continue;
-            }
             let (w, y, z) = sums.line(frags, j, i);
             let Some(r) = ratio(w, y, z, measure, last) else {
                 // Wider still for every earlier start, unless a single
