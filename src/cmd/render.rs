@@ -221,57 +221,47 @@ fn targets(
     out
 }
 
-/// Every target's bytes. The PDF and the web page share one layout, made
-/// when either is asked for.
+/// Every target's bytes. The PDF and the web page share one layout (the
+/// page's fonts are cut to what the PDF draws), made for the first of them.
 fn made(
     composed: &Composed,
     targets: Vec<(Format, PathBuf)>,
     paper: Paper,
     checked: &validate::Checked,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, Error> {
-    let laid_out = targets
-        .iter()
-        .any(|(f, _)| *f != Format::Text)
-        .then(|| render::pdf::layout::layout(composed, &PdfOptions { paper }))
-        .transpose()
-        .map_err(|e| pdf_error(e, checked))?;
-    targets
-        .into_iter()
-        .map(|(format, path)| {
-            let made = bytes(composed, format, paper, laid_out.as_ref(), checked)?;
-            Ok((path, made))
-        })
-        .collect()
+    let mut laid_out = None;
+    let mut out = Vec::with_capacity(targets.len());
+    for (format, path) in targets {
+        let bytes = match format {
+            Format::Text => crate::press::letter_text(composed)?.into_bytes(),
+            Format::Html => {
+                let layout = layout_of(&mut laid_out, composed, paper, checked)?;
+                render::html::letter(composed, layout, paper)?.into_bytes()
+            }
+            Format::Pdf => {
+                let layout = layout_of(&mut laid_out, composed, paper, checked)?;
+                render::pdf::paint(composed, layout).map_err(|e| pdf_error(e, checked))?
+            }
+        };
+        out.push((path, bytes));
+    }
+    Ok(out)
 }
 
-/// The bytes of one output. The PDF and the web page share `layout` (the
-/// page's fonts are cut to what the PDF draws), made here if not given;
-/// the text needs none.
-fn bytes(
+/// The letter's layout on `paper`, laid out the first time it is asked for.
+fn layout_of<'l>(
+    laid_out: &'l mut Option<Layout>,
     composed: &Composed,
-    format: Format,
     paper: Paper,
-    layout: Option<&Layout>,
     checked: &validate::Checked,
-) -> Result<Vec<u8>, Error> {
-    if format == Format::Text {
-        return Ok(crate::press::letter_text(composed)?.into_bytes());
-    }
-    let own;
-    let layout = match layout {
+) -> Result<&'l Layout, Error> {
+    Ok(match laid_out {
         Some(layout) => layout,
-        None => {
-            own = render::pdf::layout::layout(composed, &PdfOptions { paper })
-                .map_err(|e| pdf_error(e, checked))?;
-            &own
-        }
-    };
-    match format {
-        Format::Html => Ok(render::html::letter(composed, layout, paper)?.into_bytes()),
-        Format::Pdf | Format::Text => {
-            render::pdf::paint(composed, layout).map_err(|e| pdf_error(e, checked))
-        }
-    }
+        None => laid_out.insert(
+            render::pdf::layout::layout(composed, &PdfOptions { paper })
+                .map_err(|e| pdf_error(e, checked))?,
+        ),
+    })
 }
 
 /// A PDF error as the user reads it: a block too tall at its roster line.

@@ -59,13 +59,13 @@ pub struct LetterPage<'a> {
 }
 
 impl<'a> LetterPage<'a> {
-    /// The page for a composed letter on the given paper, with the faces
-    /// `fonts` and the running text in `sections`.
+    /// The page for a composed letter laid out as `layout` on the given
+    /// paper, with the faces `fonts`.
     pub fn new(
         letter: &'a Composed,
+        layout: &'a Layout,
         paper: Paper,
         fonts: Vec<WebFont>,
-        sections: Vec<PageSection<'a>>,
     ) -> Self {
         let blank = !letter.blank_letterhead.is_empty();
         let lines = match blank {
@@ -99,8 +99,8 @@ impl<'a> LetterPage<'a> {
             fonts,
             families: [webfont::TEXT_FAMILY, webfont::ARMENIAN_FAMILY],
             print: PrintHead::new(letter),
-            sections,
-            breaks: &[],
+            sections: lines::sections(letter, &layout.running, &layout.breaks),
+            breaks: &layout.breaks,
         }
     }
 
@@ -146,9 +146,7 @@ fn data_urls(letter: &Composed) -> BTreeMap<&str, String> {
 pub fn letter(letter: &Composed, layout: &Layout, paper: Paper) -> Result<String, Error> {
     let fonts = webfont::web_fonts(layout)
         .map_err(|e| Error::message(format!("cannot make the web page's fonts: {e}")))?;
-    let sections = lines::sections(letter, &layout.running, &layout.breaks);
-    let mut page = LetterPage::new(letter, paper, fonts, sections);
-    page.breaks = &layout.breaks;
-    page.render()
+    LetterPage::new(letter, layout, paper, fonts)
+        .render()
         .map_err(|e| Error::message(format!("failed to render `{}` as HTML: {e}", letter.id)))
 }

@@ -123,7 +123,7 @@ impl Flow {
     /// Names the first item pushed since the flow held `from` items (gaps
     /// aside) as `anchor`.
     pub(crate) fn anchor(&mut self, from: usize, anchor: Anchor) {
-        if let Some(i) = (from..self.items.len()).find(|&i| !self.items[i].gap) {
+        if let Some(i) = contents_since(&self.items, from).next() {
             self.anchors.push((i, anchor));
         }
     }
@@ -230,8 +230,7 @@ impl Flow {
         let lines = self.para(spans, pen, label)?;
         let para = self.running.len();
         self.running.push(lines);
-        let items = (from..self.items.len()).filter(|&i| !self.items[i].gap);
-        let anchors = items
+        let anchors = contents_since(&self.items, from)
             .enumerate()
             .map(|(line, i)| (i, Anchor::Line { para, line }));
         self.anchors.extend(anchors);
@@ -280,6 +279,11 @@ impl Flow {
         self.para(&[span(text, style)], self.pen(Align::Left), None)?;
         Ok(())
     }
+}
+
+/// The indexes of `items` from `from` on, gaps aside.
+fn contents_since(items: &[Item], from: usize) -> impl Iterator<Item = usize> + '_ {
+    (from..items.len()).filter(|&i| !items[i].gap)
 }
 
 /// Baseline below the top of a line box of height `lead`.

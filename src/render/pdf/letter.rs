@@ -54,7 +54,7 @@ pub(crate) fn letter(c: &Composed, measure: f32, page: f32) -> Result<Flowed, Pd
         }
     }
     f.gap(LEAD);
-    labelled(&mut f, (words::RE, None), c.subject.as_slice())?;
+    labelled(&mut f, words::RE, None, c.subject.as_slice())?;
     f.gap(LEAD);
     para(&mut f, &c.salutation)?;
     // Under no printed letterhead (`none`) the section headings open the
@@ -74,10 +74,10 @@ pub(crate) fn letter(c: &Composed, measure: f32, page: f32) -> Result<Flowed, Pd
     f.gap(2.0 * LEAD);
     // Nor do the cc and enclosure lines leave the grid for a page alone.
     f.keep_next(None);
-    labelled(&mut f, (words::CC, Some(|cc| Anchor::Cc { cc })), &c.cc)?;
+    labelled(&mut f, words::CC, Some(|cc| Anchor::Cc { cc }), &c.cc)?;
     f.gap(LEAD);
     let anchor = |enclosure| Anchor::Enclosure { enclosure };
-    labelled(&mut f, (c.labels().enclosures, Some(anchor)), &c.enclosures)?;
+    labelled(&mut f, c.labels().enclosures, Some(anchor), &c.enclosures)?;
     Ok(f.into_items())
 }
 
@@ -159,7 +159,8 @@ type EntryAnchor = fn(usize) -> Anchor;
 /// named by `entry_anchor` when given.
 fn labelled(
     f: &mut Flow,
-    (label, entry_anchor): (&str, Option<EntryAnchor>),
+    label: &str,
+    entry_anchor: Option<EntryAnchor>,
     entries: &[String],
 ) -> Result<(), PdfError> {
     let indent = fonts::width(Face::Regular, label, SIZE)? + 6.0;
