@@ -307,12 +307,7 @@ fn mv_help_has_an_example() {
 
 /// The workspace's letter file names, sorted.
 fn letter_files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir.join("letters"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    file_names(&dir.join("letters"))
 }
 
 #[test]

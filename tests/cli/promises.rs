@@ -147,22 +147,12 @@ fn replaced_by_rename(ws: &Path, args: &[&str], file: &str) {
     let (path, twin) = (ws.join(file), ws.join("twin"));
     fs::write(&path, "old bytes").unwrap();
     fs::hard_link(&path, &twin).unwrap();
-    let before: Vec<_> = names(ws);
+    let before: Vec<_> = file_names(ws);
     let out = signon(ws, args);
     assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
     assert_ne!(fs::read(&path).unwrap(), b"old bytes", "{file} was written");
     assert_eq!(fs::read_to_string(&twin).unwrap(), "old bytes");
-    assert_eq!(names(ws), before, "no temporary file is left behind");
-}
-
-/// The names in folder `dir`, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    assert_eq!(file_names(ws), before, "no temporary file is left behind");
 }
 
 #[test]

@@ -78,6 +78,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The names in folder `dir`, sorted.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Runs `signon ARGS` in `dir` with the clock pinned, no colors and UTC.
 pub fn signon(dir: &Path, args: &[&str]) -> Output {
     signon_cmd(dir, args).output().unwrap()
