@@ -13,6 +13,7 @@
 //! - `lines`: line breaking as read back: URLs and e-mail addresses broken whole;
 //! - `pages`: page breaks, the signature grid, running heads (issue #14);
 //! - `tagged`: the PDF's structure tree, artifacts, language and XMP;
+//! - `mark`: a draft's slanted DRAFT mark, one form every page draws;
 //! - `press`: `signon press` and `render --text`, golden drafts and escaping;
 //! - `export`: `signon export`, golden signer lists parsed back;
 //! - `roster`: `signon roster import` and `signon signers`;
@@ -88,6 +89,8 @@ mod git;
 mod goldens;
 #[path = "cli/ledger.rs"]
 mod ledger;
+#[path = "cli/mark.rs"]
+mod mark;
 #[path = "cli/merge.rs"]
 mod merge;
 #[path = "cli/seal.rs"]

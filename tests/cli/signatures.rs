@@ -167,11 +167,19 @@ fn images_in(pdf: &Path) -> (usize, usize, usize) {
             content
                 .operations
                 .iter()
-                .filter(|op| op.operator == "Do")
+                // Images are `/Im0`, `/Im1`…; a draft's DRAFT mark is `/Wm0`.
+                .filter(|op| op.operator == "Do" && is_image_name(&op.operands))
                 .count()
         })
         .sum();
     (images.len() - masks, masks, drawn)
+}
+
+fn is_image_name(operands: &[lopdf::Object]) -> bool {
+    operands
+        .first()
+        .and_then(|o| o.as_name().ok())
+        .is_some_and(|n| n.starts_with(b"Im"))
 }
 
 fn final_with_images() -> TempDir {

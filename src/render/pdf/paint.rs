@@ -38,6 +38,7 @@ pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&meta.title);
     let embedded = embed(&mut doc, layout, &shaped)?;
     let images = super::images::embed(&mut doc, layout);
+    let drafts = super::watermark::embed(&mut doc, layout);
     let (w, h) = (Mm::from(Pt(layout.width)), Mm::from(Pt(layout.height)));
     let mut marks = Vec::with_capacity(layout.pages.len());
     let pages = layout
@@ -45,7 +46,8 @@ pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         .iter()
         .zip(&shaped)
         .map(|(page, glyphs)| {
-            let (ops, page_marks) = page_ops(page, glyphs, &embedded, &layout.tree, &images);
+            let (ops, page_marks) =
+                page_ops(page, glyphs, &embedded, &layout.tree, &images, &drafts);
             marks.push(page_marks);
             PdfPage::new(w, h, ops)
         })
@@ -189,12 +191,13 @@ fn page_ops(
     fonts: &BTreeMap<Face, FontId>,
     tree: &[Node],
     images: &BTreeMap<String, XObjectId>,
+    drafts: &super::watermark::Marks,
 ) -> (Vec<Op>, Vec<Mark>) {
     // The slanted DRAFT mark first, under everything else.
     let mut ops = page
         .watermark
         .as_ref()
-        .map_or_else(Vec::new, super::watermark::ops);
+        .map_or_else(Vec::new, |run| drafts.ops(run));
     if !page.rules.is_empty() {
         ops.extend(layout_artifact(
             page.rules.iter().flat_map(rule_ops).collect(),
