@@ -39,13 +39,11 @@ fn main() {
         signon::compose::compose(letter, &checked.roster, &states, true)
     });
     let opts = pdf::PdfOptions::default();
-    let layout = timed("pdf layout", || {
-        pdf::layout::layout(&composed, &opts).unwrap()
+    let typeset = timed("pdf layout and font subsets", || {
+        pdf::typeset(&composed, &opts).unwrap()
     });
     timed("html", || {
-        html::letter(&composed, &layout, Paper::Letter).unwrap()
+        html::letter(&composed, &typeset, Paper::Letter).unwrap()
     });
-    timed("pdf (layout + paint)", || {
-        pdf::render(&composed, &opts).unwrap()
-    });
+    timed("pdf paint", || pdf::paint(&composed, &typeset).unwrap());
 }

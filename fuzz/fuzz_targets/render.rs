@@ -33,9 +33,11 @@ fuzz_target!(|data: &[u8]| {
         let states = signon::ledger::states(letter, &checked.ledger, &fp);
         for draft in [true, false] {
             let c = signon::compose::compose(letter, &checked.roster, &states, draft);
-            let _ = signon::render::html::letter(&c, signon::render::Paper::Letter);
             let opts = signon::render::pdf::PdfOptions::default();
-            let _ = signon::render::pdf::render(&c, &opts);
+            if let Ok(t) = signon::render::pdf::typeset(&c, &opts) {
+                let _ = signon::render::html::letter(&c, &t, signon::render::Paper::Letter);
+                let _ = signon::render::pdf::paint(&c, &t);
+            }
         }
     }
 });

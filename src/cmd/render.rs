@@ -10,8 +10,7 @@ use crate::diag::{Diagnostic, display_path};
 use crate::load::Workspace;
 use crate::model::{SignatureMode, SignerState, Standing};
 use crate::output::{self, Guard};
-use crate::render::pdf::PdfOptions;
-use crate::render::pdf::layout::Layout;
+use crate::render::pdf::{PdfOptions, Typeset};
 use crate::render::{self, Paper};
 use crate::{Context, Error, ledger, validate};
 
@@ -221,8 +220,8 @@ fn targets(
     out
 }
 
-/// Every target's bytes. The PDF and the web page share one layout (the
-/// page's fonts are cut to what the PDF draws), made for the first of them.
+/// Every target's bytes. The PDF and the web page share one layout and one
+/// cut of each face (`render::pdf::Typeset`), made for the first of them.
 fn made(
     composed: &Composed,
     targets: Vec<(Format, PathBuf)>,
@@ -235,12 +234,12 @@ fn made(
         let bytes = match format {
             Format::Text => crate::press::letter_text(composed)?.into_bytes(),
             Format::Html => {
-                let layout = layout_of(&mut laid_out, composed, paper, checked)?;
-                render::html::letter(composed, layout, paper)?.into_bytes()
+                let typeset = typeset_of(&mut laid_out, composed, paper, checked)?;
+                render::html::letter(composed, typeset, paper)?.into_bytes()
             }
             Format::Pdf => {
-                let layout = layout_of(&mut laid_out, composed, paper, checked)?;
-                render::pdf::paint(composed, layout).map_err(|e| pdf_error(e, checked))?
+                let typeset = typeset_of(&mut laid_out, composed, paper, checked)?;
+                render::pdf::paint(composed, typeset).map_err(|e| pdf_error(e, checked))?
             }
         };
         out.push((path, bytes));
@@ -248,17 +247,17 @@ fn made(
     Ok(out)
 }
 
-/// The letter's layout on `paper`, laid out the first time it is asked for.
-fn layout_of<'l>(
-    laid_out: &'l mut Option<Layout>,
+/// The letter typeset on `paper`, the first time it is asked for.
+fn typeset_of<'l>(
+    laid_out: &'l mut Option<Typeset>,
     composed: &Composed,
     paper: Paper,
     checked: &validate::Checked,
-) -> Result<&'l Layout, Error> {
+) -> Result<&'l Typeset, Error> {
     Ok(match laid_out {
         Some(layout) => layout,
         None => laid_out.insert(
-            render::pdf::layout::layout(composed, &PdfOptions { paper })
+            render::pdf::typeset(composed, &PdfOptions { paper })
                 .map_err(|e| pdf_error(e, checked))?,
         ),
     })

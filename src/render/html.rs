@@ -11,6 +11,7 @@ use base64::Engine;
 
 use super::Paper;
 use super::lines::{self, PageSection};
+use super::pdf::Typeset;
 use super::pdf::layout::{Anchor, Layout};
 use super::pdf::webfont::{self, WebFont};
 use super::print::PrintHead;
@@ -143,10 +144,10 @@ fn data_urls(letter: &Composed) -> BTreeMap<&str, String> {
 /// The letter as an HTML page in the faces the PDF laid out as `layout`
 /// (on `paper`) draws, its running text in the PDF's lines
 /// (`render::lines`).
-pub fn letter(letter: &Composed, layout: &Layout, paper: Paper) -> Result<String, Error> {
-    let fonts = webfont::web_fonts(layout)
+pub fn letter(letter: &Composed, t: &Typeset, paper: Paper) -> Result<String, Error> {
+    let fonts = webfont::web_fonts(t)
         .map_err(|e| Error::message(format!("cannot make the web page's fonts: {e}")))?;
-    LetterPage::new(letter, layout, paper, fonts)
+    LetterPage::new(letter, &t.layout, paper, fonts)
         .render()
         .map_err(|e| Error::message(format!("failed to render `{}` as HTML: {e}", letter.id)))
 }

@@ -111,15 +111,30 @@ impl fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
-/// Renders `c` to PDF bytes: layout, then paint.
-pub fn render(c: &Composed, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
-    paint(c, &layout::layout(c, opts)?)
+/// A letter laid out, with the font subsets its PDF and its web page
+/// share: `signon render` lays a letter out and cuts its faces once.
+pub struct Typeset {
+    /// The pages.
+    pub layout: layout::Layout,
+    /// Each face drawn, cut to what the PDF and the page draw in it.
+    faces: std::collections::BTreeMap<Face, subset::FaceSubset>,
 }
 
-/// Paints `c`, laid out as `layout`, to PDF bytes. The web page's fonts
-/// are read off the same layout, so `signon render` lays a letter out once.
-pub fn paint(c: &Composed, layout: &layout::Layout) -> Result<Vec<u8>, PdfError> {
-    paint::paint(layout, &meta::Meta::of(c, env!("CARGO_PKG_VERSION")))
+/// Lays `c` out and cuts the faces it draws.
+pub fn typeset(c: &Composed, opts: &PdfOptions) -> Result<Typeset, PdfError> {
+    let layout = layout::layout(c, opts)?;
+    let faces = subset::faces(&layout)?;
+    Ok(Typeset { layout, faces })
+}
+
+/// Renders `c` to PDF bytes: layout, then paint.
+pub fn render(c: &Composed, opts: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    paint(c, &typeset(c, opts)?)
+}
+
+/// Paints `c`, typeset as `t`, to PDF bytes.
+pub fn paint(c: &Composed, t: &Typeset) -> Result<Vec<u8>, PdfError> {
+    paint::paint(t, &meta::Meta::of(c, env!("CARGO_PKG_VERSION")))
 }
 
 /// The signature grid of a letter with `blocks` signature blocks, as the

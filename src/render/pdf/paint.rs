@@ -8,23 +8,25 @@
 //! names, subset tags, dates and the document id (see `meta`) are all derived
 //! from the input, so the output is byte-for-byte reproducible.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFont,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix, XObjectId,
 };
 
-use super::PdfError;
 use super::fonts::{self, Face, Glyph};
 use super::linebreak::is_space;
 use super::marks::{Mark, Marker, layout_artifact};
 use super::meta::{Meta, pin_trailer_id, set_info, set_page_boxes};
-use super::page::{Layout, Page, Rule, Run};
+use super::page::{Page, Rule, Run};
 use super::role::{Join, Node, Role};
+use super::subset::FaceSubset;
+use super::{PdfError, Typeset};
 
-/// Paints `layout` into a PDF document.
-pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
+/// Paints `t`'s layout into a PDF document.
+pub(crate) fn paint(t: &Typeset, meta: &Meta) -> Result<Vec<u8>, PdfError> {
+    let layout = &t.layout;
     let shaped: Vec<Vec<Vec<Glyph>>> = layout
         .pages
         .iter()
@@ -36,7 +38,7 @@ pub(crate) fn paint(layout: &Layout, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         })
         .collect::<Result<_, _>>()?;
     let mut doc = PdfDocument::new(&meta.title);
-    let embedded = embed(&mut doc, layout, &shaped)?;
+    let embedded = embed(&mut doc, &t.faces)?;
     let images = super::images::embed(&mut doc, layout);
     let drafts = super::watermark::embed(&mut doc, layout);
     let (w, h) = (Mm::from(Pt(layout.width)), Mm::from(Pt(layout.height)));
@@ -120,40 +122,23 @@ fn deflate(z: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
-/// Subsets every face used and registers it under a fixed resource name.
+/// Registers every face the PDF draws, cut as `faces` cut it, under a fixed
+/// resource name.
 fn embed(
     doc: &mut PdfDocument,
-    layout: &Layout,
-    shaped: &[Vec<Vec<Glyph>>],
+    faces: &BTreeMap<Face, FaceSubset>,
 ) -> Result<BTreeMap<Face, FontId>, PdfError> {
-    // Per face: each character drawn, and its glyph.
-    let mut used: BTreeMap<Face, BTreeMap<u32, u16>> = BTreeMap::new();
-    let runs = layout.pages.iter().flat_map(|p| &p.runs);
-    for (run, glyphs) in runs.zip(shaped.iter().flatten()) {
-        let chars = used.entry(run.face).or_default();
-        chars.extend(
-            glyphs
-                .iter()
-                .map(|g| (u32::from(fonts::drawn(g.ch)), g.gid)),
-        );
-    }
     let mut out = BTreeMap::new();
-    for (face, mut chars) in used {
-        // The space `page_ops` ends each line with, in every face.
-        if let Some(space) = fonts::shape(face, " ")?.first() {
-            chars.insert(u32::from(' '), space.gid);
-        }
-        let gids: BTreeSet<u16> = chars.values().copied().collect();
-        let subset = super::subset::subset(face, &gids)?;
+    for (&face, FaceSubset { subset, chars }) in faces {
         let mut font = ParsedFont::from_bytes(&subset.bytes, 0, &mut Vec::new())
             .ok_or_else(|| PdfError::Font(format!("{}: subset does not parse", face.ps_name())))?;
         // The subset has no cmap: printpdf learns here which glyph draws
         // each character of the text items, and writes ToUnicode from it.
         font.codepoint_to_glyph = chars
-            .into_iter()
-            .filter_map(|(ch, gid)| Some((ch, subset.gid(gid)?)))
+            .iter()
+            .filter_map(|(&ch, &gid)| Some((u32::from(ch), subset.gid(gid)?)))
             .collect();
-        font.font_name = Some(subset.name);
+        font.font_name = Some(subset.name.clone());
         // printpdf's own ids are random; "F0".."F5" keep the bytes stable.
         let id = FontId(format!("F{}", face as usize));
         doc.resources

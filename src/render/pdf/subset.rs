@@ -5,13 +5,77 @@
 //! typst's `subsetter` does the cutting. It reads only the glyphs it keeps:
 //! allsorts, used before, parsed every glyph of the face into the heap
 //! (2 MB a render) and took a seventh of a render's instructions.
+//!
+//! The PDF and the web page of a letter draw the same characters in the
+//! same faces (the page prints the PDF's lines), so [`faces`] cuts each
+//! face once for both: cutting it again for the page was a twentieth of a
+//! render. Each output ignores the few glyphs only the other draws.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use subsetter::GlyphRemapper;
 
 use super::PdfError;
-use super::fonts::Face;
+use super::fonts::{self, Face};
+use super::page::Layout;
+
+/// What a browser draws that the PDF layout need not show: the hyphen the
+/// print style ends a hyphenated line with, in every face used.
+const HYPHENS: [char; 1] = ['-'];
+/// What the PDF draws that its runs do not say: the space each line of
+/// text ends with (`paint`), in every face used.
+const LINE_END: char = ' ';
+/// The words of the web page's continuation header and its list numbers,
+/// in the regular face: page numbers the PDF may not reach, the en space
+/// after a number.
+const HEADER: &str = "Page 0123456789.\u{2002}";
+
+/// One face as a letter draws it.
+pub(crate) struct FaceSubset {
+    /// The face cut down to [`FaceSubset::chars`].
+    pub(crate) subset: Subset,
+    /// Each character drawn in the face, and its glyph in the full face.
+    pub(crate) chars: BTreeMap<char, u16>,
+}
+
+/// Every face `layout` draws, each cut to the characters drawn in it, with
+/// what the two outputs add.
+pub(crate) fn faces(layout: &Layout) -> Result<BTreeMap<Face, FaceSubset>, PdfError> {
+    let mut drawn: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    for run in layout.pages.iter().flat_map(|p| &p.runs) {
+        drawn
+            .entry(run.face)
+            .or_default()
+            .extend(run.text.chars().map(fonts::drawn));
+    }
+    drawn
+        .entry(Face::Regular)
+        .or_default()
+        .extend(HEADER.chars());
+    drawn
+        .into_iter()
+        .map(|(face, mut chars)| {
+            chars.extend(HYPHENS.into_iter().chain([LINE_END]));
+            Ok((face, face_subset(face, chars)?))
+        })
+        .collect()
+}
+
+/// `face` cut to those of `chars` it draws.
+pub(crate) fn face_subset(
+    face: Face,
+    chars: impl IntoIterator<Item = char>,
+) -> Result<FaceSubset, PdfError> {
+    let chars: BTreeMap<char, u16> = chars
+        .into_iter()
+        .filter_map(|c| Some((c, fonts::glyph(face, c)?)))
+        .collect();
+    let gids: BTreeSet<u16> = chars.values().copied().collect();
+    Ok(FaceSubset {
+        subset: subset(face, &gids)?,
+        chars,
+    })
+}
 
 /// A face cut down to the glyphs a document uses.
 pub(crate) struct Subset {

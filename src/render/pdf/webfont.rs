@@ -10,8 +10,8 @@
 //! of the line's last letter), and the regular face the digits and words
 //! of the continuation header ("Page 12").
 //!
-//! The subsets are the PDF's own (`subset`: typst's subsetter, hinting
-//! dropped), with what a browser needs and a PDF does not: a Unicode
+//! The subsets are the PDF's own, the very same cut (`subset::faces`:
+//! typst's subsetter, hinting dropped), with what a browser needs and a PDF does not: a Unicode
 //! `cmap` (format 4, `sfnt::cmap`) to find the glyphs, the face's `OS/2`
 //! metrics that place a line's baseline, its `name` (copyright and
 //! licence), and a `kern` table with the face's pairs among the kept
@@ -19,13 +19,13 @@
 //! letter they are half the bytes allsorts' subsets were, made in a third
 //! of the instructions.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use base64::Engine;
 
-use super::PdfError;
 use super::fonts::{self, Face};
-use super::page::Layout;
+use super::subset::FaceSubset;
+use super::{PdfError, Typeset};
 
 /// One face of the page as a CSS `@font-face`.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,22 +46,13 @@ pub const TEXT_FAMILY: &str = "signon Liberation Serif";
 /// The family Armenian letters fall back to.
 pub const ARMENIAN_FAMILY: &str = "signon Noto Serif Armenian";
 
-/// Characters a browser draws that the PDF layout need not show: the hyphen
-/// the print style ends a hyphenated line with, in every face used.
-const HYPHENS: [char; 1] = ['-'];
-/// The words of the continuation header and the list numbers, in the
-/// regular face: page numbers the PDF may not reach, the en space after a
-/// number.
-const HEADER: &str = "Page 0123456789.\u{2002}";
-
-/// The faces the letter laid out as `layout` uses, each subset to what it
-/// draws. The PDF's own layout: the page needs no second one.
-pub fn web_fonts(layout: &Layout) -> Result<Vec<WebFont>, PdfError> {
-    let drawn = characters(layout);
-    drawn
-        .into_iter()
-        .map(|(face, chars)| {
-            let bytes = subset_font(face, &chars)?;
+/// The faces the letter typeset as `t` uses, each as `t` cut it. Cut once
+/// for the PDF and the page (`subset::faces`).
+pub fn web_fonts(t: &Typeset) -> Result<Vec<WebFont>, PdfError> {
+    t.faces
+        .iter()
+        .map(|(&face, cut)| {
+            let bytes = subset_font(face, cut)?;
             let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
             let (family, weight, style) = css(face);
             Ok(WebFont {
@@ -74,44 +65,17 @@ pub fn web_fonts(layout: &Layout) -> Result<Vec<WebFont>, PdfError> {
         .collect()
 }
 
-/// The characters each face draws in the letter's layout, with the
-/// additions a browser may need.
-fn characters(layout: &Layout) -> BTreeMap<Face, BTreeSet<char>> {
-    let mut drawn: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
-    for run in layout.pages.iter().flat_map(|p| &p.runs) {
-        drawn
-            .entry(run.face)
-            .or_default()
-            .extend(run.text.chars().map(fonts::drawn));
-    }
-    drawn
-        .entry(Face::Regular)
-        .or_default()
-        .extend(HEADER.chars());
-    for chars in drawn.values_mut() {
-        chars.extend(HYPHENS);
-    }
-    drawn
-}
-
-/// `face` cut down to the glyphs of `chars` it has, with a cmap for them:
-/// the PDF's own subset (`subset`, hinting dropped), with the tables a
-/// browser needs and a PDF does not. A browser finds glyphs through the
-/// `cmap`, places the baseline by `OS/2` and kerns by `kern`, and `name`
-/// carries the face's copyright and licence; the last two are the face's
-/// own.
-fn subset_font(face: Face, chars: &BTreeSet<char>) -> Result<Vec<u8>, PdfError> {
+/// `face`, cut to what the letter draws, with the tables a browser needs
+/// and a PDF does not. A browser finds glyphs through the `cmap`, places
+/// the baseline by `OS/2` and kerns by `kern`, and `name` carries the
+/// face's copyright and licence; the last two are the face's own.
+fn subset_font(face: Face, cut: &FaceSubset) -> Result<Vec<u8>, PdfError> {
     let fail = |e: &str| PdfError::Font(format!("{} for the web page: {e}", face.ps_name()));
-    let mapped: Vec<(char, u16)> = chars
-        .iter()
-        .filter_map(|&c| Some((c, fonts::glyph(face, c)?)))
-        .collect();
-    let gids: BTreeSet<u16> = mapped.iter().map(|&(_, g)| g).collect();
-    let subset = super::subset::subset(face, &gids)?;
+    let FaceSubset { subset, chars } = cut;
     let new = |g: u16| subset.gid(g);
-    let cmap: Vec<(char, u16)> = mapped
+    let cmap: Vec<(char, u16)> = chars
         .iter()
-        .filter_map(|&(c, g)| Some((c, new(g)?)))
+        .filter_map(|(&c, &g)| Some((c, new(g)?)))
         .collect();
     let ttf = ttf_parser::Face::parse(face.bytes(), 0).map_err(|e| fail(&e.to_string()))?;
     let own = |tag: &[u8; 4]| {
@@ -184,9 +148,14 @@ fn css(face: Face) -> (&'static str, u16, &'static str) {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
+    use super::super::subset::face_subset;
+    use super::Face;
 
-    use super::{Face, subset_font};
+    /// `face` cut to `text`'s characters, for a browser.
+    fn subset_font(face: Face, text: &str) -> Vec<u8> {
+        let cut = face_subset(face, text.chars()).unwrap();
+        super::subset_font(face, &cut).unwrap()
+    }
 
     /// The subset as a browser reads it: through its cmap.
     fn glyph_of(font: &[u8], ch: char) -> Option<u16> {
@@ -196,9 +165,8 @@ mod tests {
 
     #[test]
     fn a_subset_maps_its_characters_and_no_others() {
-        let chars: BTreeSet<char> = "Azé’".chars().collect();
-        let font = subset_font(Face::Regular, &chars).unwrap();
-        for ch in chars {
+        let font = subset_font(Face::Regular, "Azé’");
+        for ch in "Azé’".chars() {
             assert!(glyph_of(&font, ch).is_some_and(|g| g > 0), "{ch}");
         }
         assert_eq!(glyph_of(&font, 'q'), None);
@@ -211,8 +179,7 @@ mod tests {
 
     #[test]
     fn a_subset_kerns_as_the_full_face_does() {
-        let chars: BTreeSet<char> = "AVTo.".chars().collect();
-        let font = subset_font(Face::Regular, &chars).unwrap();
+        let font = subset_font(Face::Regular, "AVTo.");
         let kern = |font: &[u8], pair: [char; 2]| {
             let face = ttf_parser::Face::parse(font, 0).unwrap();
             let [l, r] = pair.map(|c| face.glyph_index(c).unwrap());
@@ -235,8 +202,7 @@ mod tests {
 
     #[test]
     fn an_armenian_subset_keeps_its_metrics_for_the_baseline() {
-        let chars: BTreeSet<char> = "Հայաստան".chars().collect();
-        let font = subset_font(Face::Armenian, &chars).unwrap();
+        let font = subset_font(Face::Armenian, "Հայաստան");
         let face = ttf_parser::Face::parse(&font, 0).unwrap();
         let full = ttf_parser::Face::parse(Face::Armenian.bytes(), 0).unwrap();
         assert!(face.tables().os2.is_some(), "OS/2 kept");
