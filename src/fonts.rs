@@ -12,6 +12,7 @@
 //! are the widths a PDF viewer advances by and justified lines end flush.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::model::Style;
 
@@ -112,15 +113,21 @@ impl Face {
 /// all the rest of measuring a line.
 type IntMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// Characters below this are looked up once per face into a table: they
-/// are nearly every character of a letter (Latin, Latin-1, Latin Extended).
-const TABLED: u32 = 0x250;
+/// Characters below this are remembered per face once looked up: they are
+/// nearly every character of a letter (Latin, Latin-1, Latin Extended).
+const TABLED: usize = 0x250;
+
+/// A remembered lookup: [`NOT_YET`], [`NO_GLYPH`], or the glyph id plus 2.
+const NOT_YET: u32 = 0;
+const NO_GLYPH: u32 = 1;
 
 /// Metrics of one face, read once from its tables.
 struct Metrics {
-    /// Glyph ids of U+0000..[`TABLED`].
-    latin: Vec<Option<u16>>,
-    /// The Unicode cmap subtables, in file order, for the other characters.
+    /// Glyph ids of U+0000..[`TABLED`], each filled in the first time it is
+    /// asked: a letter uses some seventy of them, and looking all 592 up
+    /// when a face loads cost more than the rest of reading it.
+    latin: [AtomicU32; TABLED],
+    /// The Unicode cmap subtables, in file order.
     unicode: Vec<ttf_parser::cmap::Subtable<'static>>,
     /// Advance per glyph id, in whole 1/1000 em (as printpdf's `/W`).
     advances: Vec<u16>,
@@ -131,14 +138,27 @@ struct Metrics {
 impl Metrics {
     /// The glyph of `ch`: the first Unicode subtable that maps it wins.
     fn lookup(&self, ch: char) -> Option<u16> {
-        match self.latin.get(ch as usize) {
-            Some(&g) => g,
-            None => self
-                .unicode
-                .iter()
-                .find_map(|s| s.glyph_index(ch as u32))
-                .map(|g| g.0),
+        let Some(slot) = self.latin.get(ch as usize) else {
+            return self.search(ch);
+        };
+        // Relaxed: two threads that both look a character up store the
+        // same value.
+        match slot.load(Ordering::Relaxed) {
+            NOT_YET => {
+                let found = self.search(ch);
+                slot.store(found.map_or(NO_GLYPH, |g| u32::from(g) + 2), Ordering::Relaxed);
+                found
+            }
+            NO_GLYPH => None,
+            g => u16::try_from(g - 2).ok(),
         }
+    }
+
+    fn search(&self, ch: char) -> Option<u16> {
+        self.unicode
+            .iter()
+            .find_map(|s| s.glyph_index(ch as u32))
+            .map(|g| g.0)
     }
 }
 
@@ -161,9 +181,6 @@ fn load(face: Face) -> Metrics {
         .flat_map(|c| c.subtables)
         .filter(|s| s.is_unicode())
         .collect();
-    let latin = (0..TABLED)
-        .map(|cp| unicode.iter().find_map(|s| s.glyph_index(cp)).map(|g| g.0))
-        .collect();
     let advances = (0..ttf.number_of_glyphs())
         .map(|g| {
             let adv = f32::from(ttf.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0));
@@ -175,7 +192,7 @@ fn load(face: Face) -> Metrics {
         kerning.insert(p.pair, f32::from(p.value) * 1000.0 / upem);
     }
     Metrics {
-        latin,
+        latin: [const { AtomicU32::new(NOT_YET) }; TABLED],
         unicode,
         advances,
         kerning,
