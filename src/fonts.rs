@@ -316,7 +316,7 @@ pub(crate) fn shape(face: Face, text: &str) -> Result<Vec<Glyph>, MissingGlyph> 
     let m = metrics(face);
     let mut out: Vec<Glyph> = Vec::with_capacity(text.len());
     for ch in text.chars() {
-        let gid = glyph(face, ch).ok_or_else(|| missing(ch, text))?;
+        let gid = m.lookup(drawn(ch)).ok_or_else(|| missing(ch, text))?;
         if let Some(prev) = out.last_mut() {
             let key = u32::from(prev.gid) << 16 | u32::from(gid);
             prev.kern = m.kerning.get(&key).copied().unwrap_or(0.0);
@@ -339,7 +339,7 @@ pub(crate) fn width(face: Face, text: &str, size: f32) -> Result<f32, MissingGly
     let m = metrics(face);
     let (mut units, mut prev) = (0.0, None);
     for ch in text.chars() {
-        let gid = glyph(face, ch).ok_or_else(|| missing(ch, text))?;
+        let gid = m.lookup(drawn(ch)).ok_or_else(|| missing(ch, text))?;
         if let Some(p) = prev {
             let key = u32::from(p) << 16 | u32::from(gid);
             units += m.kerning.get(&key).copied().unwrap_or(0.0);
