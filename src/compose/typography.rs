@@ -5,6 +5,8 @@
 //! Signer names, titles and roles come through here too, as they print; the
 //! roster file keeps them as written, and `check` shows them so.
 
+use std::borrow::Cow;
+
 use crate::model::Span;
 
 /// Smartens one line of plain text.
@@ -33,10 +35,18 @@ pub(crate) fn smarten_spans(spans: &[Span]) -> Vec<Span> {
 /// Smartens `text`, which follows the character `prev` (None: start of text).
 fn smarten_after(prev: Option<char>, text: &str) -> String {
     // Dashes and ellipses first: a quote after `--` then sees the dash.
-    let text = text
-        .replace("---", "\u{2014}")
-        .replace("--", "\u{2013}")
-        .replace("...", "\u{2026}");
+    // Most text has none of them, and no quote mark either: it is copied
+    // once rather than rebuilt three times.
+    let mut text = Cow::Borrowed(text);
+    if text.contains('-') {
+        text = Cow::Owned(text.replace("---", "\u{2014}").replace("--", "\u{2013}"));
+    }
+    if text.contains("...") {
+        text = Cow::Owned(text.replace("...", "\u{2026}"));
+    }
+    if !text.contains(['"', '\'']) {
+        return text.into_owned();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut prev = prev;
