@@ -146,7 +146,10 @@ impl Metrics {
         match slot.load(Ordering::Relaxed) {
             NOT_YET => {
                 let found = self.search(ch);
-                slot.store(found.map_or(NO_GLYPH, |g| u32::from(g) + 2), Ordering::Relaxed);
+                slot.store(
+                    found.map_or(NO_GLYPH, |g| u32::from(g) + 2),
+                    Ordering::Relaxed,
+                );
                 found
             }
             NO_GLYPH => None,

@@ -20,20 +20,31 @@ pub(super) fn embed(doc: &mut PdfDocument, layout: &Layout) -> BTreeMap<String, 
         if ids.contains_key(&b.image.path) {
             continue;
         }
-        let id = XObjectId(format!("Im{}", ids.len()));
-        let xobject = ExternalXObject {
-            stream: stream(&b.image),
-            width: None,
-            height: None,
-            dpi: None,
-        };
-        doc.resources
-            .xobjects
-            .map
-            .insert(id.clone(), XObject::External(xobject));
+        let id = add_xobject(doc, format!("Im{}", ids.len()), stream(&b.image));
         ids.insert(b.image.path.clone(), id);
     }
     ids
+}
+
+/// Registers `stream` as the XObject named `name` (a fixed name keeps the
+/// bytes stable; printpdf's own are random).
+pub(super) fn add_xobject(
+    doc: &mut PdfDocument,
+    name: String,
+    stream: ExternalStream,
+) -> XObjectId {
+    let id = XObjectId(name);
+    let xobject = ExternalXObject {
+        stream,
+        width: None,
+        height: None,
+        dpi: None,
+    };
+    doc.resources
+        .xobjects
+        .map
+        .insert(id.clone(), XObject::External(xobject));
+    id
 }
 
 /// The drawing of an image: scaled from the unit square to its box

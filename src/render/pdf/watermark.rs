@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use lopdf::Object::{Integer, Real};
 use lopdf::content::{Content, Operation};
-use printpdf::xobject::{DictItem, ExternalStream, ExternalXObject, XObject, XObjectTransform};
+use printpdf::xobject::{DictItem, ExternalStream, XObjectTransform};
 use printpdf::{Op, PdfDocument, XObjectId};
 
 use super::fonts;
@@ -51,17 +51,7 @@ pub(super) fn embed(doc: &mut PdfDocument, layout: &Layout) -> Marks {
         let Some(stream) = form(run) else {
             continue;
         };
-        let id = XObjectId(format!("Wm{}", ids.len()));
-        let xobject = ExternalXObject {
-            stream,
-            width: None,
-            height: None,
-            dpi: None,
-        };
-        doc.resources
-            .xobjects
-            .map
-            .insert(id.clone(), XObject::External(xobject));
+        let id = super::images::add_xobject(doc, format!("Wm{}", ids.len()), stream);
         ids.insert(key(run), id);
     }
     Marks(ids)
