@@ -1,10 +1,10 @@
 //! PDF painting: a [`Layout`] becomes PDF bytes. The only printpdf user.
 //!
-//! Every run is placed absolutely (`Tm`) and drawn as glyph ids of a font
-//! subset we make ourselves (printpdf without `text_layout` would embed whole
-//! fonts); each glyph carries its text, from which printpdf writes the
-//! ToUnicode map, so the text extracts exactly. Kerning and justification are
-//! `TJ` offsets: `Tw` does nothing for two-byte (Identity-H) fonts. Resource
+//! Every run is placed at its own point (`Td`, see `page_ops`) and drawn as
+//! glyph ids of a font subset we make ourselves (printpdf without
+//! `text_layout` would embed whole fonts); each glyph carries its text, from
+//! which printpdf writes the ToUnicode map, so the text extracts exactly.
+//! Kerning and justification are `TJ` offsets: `Tw` does nothing for two-byte (Identity-H) fonts. Resource
 //! names, subset tags, dates and the document id (see `meta`) are all derived
 //! from the input, so the output is byte-for-byte reproducible.
 
@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix, XObjectId,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, XObjectId,
 };
 
 use super::fonts::{self, Face, Glyph};
@@ -205,6 +205,11 @@ fn page_ops(
     let mut state: Option<(Face, u32, bool)> = None;
     // `Tc`, in pt: the run's tracking (see `text_items`).
     let mut tracking = 0.0;
+    // Where the last `Td` put the start of the line (`BT` puts it at the
+    // origin). `Td` moves from there: two numbers a run where `Tm` wrote
+    // six, four of them always `1 0 0 1`. The sums a viewer makes are
+    // within 0.0001 pt of the layout's points (pdftotext -bbox).
+    let mut line_start = (0.0f32, 0.0f32);
     for (i, (run, glyphs)) in page.runs.iter().zip(shaped).enumerate() {
         let font = &fonts[&run.face];
         if state.is_none_or(|(_, _, grey)| grey != run.grey) {
@@ -228,14 +233,18 @@ fn page_ops(
                 multiplier: tracking,
             });
         }
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(run.x), Pt(run.y)),
+        ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(run.x - line_start.0),
+                y: Pt(run.y - line_start.1),
+            },
         });
+        line_start = (run.x, run.y);
         let mut items = text_items(run, glyphs);
         if ends_line(run, page.runs.get(i + 1)) {
             // A space after the line's last glyph, as Typst writes: text
             // taken from the structure tree keeps the word boundary, and
-            // the next line is placed by its own `Tm`, so nothing moves.
+            // the next line is placed by its own `Td`, so nothing moves.
             match items.last_mut() {
                 Some(TextItem::Text(s)) => s.push(' '),
                 _ => items.push(TextItem::Text(" ".to_string())),
