@@ -4,9 +4,10 @@
 //! glyph ids of a font subset we make ourselves (printpdf without
 //! `text_layout` would embed whole fonts); each glyph carries its text, from
 //! which printpdf writes the ToUnicode map, so the text extracts exactly.
-//! Kerning and justification are `TJ` offsets: `Tw` does nothing for two-byte (Identity-H) fonts. Resource
-//! names, subset tags, dates and the document id (see `meta`) are all derived
-//! from the input, so the output is byte-for-byte reproducible.
+//! Kerning and justification are `TJ` offsets: `Tw` does nothing for
+//! two-byte (Identity-H) fonts. Resource names, subset tags, dates and the
+//! document id (see `meta`) are all derived from the input, so the output
+//! is byte-for-byte reproducible.
 
 use std::collections::BTreeMap;
 
