@@ -13,6 +13,8 @@ use super::stale::Change;
 use super::{LetterStatus, Row};
 use crate::model::{Roster, SignerId, Standing};
 
+mod pretty;
+
 /// The schema version printed as `version`.
 pub const VERSION: u32 = 1;
 
@@ -144,7 +146,8 @@ fn emit(
         letters,
     };
     let mut out = BufWriter::with_capacity(BUFFER_BYTES, out);
-    serde_json::to_writer_pretty(&mut out, &report)?;
+    let mut json = serde_json::Serializer::with_formatter(&mut out, pretty::Pretty::default());
+    report.serialize(&mut json)?;
     out.write_all(b"\n")?;
     out.flush()
 }
