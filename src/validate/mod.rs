@@ -295,10 +295,11 @@ fn check_letters(
     let people = known
         .filter(|_| conventions == Conventions::Check)
         .map(conventions::People::new);
+    let ids = known.map(signatories::Known::new);
     let (mut valid, mut diags) = (Vec::new(), Vec::new());
     for (id, loaded) in letters {
         diags.extend(loaded.problems);
-        let letter = letter::letter(&id, &loaded.source, &loaded.value, known, &mut diags);
+        let letter = letter::letter(&id, &loaded.source, &loaded.value, ids.as_ref(), &mut diags);
         let shared =
             formerly::check_others(&id, &loaded.source, &loaded.value, history, &mut diags);
         let letter = letter.filter(|_| !shared);
@@ -321,7 +322,8 @@ pub fn letter_from_str(
         text.to_string(),
     );
     let (file, mut diags) = <raw::LetterFile as load::FileKind>::parse(&source);
-    let letter = letter::letter(id, &source, &file, roster, &mut diags);
+    let known = roster.map(signatories::Known::new);
+    let letter = letter::letter(id, &source, &file, known.as_ref(), &mut diags);
     (
         letter.filter(|_| !diags.iter().any(Diagnostic::is_error)),
         diags,

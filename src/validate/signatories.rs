@@ -12,24 +12,36 @@ use crate::diag::Diagnostic;
 use crate::load::raw;
 use crate::model::{Lead, Order, Roster, SignatureMode, SignerId};
 
+/// The ids letters may name, hashed once for all the letters checked: a
+/// season's letters list thousands of ids, and a binary search with SipHash
+/// was half of checking them. FxHash: the ids are our own.
+pub(super) struct Known<'r> {
+    roster: &'r Roster,
+    ids: FxHashSet<&'r str>,
+}
+
+impl<'r> Known<'r> {
+    pub(super) fn new(roster: &'r Roster) -> Self {
+        let ids = roster.by_id.keys().map(|id| id.0.as_str()).collect();
+        Known { roster, ids }
+    }
+}
+
 impl Cx<'_> {
     pub(super) fn signatories(
         &mut self,
         raw: &Spanned<raw::Signatories>,
-        roster: Option<&Roster>,
+        known: Option<&Known<'_>>,
     ) -> (Vec<Lead>, Vec<SignerId>, Order, SignatureMode) {
         let s = raw.get_ref();
-        // Hashed once per letter, for one lookup per id: letters list
-        // hundreds of ids, and FxHash because they are our own (a binary
-        // search and SipHash were half of checking a season's letters).
-        let known: Option<FxHashSet<&str>> =
-            roster.map(|r| r.by_id.keys().map(|id| id.0.as_str()).collect());
         let lead_ids: Vec<Spanned<String>> =
             s.leads.get_ref().iter().map(raw::Lead::id_at).collect();
         let mut seen = FxHashSet::default();
         seen.reserve(lead_ids.len() + s.invited.len());
-        let leads = self.leads(s, &lead_ids, roster, known.as_ref(), &mut seen);
-        let invited = self.invited(&s.invited, known.as_ref(), &mut seen);
+        let roster = known.map(|k| k.roster);
+        let ids = known.map(|k| &k.ids);
+        let leads = self.leads(s, &lead_ids, roster, ids, &mut seen);
+        let invited = self.invited(&s.invited, ids, &mut seen);
         let mode = self.signature_mode(s.signatures.as_ref());
         (leads, invited, self.order(s.order.as_ref()), mode)
     }
