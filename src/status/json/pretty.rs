@@ -36,6 +36,15 @@ pub(super) struct Pretty {
 }
 
 impl Pretty {
+    /// A formatter for a member of the array or object this one is in,
+    /// written apart from it (on another thread): the same depth.
+    pub(super) fn member(&self) -> Pretty {
+        Pretty {
+            depth: self.depth,
+            has_value: false,
+        }
+    }
+
     /// A new line at the current depth, after a comma when `comma`.
     fn line<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> io::Result<()> {
         let from = usize::from(!comma);
