@@ -190,7 +190,8 @@ fn members<'a, W: Write>(
 ) -> io::Result<W> {
     for (i, s) in all.iter().enumerate() {
         list.member().begin_array_value(&mut w, from + i == 0)?;
-        make(s).serialize(&mut serde_json::Serializer::with_formatter(&mut w, list.member()))?;
+        let mut json = serde_json::Serializer::with_formatter(&mut w, list.member());
+        make(s).serialize(&mut json)?;
     }
     Ok(w)
 }

@@ -164,7 +164,10 @@ pub(super) fn printable(src: &Arc<Source>, value: &Spanned<String>, diags: &mut 
                     .with_label("replace it with the real text"),
             );
         }
-    } else if let Some(c) = (!ascii).then(|| text.chars().find(|&c| unusual(c))).flatten() {
+    } else if let Some(c) = (!ascii)
+        .then(|| text.chars().find(|&c| unusual(c)))
+        .flatten()
+    {
         let at = narrow(src, span, c.encode_utf8(&mut [0; 4]));
         diags.push(unprintable(src, at, c));
     }

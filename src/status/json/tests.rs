@@ -40,7 +40,10 @@ fn status(n: usize) -> LetterStatus {
         deadline: None,
         days_left: None,
         fingerprint: "sha256:00".to_string(),
-        rows: vec![row("a", Standing::Signed { verified: true }), row("b", Standing::NoAnswer)],
+        rows: vec![
+            row("a", Standing::Signed { verified: true }),
+            row("b", Standing::NoAnswer),
+        ],
         totals: Totals::default(),
         gate: Ok(()),
     }
