@@ -74,7 +74,9 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
 
 /// Like [`workspace`], without the house conventions, which only ever warn:
 /// for a command that shows no warnings (`status`), on a season's letters
-/// they were a tenth of its time.
+/// they were a tenth of its time. Repeated ledger events, which only warn
+/// too, are looked for only when there is an error, for which `status`
+/// prints every diagnostic.
 pub fn workspace_errors(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> {
     load_and_check(ws, letters, Conventions::Skip)
 }
@@ -206,11 +208,20 @@ fn loaded(
     let signoffs = std::mem::take(&mut file.signoff);
     let history = history(&letters, letter_ids, &signoffs, others);
     let worth_it = letters.len() >= MANY_LETTERS && signoffs.len() >= MANY_SIGNOFFS;
-    let ((ledger, ledger_diags), (letters, letter_diags)) = crate::parallel::join(
+    let ((ledger, mut ledger_diags), (letters, letter_diags)) = crate::parallel::join(
         worth_it,
         || ledger(src, signoffs, &roster, letter_ids, &history),
         || check_letters(letters, known, &history, conventions),
     );
+    let errors = [&diagnostics, &ledger_diags, &letter_diags]
+        .iter()
+        .any(|d| d.iter().any(Diagnostic::is_error));
+    // Repeated events only warn: a command that shows no warnings (`status`,
+    // which prints the diagnostics only when one is an error) spares the
+    // search, a fifth of checking a season's ledger, when there is none.
+    if conventions == Conventions::Check || errors {
+        ledger_diags.extend(crate::ledger::duplicate_events(&ledger, src));
+    }
     diagnostics.extend(ledger_diags);
     diagnostics.extend(letter_diags);
     if conventions == Conventions::Check {
@@ -270,7 +281,7 @@ fn known_ids(roster: &Roster, file: &raw::SignersFile) -> Roster {
     known
 }
 
-/// The valid ledger events, and the problems of the others and of repeats.
+/// The valid ledger events, and the problems of the others.
 fn ledger(
     src: &Arc<Source>,
     signoffs: Vec<toml::Spanned<raw::SignOff>>,
@@ -280,7 +291,6 @@ fn ledger(
 ) -> (Vec<SignOff>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let ledger = ledger::ledger(src, signoffs, roster, letter_ids, history, &mut diags);
-    diags.extend(crate::ledger::duplicate_events(&ledger, src));
     (ledger, diags)
 }
 
