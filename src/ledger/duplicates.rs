@@ -9,6 +9,7 @@
 //! copies stay in the ledger, which is append-only.
 
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
@@ -49,10 +50,12 @@ pub fn duplicate_events(events: &[SignOff], src: &Arc<Source>) -> Vec<Diagnostic
             e.text.as_deref(),
             e.note.as_deref(),
         );
-        if let Some(&line) = first.get(&key) {
-            repeats.push((e.line, line, e.status));
-        } else {
-            first.insert(key, e.line);
+        // One hash of the key whether it is new or a repeat.
+        match first.entry(key) {
+            Entry::Occupied(earlier) => repeats.push((e.line, *earlier.get(), e.status)),
+            Entry::Vacant(slot) => {
+                slot.insert(e.line);
+            }
         }
     }
     if repeats.is_empty() {

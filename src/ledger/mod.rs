@@ -55,8 +55,12 @@ pub fn states<'a>(
     // hundreds of signers. It also dedupes, so `order` lists each signer
     // once, first place wins. FxHash: the keys are our own ids, and SipHash
     // was the cost of the loop.
-    let mut latest: FxHashMap<&SignerId, Latest<'_>> = FxHashMap::default();
-    let mut order: Vec<(&SignerId, bool)> = Vec::new();
+    // Sized for the listed signers, who are nearly all there are: growing
+    // the map rehashed every entry several times a letter.
+    let listed = letter.leads.len() + letter.invited.len();
+    let mut latest: FxHashMap<&SignerId, Latest<'_>> =
+        FxHashMap::with_capacity_and_hasher(listed, Default::default());
+    let mut order: Vec<(&SignerId, bool)> = Vec::with_capacity(listed);
     let leads = letter.leads.iter().map(|l| (&l.id, true));
     for (id, lead) in leads.chain(letter.invited.iter().map(|id| (id, false))) {
         if let Entry::Vacant(v) = latest.entry(id) {

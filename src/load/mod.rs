@@ -157,7 +157,14 @@ pub struct Loaded<T> {
 pub fn load_file<T: FileKind + Default>(path: &Path) -> Result<Loaded<T>, Error> {
     let mut bytes = Vec::new();
     fs::File::open(path)
-        .and_then(|f| f.take(T::MAX_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|f| {
+            // Room for the whole file up front: through `take`, std no
+            // longer knows its size and read a letter in eight calls,
+            // from 32 bytes up.
+            let size = f.metadata().map_or(0, |m| m.len()).min(T::MAX_BYTES + 1);
+            bytes.reserve_exact(usize::try_from(size).unwrap_or(0));
+            f.take(T::MAX_BYTES + 1).read_to_end(&mut bytes)
+        })
         .map_err(|e| Error::io("read", path, e))?;
     if bytes.len() as u64 > T::MAX_BYTES {
         return Ok(too_large(path, T::MAX_BYTES));

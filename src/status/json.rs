@@ -4,14 +4,19 @@
 //! fields may be added. Both `signon status --json` and
 //! `signon status LETTER --json` print the same shape: a list of letters.
 
-use std::io::{BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
+use serde_json::ser::Formatter;
 
 use super::stale::Change;
 use super::{LetterStatus, Row};
 use crate::model::{Roster, SignerId, Standing};
+
+mod pretty;
+
+use pretty::Pretty;
 
 /// The schema version printed as `version`.
 pub const VERSION: u32 = 1;
@@ -19,14 +24,6 @@ pub const VERSION: u32 = 1;
 /// The output buffer: a season's report is megabytes, and std's default of
 /// 8 KiB would write it in hundreds of system calls.
 const BUFFER_BYTES: usize = 1 << 16;
-
-#[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    now: String,
-    today: String,
-    letters: Vec<Letter<'a>>,
-}
 
 #[derive(Serialize)]
 struct Letter<'a> {
@@ -96,14 +93,9 @@ pub fn write(
     all: &[LetterStatus],
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
-) -> std::io::Result<()> {
-    emit(
-        all.iter()
-            .map(|s| letter(s, s.rows.iter().map(signer).collect()))
-            .collect(),
-        now,
-        out,
-    )
+) -> io::Result<()> {
+    let make = |s| letter(s, s.rows.iter().map(signer).collect());
+    emit(all, make, now, out)
 }
 
 /// `--missing`: the same shape, each letter's `signers` only the offices to
@@ -114,12 +106,12 @@ pub fn write_missing(
     roster: &Roster,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let letters = all.iter().map(|s| {
+) -> io::Result<()> {
+    let make = |s| {
         let chase = super::missing::to_chase(s);
         letter(s, chase.map(|r| with_contact(r, roster)).collect())
-    });
-    emit(letters.collect(), now, out)
+    };
+    emit(all, make, now, out)
 }
 
 fn with_contact<'a>(r: &'a Row, roster: &'a Roster) -> Signer<'a> {
@@ -132,21 +124,76 @@ fn with_contact<'a>(r: &'a Row, roster: &'a Roster) -> Signer<'a> {
     }
 }
 
-fn emit(
-    letters: Vec<Letter<'_>>,
+/// The report `{ version, now, today, letters }`: every bracket, comma and
+/// indent written by [`Pretty`], every value by serde. The letters are made
+/// and serialized in two halves on the two cores, a season's JSON being a
+/// third of `status --json`: the first half streamed, the second into a
+/// buffer written after it. serde writes one value at a time, so the list
+/// that joins the halves is written here, through the same formatter.
+fn emit<'a>(
+    all: &'a [LetterStatus],
+    make: impl Fn(&'a LetterStatus) -> Letter<'a> + Sync,
     now: DateTime<FixedOffset>,
     out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let report = Report {
-        version: VERSION,
-        now: now.to_rfc3339_opts(SecondsFormat::Secs, true),
-        today: now.date_naive().to_string(),
-        letters,
-    };
+) -> io::Result<()> {
     let mut out = BufWriter::with_capacity(BUFFER_BYTES, out);
-    serde_json::to_writer_pretty(&mut out, &report)?;
+    let (w, mut f) = (&mut out, Pretty::default());
+    f.begin_object(w)?;
+    key(&mut f, w, true, "version")?;
+    value(&mut f, w, &VERSION)?;
+    key(&mut f, w, false, "now")?;
+    value(&mut f, w, &now.to_rfc3339_opts(SecondsFormat::Secs, true))?;
+    key(&mut f, w, false, "today")?;
+    value(&mut f, w, &now.date_naive().to_string())?;
+    key(&mut f, w, false, "letters")?;
+    f.begin_array(w)?;
+    let (first, second) = all.split_at(all.len() / 2);
+    let (rest, done) = crate::parallel::join(
+        all.len() >= crate::validate::MANY_LETTERS,
+        || members(&f, second, first.len(), &make, Vec::new()),
+        || members(&f, first, 0, &make, &mut *w),
+    );
+    done?;
+    w.write_all(&rest?)?;
+    if !all.is_empty() {
+        f.end_array_value(w)?;
+    }
+    f.end_array(w)?;
+    f.end_object_value(w)?;
+    f.end_object(w)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// A key of the report, after its comma unless `first`.
+fn key(f: &mut Pretty, w: &mut impl Write, first: bool, key: &str) -> io::Result<()> {
+    f.begin_object_key(w, first)?;
+    serde_json::to_writer(&mut *w, key)?;
+    f.begin_object_value(w)
+}
+
+/// A scalar value of the report, which is the same compact and pretty.
+fn value(f: &mut Pretty, w: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *w, value)?;
+    f.end_object_value(w)
+}
+
+/// The letters made from `all` as members of the report's list, the first
+/// of them its member number `from`: each after its comma, at the list's
+/// depth (`list`). Returns the writer, for a buffer.
+fn members<'a, W: Write>(
+    list: &Pretty,
+    all: &'a [LetterStatus],
+    from: usize,
+    make: &(impl Fn(&'a LetterStatus) -> Letter<'a> + Sync),
+    mut w: W,
+) -> io::Result<W> {
+    for (i, s) in all.iter().enumerate() {
+        list.member().begin_array_value(&mut w, from + i == 0)?;
+        let mut json = serde_json::Serializer::with_formatter(&mut w, list.member());
+        make(s).serialize(&mut json)?;
+    }
+    Ok(w)
 }
 
 fn letter<'a>(s: &'a LetterStatus, signers: Vec<Signer<'a>>) -> Letter<'a> {
@@ -217,3 +264,6 @@ fn state(s: Standing) -> &'static str {
         other => other.as_str(),
     }
 }
+
+#[cfg(test)]
+mod tests;

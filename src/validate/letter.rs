@@ -7,10 +7,11 @@ use chrono::NaiveDate;
 use toml::Spanned;
 
 use super::roster::{printable, text_field};
+use super::signatories::Known;
 use super::text;
 use crate::diag::{Diagnostic, Source};
 use crate::load::raw;
-use crate::model::{Letter, Letterhead, Recipient, Roster};
+use crate::model::{Letter, Letterhead, Recipient};
 
 /// Collects every problem of one letter; returns the letter when it has no
 /// errors. Parts that failed to load (already reported) are skipped, so the
@@ -19,7 +20,7 @@ pub(super) fn letter(
     id: &str,
     src: &Arc<Source>,
     file: &raw::LetterFile,
-    roster: Option<&Roster>,
+    known: Option<&Known<'_>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Letter> {
     let errors_before = diags.iter().filter(|d| d.is_error()).count();
@@ -44,7 +45,7 @@ pub(super) fn letter(
         .map(|r| cx.recipient(r.get_ref()))
         .collect();
     let sections = cx.sections(&file.section);
-    let signatories = file.signatories.as_ref().map(|s| cx.signatories(s, roster));
+    let signatories = file.signatories.as_ref().map(|s| cx.signatories(s, known));
     optional_texts(file).for_each(|t| printable(src, &t, cx.diags));
     let errors_after = cx.diags.iter().filter(|d| d.is_error()).count();
     if errors_after > errors_before {

@@ -74,7 +74,9 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
 
 /// Like [`workspace`], without the house conventions, which only ever warn:
 /// for a command that shows no warnings (`status`), on a season's letters
-/// they were a tenth of its time.
+/// they were a tenth of its time. Repeated ledger events, which only warn
+/// too, are looked for only when there is an error, for which `status`
+/// prints every diagnostic.
 pub fn workspace_errors(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> {
     load_and_check(ws, letters, Conventions::Skip)
 }
@@ -206,11 +208,20 @@ fn loaded(
     let signoffs = std::mem::take(&mut file.signoff);
     let history = history(&letters, letter_ids, &signoffs, others);
     let worth_it = letters.len() >= MANY_LETTERS && signoffs.len() >= MANY_SIGNOFFS;
-    let ((ledger, ledger_diags), (letters, letter_diags)) = crate::parallel::join(
+    let ((ledger, mut ledger_diags), (letters, letter_diags)) = crate::parallel::join(
         worth_it,
         || ledger(src, signoffs, &roster, letter_ids, &history),
         || check_letters(letters, known, &history, conventions),
     );
+    let errors = [&diagnostics, &ledger_diags, &letter_diags]
+        .iter()
+        .any(|d| d.iter().any(Diagnostic::is_error));
+    // Repeated events only warn: a command that shows no warnings (`status`,
+    // which prints the diagnostics only when one is an error) spares the
+    // search, a fifth of checking a season's ledger, when there is none.
+    if conventions == Conventions::Check || errors {
+        ledger_diags.extend(crate::ledger::duplicate_events(&ledger, src));
+    }
     diagnostics.extend(ledger_diags);
     diagnostics.extend(letter_diags);
     if conventions == Conventions::Check {
@@ -270,7 +281,7 @@ fn known_ids(roster: &Roster, file: &raw::SignersFile) -> Roster {
     known
 }
 
-/// The valid ledger events, and the problems of the others and of repeats.
+/// The valid ledger events, and the problems of the others.
 fn ledger(
     src: &Arc<Source>,
     signoffs: Vec<toml::Spanned<raw::SignOff>>,
@@ -280,7 +291,6 @@ fn ledger(
 ) -> (Vec<SignOff>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let ledger = ledger::ledger(src, signoffs, roster, letter_ids, history, &mut diags);
-    diags.extend(crate::ledger::duplicate_events(&ledger, src));
     (ledger, diags)
 }
 
@@ -295,10 +305,11 @@ fn check_letters(
     let people = known
         .filter(|_| conventions == Conventions::Check)
         .map(conventions::People::new);
+    let ids = known.map(signatories::Known::new);
     let (mut valid, mut diags) = (Vec::new(), Vec::new());
     for (id, loaded) in letters {
         diags.extend(loaded.problems);
-        let letter = letter::letter(&id, &loaded.source, &loaded.value, known, &mut diags);
+        let letter = letter::letter(&id, &loaded.source, &loaded.value, ids.as_ref(), &mut diags);
         let shared =
             formerly::check_others(&id, &loaded.source, &loaded.value, history, &mut diags);
         let letter = letter.filter(|_| !shared);
@@ -321,7 +332,8 @@ pub fn letter_from_str(
         text.to_string(),
     );
     let (file, mut diags) = <raw::LetterFile as load::FileKind>::parse(&source);
-    let letter = letter::letter(id, &source, &file, roster, &mut diags);
+    let known = roster.map(signatories::Known::new);
+    let letter = letter::letter(id, &source, &file, known.as_ref(), &mut diags);
     (
         letter.filter(|_| !diags.iter().any(Diagnostic::is_error)),
         diags,

@@ -139,7 +139,10 @@ pub(super) fn text_field(src: &Arc<Source>, value: &Spanned<String>, diags: &mut
 /// place, before anything is rendered.
 pub(super) fn printable(src: &Arc<Source>, value: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
     let (text, span) = (value.get_ref(), value.span());
-    if let Some((_, c)) = text::bad_char(text) {
+    // Printable ASCII (most text) needs no look at each character.
+    let ascii = text::printable_ascii(text, true);
+    let unusual = |c: char| !crate::fonts::covers(c) || text::needs_shaping(c).is_some();
+    if let Some((_, c)) = (!ascii).then(|| text::bad_char(text)).flatten() {
         let what = if text::is_bidi_control(c) {
             "right-to-left control mark"
         } else {
@@ -161,9 +164,9 @@ pub(super) fn printable(src: &Arc<Source>, value: &Spanned<String>, diags: &mut 
                     .with_label("replace it with the real text"),
             );
         }
-    } else if let Some(c) = text
-        .chars()
-        .find(|&c| !crate::fonts::covers(c) || text::needs_shaping(c).is_some())
+    } else if let Some(c) = (!ascii)
+        .then(|| text.chars().find(|&c| unusual(c)))
+        .flatten()
     {
         let at = narrow(src, span, c.encode_utf8(&mut [0; 4]));
         diags.push(unprintable(src, at, c));

@@ -2,8 +2,7 @@
 //! tables), the invited, and the order of the others — every id checked
 //! against the roster, with "did you mean" for a near miss.
 
-use std::collections::HashSet;
-
+use rustc_hash::FxHashSet;
 use toml::Spanned;
 
 use super::ledger::unknown_signer;
@@ -13,22 +12,36 @@ use crate::diag::Diagnostic;
 use crate::load::raw;
 use crate::model::{Lead, Order, Roster, SignatureMode, SignerId};
 
+/// The ids letters may name, hashed once for all the letters checked: a
+/// season's letters list thousands of ids, and a binary search with SipHash
+/// was half of checking them. FxHash: the ids are our own.
+pub(super) struct Known<'r> {
+    roster: &'r Roster,
+    ids: FxHashSet<&'r str>,
+}
+
+impl<'r> Known<'r> {
+    pub(super) fn new(roster: &'r Roster) -> Self {
+        let ids = roster.by_id.keys().map(|id| id.0.as_str()).collect();
+        Known { roster, ids }
+    }
+}
+
 impl Cx<'_> {
     pub(super) fn signatories(
         &mut self,
         raw: &Spanned<raw::Signatories>,
-        roster: Option<&Roster>,
+        known: Option<&Known<'_>>,
     ) -> (Vec<Lead>, Vec<SignerId>, Order, SignatureMode) {
         let s = raw.get_ref();
-        // Sorted (a BTreeMap's keys), for a binary search per id: letters
-        // list hundreds of ids.
-        let known: Option<Vec<&str>> =
-            roster.map(|r| r.by_id.keys().map(|id| id.0.as_str()).collect());
         let lead_ids: Vec<Spanned<String>> =
             s.leads.get_ref().iter().map(raw::Lead::id_at).collect();
-        let mut seen: HashSet<&str> = HashSet::new();
-        let leads = self.leads(s, &lead_ids, roster, known.as_deref(), &mut seen);
-        let invited = self.invited(&s.invited, known.as_deref(), &mut seen);
+        let mut seen = FxHashSet::default();
+        seen.reserve(lead_ids.len() + s.invited.len());
+        let roster = known.map(|k| k.roster);
+        let ids = known.map(|k| &k.ids);
+        let leads = self.leads(s, &lead_ids, roster, ids, &mut seen);
+        let invited = self.invited(&s.invited, ids, &mut seen);
         let mode = self.signature_mode(s.signatures.as_ref());
         (leads, invited, self.order(s.order.as_ref()), mode)
     }
@@ -39,8 +52,8 @@ impl Cx<'_> {
         s: &raw::Signatories,
         ids: &'s [Spanned<String>],
         roster: Option<&Roster>,
-        known: Option<&[&str]>,
-        seen: &mut HashSet<&'s str>,
+        known: Option<&FxHashSet<&str>>,
+        seen: &mut FxHashSet<&'s str>,
     ) -> Vec<Lead> {
         if s.leads.get_ref().is_empty() {
             self.diags.push(
@@ -68,10 +81,10 @@ impl Cx<'_> {
     fn invited<'s>(
         &mut self,
         ids: &'s [Spanned<String>],
-        known: Option<&[&str]>,
-        seen: &mut HashSet<&'s str>,
+        known: Option<&FxHashSet<&str>>,
+        seen: &mut FxHashSet<&'s str>,
     ) -> Vec<SignerId> {
-        let leads: HashSet<&str> = seen.clone();
+        let leads = seen.clone();
         let mut invited = Vec::new();
         for id in ids {
             if leads.contains(id.get_ref().as_str()) {
@@ -96,12 +109,14 @@ impl Cx<'_> {
     fn check_id<'s>(
         &mut self,
         id: &'s Spanned<String>,
-        known: Option<&[&str]>,
-        seen: &mut HashSet<&'s str>,
+        known: Option<&FxHashSet<&str>>,
+        seen: &mut FxHashSet<&'s str>,
         list: &str,
     ) {
-        if let Some(known) = known.filter(|k| k.binary_search(&id.get_ref().as_str()).is_err()) {
-            self.diags.push(unknown_signer(self.src, id, known));
+        if let Some(known) = known.filter(|k| !k.contains(id.get_ref().as_str())) {
+            // In any order: the suggestion is the nearest, ties by id.
+            let ids: Vec<&str> = known.iter().copied().collect();
+            self.diags.push(unknown_signer(self.src, id, &ids));
         } else if !seen.insert(id.get_ref()) {
             self.diags.push(
                 Diagnostic::warning(

@@ -167,3 +167,29 @@ fn a_broken_draft_is_left_out_of_the_overview() {
     assert!(!lines.iter().any(|l| l.contains("draft")), "{lines:?}");
     assert_eq!(code(&signon(ws.path(), &["status", "2025-05-01-draft"])), 1);
 }
+
+/// `status` prints its diagnostics only when one is an error, and then all
+/// of them: the warning for an event recorded twice (looked for only then)
+/// comes beside the error, as in `check`.
+#[test]
+fn with_an_error_a_repeated_event_is_told_too() {
+    let ws = example();
+    let at = ["--by", "AH", "--at", "2025-01-28T09:30:00-05:00"];
+    ok(
+        ws.path(),
+        &[&["sign", "2025-02-06-rubio", "pallone"][..], &at].concat(),
+    );
+    let path = ws.path().join("signers.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let last = text[text.rfind("\n[[signoff]]").unwrap() + 1..].to_string();
+    let broken = last.replace("status = \"signed\"", "status = \"sgned\"");
+    fs::write(&path, format!("{text}\n{last}\n{broken}")).unwrap();
+    let out = signon(ws.path(), &["status"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("error: unknown status `sgned`"), "{err}");
+    assert!(
+        err.contains("warning: this event repeats the one at line"),
+        "{err}"
+    );
+}
