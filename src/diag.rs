@@ -256,9 +256,12 @@ pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
 
 /// A path as shown to the user: relative to the working directory when inside it.
 pub fn display_path(path: &Path) -> String {
-    let cwd = std::env::current_dir().unwrap_or_default();
+    // Read once: signon never changes directory, and `status` shows a path
+    // for every file it reads (a system call each, a hundred a season).
+    static CWD: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let cwd = CWD.get_or_init(|| std::env::current_dir().unwrap_or_default());
     let shown: PathBuf = path
-        .strip_prefix(&cwd)
+        .strip_prefix(cwd)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf());
     shown.display().to_string()
