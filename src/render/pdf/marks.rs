@@ -150,13 +150,7 @@ impl<'a> Marker<'a> {
         }
         ops.push(match &seq {
             Seq::Content(mark) => self.begin(mark),
-            Seq::Artifact(kind, sub) => {
-                let mut map = BTreeMap::from([("Type".to_string(), name(kind))]);
-                if let Some(sub) = sub {
-                    map.insert("Subtype".to_string(), name(sub));
-                }
-                marked("Artifact", map)
-            }
+            Seq::Artifact(kind, sub) => artifact_begin(kind, *sub),
         });
         if let Seq::Content(mark) = &seq {
             self.marks.push(mark.clone());
@@ -190,20 +184,36 @@ impl<'a> Marker<'a> {
 
 /// A rule or other drawing as a layout artifact.
 pub(super) fn layout_artifact(ops: Vec<Op>) -> Vec<Op> {
-    let map = BTreeMap::from([("Type".to_string(), name("Layout"))]);
-    let mut out = vec![marked("Artifact", map)];
-    out.extend(ops);
-    out.push(Op::EndMarkedContent);
-    out
+    artifact("Layout", None, ops)
+}
+
+/// `ops` as an artifact of type `kind` (and subtype `sub`): read by no one.
+pub(super) fn artifact(kind: &str, sub: Option<&str>, ops: Vec<Op>) -> Vec<Op> {
+    enclosed(artifact_begin(kind, sub), ops)
 }
 
 /// A signature image's drawing as the content of its `Figure`, `mcid`.
 pub(super) fn figure(ops: Vec<Op>, mcid: i64) -> Vec<Op> {
     let map = BTreeMap::from([("MCID".to_string(), DictItem::Int(mcid))]);
-    let mut out = vec![marked("Figure", map)];
+    enclosed(marked("Figure", map), ops)
+}
+
+/// `ops` between `begin` and the `EMC` that ends it.
+fn enclosed(begin: Op, ops: Vec<Op>) -> Vec<Op> {
+    let mut out = Vec::with_capacity(ops.len() + 2);
+    out.push(begin);
     out.extend(ops);
     out.push(Op::EndMarkedContent);
     out
+}
+
+/// The `BDC` of an artifact of type `kind` (and subtype `sub`).
+fn artifact_begin(kind: &str, sub: Option<&str>) -> Op {
+    let mut map = BTreeMap::from([("Type".to_string(), name(kind))]);
+    if let Some(sub) = sub {
+        map.insert("Subtype".to_string(), name(sub));
+    }
+    marked("Artifact", map)
 }
 
 fn marked(tag: &str, map: BTreeMap<String, DictItem>) -> Op {

@@ -25,60 +25,38 @@ use super::page::{Layout, Run, WATERMARK_ANGLE};
 /// white; the word itself is seen from across a desk.
 const GREY: f32 = 0.85;
 
-/// A mark's identity: the same word, size and place draw the same form.
-type Key = (String, u32, u32, u32);
-
-fn key(run: &Run) -> Key {
-    (
-        run.text.clone(),
-        run.size.to_bits(),
-        run.x.to_bits(),
-        run.y.to_bits(),
-    )
-}
-
-/// The forms that draw the layout's marks, by mark.
-pub(super) struct Marks(BTreeMap<Key, XObjectId>);
+/// The forms that draw the layout's marks, each beside the mark it draws.
+pub(super) struct Marks(Vec<(Run, XObjectId)>);
 
 /// Registers one form XObject for each distinct mark the layout's pages
 /// carry (a letter has one, on every page of a draft).
 pub(super) fn embed(doc: &mut PdfDocument, layout: &Layout) -> Marks {
-    let mut ids = BTreeMap::new();
+    let mut forms: Vec<(Run, XObjectId)> = Vec::new();
     for run in layout.pages.iter().filter_map(|p| p.watermark.as_ref()) {
-        if ids.contains_key(&key(run)) {
+        if forms.iter().any(|(r, _)| r == run) {
             continue;
         }
         let Some(stream) = form(run) else {
             continue;
         };
-        let id = super::images::add_xobject(doc, format!("Wm{}", ids.len()), stream);
-        ids.insert(key(run), id);
+        let id = super::images::add_xobject(doc, format!("Wm{}", forms.len()), stream);
+        forms.push((run.clone(), id));
     }
-    Marks(ids)
+    Marks(forms)
 }
 
 impl Marks {
     /// The ops that paint `run` (a watermark) on a page: its form, marked
     /// as a pagination artifact of subtype Watermark.
     pub(super) fn ops(&self, run: &Run) -> Vec<Op> {
-        let Some(id) = self.0.get(&key(run)) else {
+        let Some((_, id)) = self.0.iter().find(|(r, _)| r == run) else {
             return Vec::new();
         };
-        let map = BTreeMap::from([
-            ("Type".to_string(), DictItem::Name(b"Pagination".to_vec())),
-            ("Subtype".to_string(), DictItem::Name(b"Watermark".to_vec())),
-        ]);
-        vec![
-            Op::BeginMarkedContentWithProperties {
-                tag: "Artifact".to_string(),
-                properties: DictItem::Dict { map },
-            },
-            Op::UseXobject {
-                id: id.clone(),
-                transform: XObjectTransform::default(),
-            },
-            Op::EndMarkedContent,
-        ]
+        let draw = Op::UseXobject {
+            id: id.clone(),
+            transform: XObjectTransform::default(),
+        };
+        super::marks::artifact("Pagination", Some("Watermark"), vec![draw])
     }
 }
 
