@@ -228,18 +228,18 @@ fn made(
     paper: Paper,
     checked: &validate::Checked,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, Error> {
-    let mut laid_out = None;
+    let mut typeset = None;
     let mut out = Vec::with_capacity(targets.len());
     for (format, path) in targets {
         let bytes = match format {
             Format::Text => crate::press::letter_text(composed)?.into_bytes(),
             Format::Html => {
-                let typeset = typeset_of(&mut laid_out, composed, paper, checked)?;
-                render::html::letter(composed, typeset, paper)?.into_bytes()
+                let t = typeset_of(&mut typeset, composed, paper, checked)?;
+                render::html::letter(composed, t, paper)?.into_bytes()
             }
             Format::Pdf => {
-                let typeset = typeset_of(&mut laid_out, composed, paper, checked)?;
-                render::pdf::paint(composed, typeset).map_err(|e| pdf_error(e, checked))?
+                let t = typeset_of(&mut typeset, composed, paper, checked)?;
+                render::pdf::paint(composed, t).map_err(|e| pdf_error(e, checked))?
             }
         };
         out.push((path, bytes));
@@ -248,15 +248,15 @@ fn made(
 }
 
 /// The letter typeset on `paper`, the first time it is asked for.
-fn typeset_of<'l>(
-    laid_out: &'l mut Option<Typeset>,
+fn typeset_of<'t>(
+    typeset: &'t mut Option<Typeset>,
     composed: &Composed,
     paper: Paper,
     checked: &validate::Checked,
-) -> Result<&'l Typeset, Error> {
-    Ok(match laid_out {
-        Some(layout) => layout,
-        None => laid_out.insert(
+) -> Result<&'t Typeset, Error> {
+    Ok(match typeset {
+        Some(t) => t,
+        None => typeset.insert(
             render::pdf::typeset(composed, &PdfOptions { paper })
                 .map_err(|e| pdf_error(e, checked))?,
         ),

@@ -19,12 +19,10 @@ use super::PdfError;
 use super::fonts::{self, Face};
 use super::page::Layout;
 
-/// What a browser draws that the PDF layout need not show: the hyphen the
-/// print style ends a hyphenated line with, in every face used.
-const HYPHENS: [char; 1] = ['-'];
-/// What the PDF draws that its runs do not say: the space each line of
-/// text ends with (`paint`), in every face used.
-const LINE_END: char = ' ';
+/// What every face used draws beyond its runs' text: the hyphen the web
+/// page's print style ends a hyphenated line with, and the space `paint`
+/// ends each line of the PDF's text with.
+const IN_EVERY_FACE: [char; 2] = ['-', ' '];
 /// The words of the web page's continuation header and its list numbers,
 /// in the regular face: page numbers the PDF may not reach, the en space
 /// after a number.
@@ -55,7 +53,7 @@ pub(crate) fn faces(layout: &Layout) -> Result<BTreeMap<Face, FaceSubset>, PdfEr
     drawn
         .into_iter()
         .map(|(face, mut chars)| {
-            chars.extend(HYPHENS.into_iter().chain([LINE_END]));
+            chars.extend(IN_EVERY_FACE);
             Ok((face, face_subset(face, chars)?))
         })
         .collect()

@@ -11,13 +11,13 @@
 //! of the continuation header ("Page 12").
 //!
 //! The subsets are the PDF's own, the very same cut (`subset::faces`:
-//! typst's subsetter, hinting dropped), with what a browser needs and a PDF does not: a Unicode
-//! `cmap` (format 4, `sfnt::cmap`) to find the glyphs, the face's `OS/2`
-//! metrics that place a line's baseline, its `name` (copyright and
-//! licence), and a `kern` table with the face's pairs among the kept
-//! glyphs, so the page's words are as wide as the PDF's. For the example
-//! letter they are half the bytes allsorts' subsets were, made in a third
-//! of the instructions.
+//! typst's subsetter, hinting dropped), with what a browser needs and a PDF
+//! does not: a Unicode `cmap` (format 4, `sfnt::cmap`) to find the glyphs,
+//! the face's `OS/2` metrics that place a line's baseline, its `name`
+//! (copyright and licence), and a `kern` table with the face's pairs among
+//! the kept glyphs, so the page's words are as wide as the PDF's. For the
+//! example letter they are half the bytes allsorts' subsets were, made in a
+//! third of the instructions.
 
 use std::collections::BTreeMap;
 
