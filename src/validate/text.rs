@@ -120,6 +120,9 @@ pub fn offset_datetime(dt: &Datetime) -> Option<DateTime<FixedOffset>> {
 /// character other than tab, newline and carriage return (a file saved with
 /// CRLF line ends), or a bidi control, which would reorder the text around it.
 pub fn bad_char(s: &str) -> Option<(usize, char)> {
+    if printable_ascii(s, true) {
+        return None;
+    }
     s.char_indices().find(|&(_, c)| {
         (c.is_control() && c != '\n' && c != '\t' && c != '\r') || is_bidi_control(c)
     })
