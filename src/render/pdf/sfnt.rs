@@ -129,25 +129,11 @@ pub(crate) fn with_tables(font: &[u8], more: Vec<([u8; 4], Vec<u8>)>) -> Option<
 pub(crate) fn cmap(mapped: &[(char, u16)]) -> Vec<u8> {
     let segments = segments(mapped);
     let n = segments.len() as u16;
-    let power = 1u16 << (15 - n.leading_zeros().min(15));
     let length = 16 + 8 * n;
     let mut out = Vec::with_capacity(12 + usize::from(length));
     // Header, one encoding record, then the subtable's header.
-    for v in [
-        0,
-        1,
-        3,
-        1,
-        0,
-        12,
-        4,
-        length,
-        0,
-        2 * n,
-        2 * power,
-        power.trailing_zeros() as u16,
-        2 * n - 2 * power,
-    ] {
+    let header = [0, 1, 3, 1, 0, 12, 4, length, 0, 2 * n];
+    for v in header.into_iter().chain(search_fields(n, 2)) {
         out.extend_from_slice(&v.to_be_bytes());
     }
     let column = |f: &dyn Fn(&(u16, u16, u16)) -> u16| -> Vec<u8> {
@@ -161,21 +147,29 @@ pub(crate) fn cmap(mapped: &[(char, u16)]) -> Vec<u8> {
     out
 }
 
+/// The binary-search fields that follow a count of `n` (at least 1)
+/// entries of `size` bytes in an sfnt's directory, a `cmap` subtable or a
+/// `kern` subtable: searchRange (the largest power of two not above `n`,
+/// times `size`), entrySelector (its log2) and rangeShift (the rest).
+pub(crate) fn search_fields(n: u16, size: u16) -> [u16; 3] {
+    let power = 1u16 << (15 - n.leading_zeros().min(15));
+    [
+        power * size,
+        power.trailing_zeros() as u16,
+        (n - power) * size,
+    ]
+}
+
 /// Writes an sfnt with tables sorted by tag, padded, and checksummed.
 fn write_font(tables: &[([u8; 4], Vec<u8>)]) -> Vec<u8> {
     let mut tables: Vec<&([u8; 4], Vec<u8>)> = tables.iter().collect();
     tables.sort_by_key(|t| t.0);
     let n = tables.len() as u16;
-    let power = 1u16 << (15 - n.leading_zeros().min(15));
     let mut out = Vec::new();
-    for v in [
-        power * 16,
-        power.trailing_zeros() as u16,
-        n * 16 - power * 16,
-    ] {
+    // Version 1.0, the table count, and the directory's search fields.
+    for v in [1, 0, n].into_iter().chain(search_fields(n, 16)) {
         out.extend_from_slice(&v.to_be_bytes());
     }
-    out.splice(0..0, [0, 1, 0, 0].into_iter().chain(n.to_be_bytes()));
     let mut offset = out.len() + 16 * tables.len();
     for (tag, data) in &tables {
         out.extend_from_slice(tag);

@@ -108,19 +108,10 @@ fn kern_table(ttf: &ttf_parser::Face<'_>, new: impl Fn(u16) -> Option<u16>) -> O
     let n = u16::try_from(pairs.len())
         .ok()
         .filter(|&n| n > 0 && n <= 10_920)?;
-    let power = 1u16 << (15 - n.leading_zeros().min(15));
     let mut out = Vec::with_capacity(18 + 6 * usize::from(n));
-    for v in [
-        0,
-        1,
-        0,
-        14 + 6 * n,
-        0x0001,
-        n,
-        power * 6,
-        power.trailing_zeros() as u16,
-        (n - power) * 6,
-    ] {
+    // Version 0, one subtable; its version, length, coverage and count.
+    let header = [0, 1, 0, 14 + 6 * n, 0x0001, n];
+    for v in header.into_iter().chain(super::sfnt::search_fields(n, 6)) {
         out.extend_from_slice(&v.to_be_bytes());
     }
     for ((l, r), v) in pairs {
