@@ -16,6 +16,7 @@ use std::fmt;
 use crate::compose::Composed;
 
 mod caps;
+mod content;
 mod flow;
 mod furniture;
 mod grid;
@@ -31,6 +32,7 @@ mod meta;
 mod page;
 mod paint;
 pub mod role;
+mod save;
 mod sfnt;
 mod structure;
 mod subset;

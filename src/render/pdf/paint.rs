@@ -1,9 +1,11 @@
-//! PDF painting: a [`Layout`] becomes PDF bytes. The only printpdf user.
+//! PDF painting: a [`Layout`] becomes printpdf ops, and they a document.
 //!
 //! Every run is placed at its own point (`Td`, see `page_ops`) and drawn as
 //! glyph ids of a font subset we make ourselves (printpdf without
 //! `text_layout` would embed whole fonts); each glyph carries its text, from
 //! which printpdf writes the ToUnicode map, so the text extracts exactly.
+//! printpdf builds the document from the ops; the pages' content streams
+//! are written from the same ops by `content`, which is faster.
 //! Kerning and justification are `TJ` offsets: `Tw` does nothing for
 //! two-byte (Identity-H) fonts. Resource names, subset tags, dates and the
 //! document id (see `meta`) are all derived from the input, so the output
@@ -16,10 +18,13 @@ use printpdf::{
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, XObjectId,
 };
 
+use rustc_hash::FxHashMap;
+
+use super::content;
 use super::fonts::{self, Face, Glyph};
 use super::linebreak::is_space;
 use super::marks::{Mark, Marker, layout_artifact};
-use super::meta::{Meta, pin_trailer_id, set_info, set_page_boxes};
+use super::meta::{Meta, set_info};
 use super::page::{Page, Rule, Run};
 use super::role::{Join, Node, Role};
 use super::subset::FaceSubset;
@@ -27,35 +32,50 @@ use super::{PdfError, Typeset};
 
 /// Paints `t`'s layout into a PDF document.
 pub(crate) fn paint(t: &Typeset, meta: &Meta) -> Result<Vec<u8>, PdfError> {
+    paint_with(t, meta, Streams::Ours)
+}
+
+/// Who writes the pages' content streams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Streams {
+    /// [`content::stream`], from the same ops.
+    Ours,
+    /// printpdf, from every op: what `Ours` is tested against.
+    #[cfg(test)]
+    Printpdf,
+}
+
+/// Paints `t`'s layout, the content streams written as `streams` says.
+pub(super) fn paint_with(t: &Typeset, meta: &Meta, streams: Streams) -> Result<Vec<u8>, PdfError> {
     let layout = &t.layout;
-    let shaped: Vec<Vec<Vec<Glyph>>> = layout
-        .pages
-        .iter()
-        .map(|p| {
-            p.runs
-                .iter()
-                .map(|r| fonts::shape(r.face, &r.text))
-                .collect()
-        })
-        .collect::<Result<_, _>>()?;
     let mut doc = PdfDocument::new(&meta.title);
-    let embedded = embed(&mut doc, &t.faces)?;
+    let (fonts, codes) = embed(&mut doc, &t.faces)?;
     let images = super::images::embed(&mut doc, layout);
     let drafts = super::watermark::embed(&mut doc, layout);
-    let (w, h) = (Mm::from(Pt(layout.width)), Mm::from(Pt(layout.height)));
+    let mut ops = Vec::with_capacity(layout.pages.len());
     let mut marks = Vec::with_capacity(layout.pages.len());
-    let pages = layout
-        .pages
-        .iter()
-        .zip(&shaped)
-        .map(|(page, glyphs)| {
-            let (ops, page_marks) =
-                page_ops(page, glyphs, &embedded, &layout.tree, &images, &drafts);
-            marks.push(page_marks);
-            PdfPage::new(w, h, ops)
-        })
-        .collect();
-    doc.with_pages(pages);
+    for page in &layout.pages {
+        let shaped = page
+            .runs
+            .iter()
+            .map(|r| fonts::shape(r.face, &r.text))
+            .collect::<Result<Vec<_>, _>>()?;
+        let (page_ops, page_marks) =
+            page_ops(page, &shaped, &fonts, &layout.tree, &images, &drafts);
+        ops.push(page_ops);
+        marks.push(page_marks);
+    }
+    let ours = match streams {
+        Streams::Ours => Some(content::take(
+            &mut ops,
+            &codes,
+            &doc.resources.xobjects.map,
+        )?),
+        #[cfg(test)]
+        Streams::Printpdf => None,
+    };
+    let (w, h) = (Mm::from(Pt(layout.width)), Mm::from(Pt(layout.height)));
+    doc.with_pages(ops.into_iter().map(|o| PdfPage::new(w, h, o)).collect());
     set_info(&mut doc, meta);
     let opts = PdfSaveOptions {
         optimize: false,
@@ -64,99 +84,44 @@ pub(crate) fn paint(t: &Typeset, meta: &Meta) -> Result<Vec<u8>, PdfError> {
         image_optimization: None,
     };
     let mut lo = doc.to_lopdf_document(&opts, &mut Vec::new());
-    compress(&mut lo);
-    super::structure::tag(&mut lo, &layout.tree, &marks);
-    super::structure::name_cid_maps(&mut lo);
-    super::meta::describe(&mut lo, meta, super::structure::ua_ready(layout));
-    set_page_boxes(&mut lo, layout.width, layout.height);
-    pin_trailer_id(&mut lo, &meta.id);
-    // The streams and some room for the objects around them: the bytes
-    // grow once or not at all rather than a dozen times.
-    let streams: usize = lo
-        .objects
-        .values()
-        .filter_map(|o| o.as_stream().ok())
-        .map(|s| s.content.len())
-        .sum();
-    let mut bytes = Vec::with_capacity(streams + 32 * 1024);
-    // The structure tree adds some two hundred small objects, written
-    // plainly. Object streams would pack them to a fifth (the example 32 KB
-    // instead of 43), but cost 13% more instructions (33.0 M instead of
-    // 29.2 M): the render time is the tighter budget.
-    lo.save_to(&mut bytes)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
-    Ok(bytes)
-}
-
-/// Deflates every stream at the fast level, through zlib-rs (pure Rust: no
-/// system libz to load at start-up, which cost more than it saved). printpdf's
-/// own `optimize` uses the best level, which cost a third of a render; the
-/// fast level leaves the four-page example near 43 KB with its structure
-/// tree, and a two-page letter (25 KB) well under its 40 KB budget. One compressor
-/// serves every stream, reset between them: setting one up zeroes some
-/// 400 KB of tables, which for the ten streams of a letter was a tenth of a
-/// render's instructions.
-fn compress(doc: &mut lopdf::Document) {
-    let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
-    for object in doc.objects.values_mut() {
-        let lopdf::Object::Stream(stream) = object else {
-            continue;
-        };
-        if stream.dict.get(b"Filter").is_ok() {
-            continue;
-        }
-        z.reset();
-        if let Some(packed) = deflate(&mut z, &stream.content)
-            && packed.len() < stream.content.len()
-        {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(packed);
-        }
+    if let Some(written) = ours {
+        content::replace(&mut lo, written)?;
     }
-}
-
-/// `data` deflated whole, in the zlib format, by a freshly reset `z`.
-fn deflate(z: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    loop {
-        let read = usize::try_from(z.total_in()).ok()?;
-        let status = z
-            .compress_vec(&data[read..], &mut out, flate2::FlushCompress::Finish)
-            .ok()?;
-        match status {
-            flate2::Status::StreamEnd => return Some(out),
-            // The output is full: give it room and go on.
-            _ => out.reserve(out.capacity().max(64)),
-        }
-    }
+    super::save::save(lo, t, meta, &marks)
 }
 
 /// Registers every face the PDF draws, cut as `faces` cut it, under a fixed
-/// resource name.
+/// resource name; and the code of each character in each.
 fn embed(
     doc: &mut PdfDocument,
     faces: &BTreeMap<Face, FaceSubset>,
-) -> Result<BTreeMap<Face, FontId>, PdfError> {
+) -> Result<(BTreeMap<Face, FontId>, content::Codes), PdfError> {
     let mut out = BTreeMap::new();
+    let mut codes = content::Codes::default();
     for (&face, FaceSubset { subset, chars }) in faces {
         let mut font = ParsedFont::from_bytes(&subset.bytes, 0, &mut Vec::new())
             .ok_or_else(|| PdfError::Font(format!("{}: subset does not parse", face.ps_name())))?;
-        // The subset has no cmap: printpdf learns here which glyph draws
-        // each character of the text items, and writes ToUnicode from it.
-        font.codepoint_to_glyph = chars
+        let face_codes: FxHashMap<char, u16> = chars
             .iter()
-            .filter_map(|(&ch, &gid)| Some((u32::from(ch), subset.gid(gid)?)))
+            .filter_map(|(&ch, &gid)| Some((ch, subset.gid(gid)?)))
+            .collect();
+        // The subset has no cmap: printpdf learns here which glyph draws
+        // each character it is shown, and writes ToUnicode from it.
+        font.codepoint_to_glyph = face_codes
+            .iter()
+            .map(|(&ch, &code)| (u32::from(ch), code))
             .collect();
         font.font_name = Some(subset.name.clone());
         // printpdf's own ids are random; "F0".."F5" keep the bytes stable.
         let id = FontId(format!("F{}", face as usize));
+        codes.insert(id.0.clone(), face_codes);
         doc.resources
             .fonts
             .map
             .insert(id.clone(), PdfFont::new(font));
         out.insert(face, id);
     }
-    Ok(out)
+    Ok((out, codes))
 }
 
 /// A horizontal rule as a stroked line.
