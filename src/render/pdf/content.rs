@@ -9,7 +9,7 @@
 //! A test holds every page to what printpdf writes for the same ops.
 //!
 //! printpdf still makes the fonts, whose widths and ToUnicode maps come from
-//! the glyphs that the ops show. It is handed [`usage`]: one `ShowText` a
+//! the glyphs that the ops show. It is handed their usage: one `ShowText` a
 //! font naming each glyph once, which gives it the same glyph-to-text map as
 //! the whole letter would. [`replace`] then puts the real streams in.
 
@@ -30,50 +30,84 @@ pub(super) type Codes = FxHashMap<String, FxHashMap<char, u16>>;
 /// The XObjects a page may place, as registered with printpdf.
 pub(super) type XObjects = BTreeMap<XObjectId, XObject>;
 
-/// The content streams of the pages drawn by `pages`, one a page; what is
-/// left in `pages` for printpdf is the [`usage`] of the fonts, on the first.
+/// The content streams of the pages drawn by `pages`, one a page: the
+/// bytes printpdf would write for them. What is left in `pages` for
+/// printpdf is the fonts' [`Writer::usage`], on the first.
 pub(super) fn take(
     pages: &mut [Vec<Op>],
     codes: &Codes,
     xobjects: &XObjects,
 ) -> Result<Vec<Vec<u8>>, PdfError> {
-    let streams = pages.iter().map(|ops| stream(ops, codes, xobjects));
-    let streams = streams.collect::<Result<Vec<_>, _>>()?;
-    let usage = usage(pages, codes);
+    let mut w = Writer {
+        out: Vec::new(),
+        font: None,
+        shown: Vec::new(),
+    };
+    let mut streams = Vec::with_capacity(pages.len());
+    for ops in pages.iter() {
+        w.out = Vec::with_capacity(ops.len() * 24);
+        // As printpdf, each page starts with no font chosen.
+        w.font = None;
+        for op in ops {
+            w.op(op, codes, xobjects)?;
+        }
+        streams.push(std::mem::take(&mut w.out));
+    }
     pages.iter_mut().for_each(Vec::clear);
     if let Some(first) = pages.first_mut() {
-        *first = usage;
+        *first = w.usage();
     }
     Ok(streams)
 }
 
-/// The content stream of a page drawn by `ops`: the bytes printpdf would
-/// write for them.
-fn stream(ops: &[Op], codes: &Codes, xobjects: &XObjects) -> Result<Vec<u8>, PdfError> {
-    let mut w = Writer {
-        out: Vec::with_capacity(ops.len() * 24),
-        font: None,
-    };
-    for op in ops {
-        w.op(op, codes, xobjects)?;
-    }
-    Ok(w.out)
-}
-
 struct Writer<'c> {
     out: Vec<u8>,
-    /// The codes of the font the last `Tf` chose.
-    font: Option<&'c FxHashMap<char, u16>>,
+    /// The font the last `Tf` chose, as an index into `shown`.
+    font: Option<usize>,
+    /// Each font chosen so far, with its codes and the glyphs shown in it.
+    shown: Vec<Shown<'c>>,
+}
+
+/// A font and the glyphs shown in it.
+struct Shown<'c> {
+    handle: PdfFontHandle,
+    codes: Option<&'c FxHashMap<char, u16>>,
+    /// By code, the character the glyph last drew (`None`: not shown).
+    chars: Vec<Option<char>>,
 }
 
 impl<'c> Writer<'c> {
+    /// The ops from which printpdf learns each font's glyphs: for each font
+    /// shown in, one `ShowText` of one character a glyph. Were two
+    /// characters drawn by one glyph (no shipped face has such a pair), the
+    /// last shown would be kept, as printpdf keeps it.
+    fn usage(self) -> Vec<Op> {
+        let mut ops = vec![Op::StartTextSection];
+        for font in self.shown {
+            let text: String = font.chars.into_iter().flatten().collect();
+            if text.is_empty() {
+                continue;
+            }
+            let size = printpdf::Pt(10.0);
+            ops.push(Op::SetFont {
+                font: font.handle,
+                size,
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text)],
+            });
+        }
+        ops.push(Op::EndTextSection);
+        ops
+    }
+
     fn op(&mut self, op: &Op, codes: &'c Codes, xobjects: &XObjects) -> Result<(), PdfError> {
         match op {
             Op::StartTextSection => self.operator(&[], "BT"),
             Op::EndTextSection => self.operator(&[], "ET"),
             Op::SetFont { font, size } => {
                 let name = font_name(font);
-                self.font = codes.get(name);
+                self.choose(font, codes.get(name));
                 self.next();
                 self.name(name.as_bytes());
                 let _ = write!(self.out, " {} Tf", size.0);
@@ -206,12 +240,37 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    /// `text` as a hexadecimal string of the current font's codes.
+    /// Makes `font` the current font, the first time with its `codes`.
+    fn choose(&mut self, font: &PdfFontHandle, codes: Option<&'c FxHashMap<char, u16>>) {
+        let known = self.shown.iter().position(|s| s.handle == *font);
+        self.font = Some(known.unwrap_or(self.shown.len()));
+        if known.is_none() {
+            self.shown.push(Shown {
+                handle: font.clone(),
+                codes,
+                chars: Vec::new(),
+            });
+        }
+    }
+
+    /// `text` as a hexadecimal string of the current font's codes (0 for a
+    /// character it lacks), each glyph noted as shown.
     fn codes(&mut self, text: &str) {
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let mut font = self.font.and_then(|i| self.shown.get_mut(i));
         self.out.push(b'<');
         for ch in text.chars() {
-            let code = self.font.and_then(|f| f.get(&ch)).copied().unwrap_or(0);
+            let mut code = 0;
+            if let Some(f) = font.as_mut()
+                && let Some(&c) = f.codes.and_then(|codes| codes.get(&ch))
+            {
+                code = c;
+                let at = usize::from(c);
+                if f.chars.len() <= at {
+                    f.chars.resize(at + 1, None);
+                }
+                f.chars[at] = Some(ch);
+            }
             for byte in code.to_be_bytes() {
                 self.out.push(HEX[usize::from(byte >> 4)]);
                 self.out.push(HEX[usize::from(byte & 0xF)]);
@@ -239,53 +298,6 @@ fn fill_operator(col: &printpdf::Color) -> &'static str {
 /// An op the painter does not draw with (a defect, not a user's error).
 fn unwritten(what: &str) -> PdfError {
     PdfError::Write(format!("the content stream has no writer for {what}"))
-}
-
-/// The ops from which printpdf learns each font's glyphs: for each font
-/// the `ops` of all pages show, one `ShowText` of one character per glyph.
-/// Were two characters drawn by one glyph (no shipped face has such a
-/// pair), the last shown would be kept, as printpdf keeps it.
-fn usage(pages: &[Vec<Op>], codes: &Codes) -> Vec<Op> {
-    let mut fonts: BTreeMap<&str, (&PdfFontHandle, BTreeMap<u16, char>)> = BTreeMap::new();
-    for ops in pages {
-        let mut font = None;
-        for op in ops {
-            match op {
-                Op::SetFont { font: handle, .. } => {
-                    let name = font_name(handle);
-                    font = codes.get(name).map(|c| (name, handle, c));
-                }
-                Op::ShowText { items } => {
-                    let Some((name, handle, c)) = font else {
-                        continue;
-                    };
-                    let glyphs = &mut fonts.entry(name).or_insert((handle, BTreeMap::new())).1;
-                    for item in items {
-                        if let TextItem::Text(text) = item {
-                            for ch in text.chars() {
-                                if let Some(&code) = c.get(&ch) {
-                                    glyphs.insert(code, ch);
-                                }
-                            }
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut ops = vec![Op::StartTextSection];
-    for (handle, glyphs) in fonts.into_values() {
-        ops.push(Op::SetFont {
-            font: handle.clone(),
-            size: printpdf::Pt(10.0),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(glyphs.into_values().collect())],
-        });
-    }
-    ops.push(Op::EndTextSection);
-    ops
 }
 
 /// Puts `streams`, one a page in order, in as the pages' contents.
