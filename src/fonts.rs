@@ -12,7 +12,7 @@
 //! are the widths a PDF viewer advances by and justified lines end flush.
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::Style;
 
@@ -117,20 +117,22 @@ type IntMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// nearly every character of a letter (Latin, Latin-1, Latin Extended).
 const TABLED: usize = 0x250;
 
-/// A remembered lookup: [`NOT_YET`], [`NO_GLYPH`], or the glyph id plus 2.
-const NOT_YET: u32 = 0;
-const NO_GLYPH: u32 = 1;
+/// A remembered lookup: [`NOT_YET`], [`NO_GLYPH`], or the glyph id plus 2
+/// with its advance above it (`advance << 32 | gid + 2`).
+const NOT_YET: u64 = 0;
+const NO_GLYPH: u64 = 1;
 
-/// Metrics of one face, read once from its tables.
+/// Metrics of one face, read from its tables as they are asked for.
 struct Metrics {
-    /// Glyph ids of U+0000..[`TABLED`], each filled in the first time it is
-    /// asked: a letter uses some seventy of them, and looking all 592 up
-    /// when a face loads cost more than the rest of reading it.
-    latin: [AtomicU32; TABLED],
+    /// Glyph ids and advances of U+0000..[`TABLED`], each filled in the
+    /// first time it is asked: a letter uses some seventy of them, and
+    /// looking all 592 up when a face loads cost more than the rest of
+    /// reading it.
+    latin: [AtomicU64; TABLED],
+    /// The face's tables.
+    ttf: ttf_parser::Face<'static>,
     /// The Unicode cmap subtables, in file order.
     unicode: Vec<ttf_parser::cmap::Subtable<'static>>,
-    /// Advance per glyph id, in whole 1/1000 em (as printpdf's `/W`).
-    advances: Vec<u16>,
     /// `kern` table pairs (left << 16 | right) in 1/1000 em.
     kerning: IntMap<u32, f32>,
 }
@@ -138,6 +140,12 @@ struct Metrics {
 impl Metrics {
     /// The glyph of `ch`: the first Unicode subtable that maps it wins.
     fn lookup(&self, ch: char) -> Option<u16> {
+        self.glyph(ch).map(|(gid, _)| gid)
+    }
+
+    /// The glyph of `ch` and its advance in whole 1/1000 em (truncated, as
+    /// printpdf's `/W`).
+    fn glyph(&self, ch: char) -> Option<(u16, u16)> {
         let Some(slot) = self.latin.get(ch as usize) else {
             return self.search(ch);
         };
@@ -146,22 +154,34 @@ impl Metrics {
         match slot.load(Ordering::Relaxed) {
             NOT_YET => {
                 let found = self.search(ch);
-                slot.store(
-                    found.map_or(NO_GLYPH, |g| u32::from(g) + 2),
-                    Ordering::Relaxed,
-                );
+                let packed = found.map_or(NO_GLYPH, |(gid, advance)| {
+                    u64::from(advance) << 32 | (u64::from(gid) + 2)
+                });
+                slot.store(packed, Ordering::Relaxed);
                 found
             }
             NO_GLYPH => None,
-            g => u16::try_from(g - 2).ok(),
+            packed => {
+                let gid = u16::try_from((packed & 0xFFFF_FFFF) - 2).ok()?;
+                Some((gid, (packed >> 32) as u16))
+            }
         }
     }
 
-    fn search(&self, ch: char) -> Option<u16> {
-        self.unicode
-            .iter()
-            .find_map(|s| s.glyph_index(ch as u32))
-            .map(|g| g.0)
+    fn search(&self, ch: char) -> Option<(u16, u16)> {
+        let gid = self.unicode.iter().find_map(|s| s.glyph_index(ch as u32))?;
+        Some((gid.0, self.advance(gid.0)))
+    }
+
+    /// The advance of glyph `gid`, in whole 1/1000 em.
+    fn advance(&self, gid: u16) -> u16 {
+        let upem = f32::from(self.ttf.units_per_em());
+        let adv = f32::from(
+            self.ttf
+                .glyph_hor_advance(ttf_parser::GlyphId(gid))
+                .unwrap_or(0),
+        );
+        (adv * 1000.0 / upem) as u16
     }
 }
 
@@ -172,8 +192,9 @@ fn metrics(face: Face) -> &'static Metrics {
     TABLE[face.index()].get_or_init(|| load(face))
 }
 
-/// Reads cmap, advances and kerning. The files are ours and known good, so a
-/// parse failure is a build defect, not a user error.
+/// Reads the cmap and kerning; advances are read as glyphs are asked for.
+/// The files are ours and known good, so a parse failure is a build
+/// defect, not a user error.
 fn load(face: Face) -> Metrics {
     let ttf = ttf_parser::Face::parse(face.bytes(), 0).expect("shipped font parses");
     let upem = f32::from(ttf.units_per_em());
@@ -184,20 +205,14 @@ fn load(face: Face) -> Metrics {
         .flat_map(|c| c.subtables)
         .filter(|s| s.is_unicode())
         .collect();
-    let advances = (0..ttf.number_of_glyphs())
-        .map(|g| {
-            let adv = f32::from(ttf.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0));
-            (adv * 1000.0 / upem) as u16
-        })
-        .collect();
     let mut kerning = IntMap::default();
     for p in kern_pairs(&ttf) {
         kerning.insert(p.pair, f32::from(p.value) * 1000.0 / upem);
     }
     Metrics {
-        latin: [const { AtomicU32::new(NOT_YET) }; TABLED],
+        latin: [const { AtomicU64::new(NOT_YET) }; TABLED],
+        ttf,
         unicode,
-        advances,
         kerning,
     }
 }
@@ -319,16 +334,15 @@ pub(crate) fn shape(face: Face, text: &str) -> Result<Vec<Glyph>, MissingGlyph> 
     let m = metrics(face);
     let mut out: Vec<Glyph> = Vec::with_capacity(text.len());
     for ch in text.chars() {
-        let gid = m.lookup(drawn(ch)).ok_or_else(|| missing(ch, text))?;
+        let (gid, advance) = m.glyph(drawn(ch)).ok_or_else(|| missing(ch, text))?;
         if let Some(prev) = out.last_mut() {
             let key = u32::from(prev.gid) << 16 | u32::from(gid);
             prev.kern = m.kerning.get(&key).copied().unwrap_or(0.0);
         }
-        let advance = f32::from(m.advances.get(usize::from(gid)).copied().unwrap_or(0));
         out.push(Glyph {
             gid,
             ch,
-            advance,
+            advance: f32::from(advance),
             kern: 0.0,
         });
     }
@@ -342,12 +356,12 @@ pub(crate) fn width(face: Face, text: &str, size: f32) -> Result<f32, MissingGly
     let m = metrics(face);
     let (mut units, mut prev) = (0.0, None);
     for ch in text.chars() {
-        let gid = m.lookup(drawn(ch)).ok_or_else(|| missing(ch, text))?;
+        let (gid, advance) = m.glyph(drawn(ch)).ok_or_else(|| missing(ch, text))?;
         if let Some(p) = prev {
             let key = u32::from(p) << 16 | u32::from(gid);
             units += m.kerning.get(&key).copied().unwrap_or(0.0);
         }
-        units += f32::from(m.advances.get(usize::from(gid)).copied().unwrap_or(0));
+        units += f32::from(advance);
         prev = Some(gid);
     }
     Ok(units * size / 1000.0)
