@@ -2,10 +2,12 @@
 //!
 //! Two steps, as in typst's layout/export split: [`layout::layout`] is pure
 //! and turns the letter into pages of positioned text runs (golden-testable as
-//! text), and `paint`, with its helpers (`images`, `marks`, `meta`,
-//! `structure`, `watermark`), is the only code that touches printpdf, where
-//! the web page ([`crate::render::html`]) reads the same layout for its
-//! lines (`render::lines`) and fonts (`webfont`). Fonts are the
+//! text), and `paint`, with its helpers (`content`, `images`, `marks`,
+//! `meta`, `save`, `structure`, `watermark`), is the only code that touches
+//! printpdf: printpdf builds the document and its fonts, `content` writes
+//! the pages' content streams from the same ops. The web page
+//! ([`crate::render::html`]) reads the same layout for its lines
+//! (`render::lines`) and fonts (`webfont`). Fonts are the
 //! shipped Liberation Serif and Noto Serif Armenian ([`crate::fonts`], a
 //! leaf validation also asks), compiled in and subset,
 //! and the metadata is pinned to the letter, so the same input always gives
