@@ -140,7 +140,12 @@ struct Metrics {
 impl Metrics {
     /// The glyph of `ch`: the first Unicode subtable that maps it wins.
     fn lookup(&self, ch: char) -> Option<u16> {
-        self.glyph(ch).map(|(gid, _)| gid)
+        if (ch as usize) < TABLED {
+            return self.glyph(ch).map(|(gid, _)| gid);
+        }
+        // Past the table, only the cmap: validation asks whether each of a
+        // season's characters is drawn, and never how wide it is.
+        self.gid(ch)
     }
 
     /// The glyph of `ch` and its advance in whole 1/1000 em (truncated, as
@@ -169,8 +174,15 @@ impl Metrics {
     }
 
     fn search(&self, ch: char) -> Option<(u16, u16)> {
-        let gid = self.unicode.iter().find_map(|s| s.glyph_index(ch as u32))?;
-        Some((gid.0, self.advance(gid.0)))
+        let gid = self.gid(ch)?;
+        Some((gid, self.advance(gid)))
+    }
+
+    fn gid(&self, ch: char) -> Option<u16> {
+        self.unicode
+            .iter()
+            .find_map(|s| s.glyph_index(ch as u32))
+            .map(|g| g.0)
     }
 
     /// The advance of glyph `gid`, in whole 1/1000 em.
