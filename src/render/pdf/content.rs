@@ -3,10 +3,10 @@
 //! printpdf serializes an op through lopdf objects: every glyph of a text
 //! became its own lookup, map entry and `String` (for the ToUnicode map),
 //! and each byte of its code was written through `format!`. That was a
-//! quarter of a render's instructions. [`stream`] writes the same bytes
-//! directly: text operators by hand, the rarer ones (marked-content
-//! properties, form placements, rules) through lopdf's own content encoder.
-//! A test holds every page to what printpdf writes for the same ops.
+//! quarter of a render's instructions. [`take`] writes the same bytes
+//! directly: text operators by hand, marked-content properties through
+//! lopdf's own content encoder. A test holds every page to what printpdf
+//! writes for the same ops (`tests/paint.rs`).
 //!
 //! printpdf still makes the fonts, whose widths and ToUnicode maps come from
 //! the glyphs that the ops show. It is handed their usage: one `ShowText` a
