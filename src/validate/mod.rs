@@ -69,7 +69,7 @@ impl Checked {
 /// Loads and validates the roster, the ledger and the given letters (all of
 /// `letters/` when `letters` is empty).
 pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> {
-    load_and_check(ws, letters, Conventions::Check)
+    load_and_check(ws, letters, Warnings::Shown)
 }
 
 /// Like [`workspace`], without the house conventions, which only ever warn:
@@ -78,20 +78,22 @@ pub fn workspace(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> 
 /// too, are looked for only when there is an error, for which `status`
 /// prints every diagnostic.
 pub fn workspace_errors(ws: &Workspace, letters: &[PathBuf]) -> Result<Checked, Error> {
-    load_and_check(ws, letters, Conventions::Skip)
+    load_and_check(ws, letters, Warnings::Skipped)
 }
 
-/// Whether the house conventions are checked too.
+/// Whether the checks that can only warn are made: the house conventions,
+/// every seal of the ledger (not just its last command's), repeated events
+/// and signers' chambers. A command that shows no warnings skips them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Conventions {
-    Check,
-    Skip,
+enum Warnings {
+    Shown,
+    Skipped,
 }
 
 fn load_and_check(
     ws: &Workspace,
     letters: &[PathBuf],
-    conventions: Conventions,
+    warnings: Warnings,
 ) -> Result<Checked, Error> {
     let letter_ids = ws.letter_ids()?;
     let all = ws.letter_paths()?;
@@ -113,7 +115,7 @@ fn load_and_check(
         .into_iter()
         .filter(|p| !letters.iter().any(|(id, _)| *id == load::letter_id(p)))
         .collect();
-    Ok(loaded(signers?, letters, &letter_ids, &others, conventions))
+    Ok(loaded(signers?, letters, &letter_ids, &others, warnings))
 }
 
 /// From this many letters on, a season is worth a second thread: the
@@ -165,7 +167,7 @@ pub fn texts(signers: &str, letters: &[(&str, &str)]) -> Checked {
             (id.to_string(), Loaded::parse(source))
         })
         .collect();
-    loaded(signers, letters, &ids, &[], Conventions::Check)
+    loaded(signers, letters, &ids, &[], Warnings::Shown)
 }
 
 fn loaded(
@@ -173,7 +175,7 @@ fn loaded(
     letters: LoadedLetters,
     letter_ids: &[String],
     others: &[PathBuf],
-    conventions: Conventions,
+    warnings: Warnings,
 ) -> Checked {
     let src = &signers.source;
     let (mut file, problems) = (signers.value, signers.problems);
@@ -195,9 +197,9 @@ fn loaded(
     // Seals and whole commands; a torn tail is told here too, as part of
     // the command it cut when there is one. Every seal for `check`, the
     // last command for the others (`status` has a budget).
-    let findings = match conventions {
-        Conventions::Check => crate::ledger::batch::findings,
-        Conventions::Skip => crate::ledger::batch::tail_findings,
+    let findings = match warnings {
+        Warnings::Shown => crate::ledger::batch::findings,
+        Warnings::Skipped => crate::ledger::batch::tail_findings,
     };
     let findings = findings(&src.text, &file.signoff, torn);
     diagnostics.extend(findings.iter().map(|f| f.diagnostic(src)));
@@ -211,7 +213,7 @@ fn loaded(
     let ((ledger, mut ledger_diags), (letters, letter_diags)) = crate::parallel::join(
         worth_it,
         || ledger(src, signoffs, &roster, letter_ids, &history),
-        || check_letters(letters, known, &history, conventions),
+        || check_letters(letters, known, &history, warnings),
     );
     let errors = [&diagnostics, &ledger_diags, &letter_diags]
         .iter()
@@ -219,12 +221,12 @@ fn loaded(
     // Repeated events only warn: a command that shows no warnings (`status`,
     // which prints the diagnostics only when one is an error) spares the
     // search, a fifth of checking a season's ledger, when there is none.
-    if conventions == Conventions::Check || errors {
+    if warnings == Warnings::Shown || errors {
         ledger_diags.extend(crate::ledger::duplicate_events(&ledger, src));
     }
     diagnostics.extend(ledger_diags);
     diagnostics.extend(letter_diags);
-    if conventions == Conventions::Check {
+    if warnings == Warnings::Shown {
         diagnostics.extend(chambers::signatures(src, &ledger, &letters, &roster));
     }
     crate::diag::in_line_order(&mut diagnostics);
@@ -300,10 +302,10 @@ fn check_letters(
     letters: LoadedLetters,
     known: Option<&Roster>,
     history: &formerly::History,
-    conventions: Conventions,
+    warnings: Warnings,
 ) -> (Vec<Letter>, Vec<Diagnostic>) {
     let people = known
-        .filter(|_| conventions == Conventions::Check)
+        .filter(|_| warnings == Warnings::Shown)
         .map(conventions::People::new);
     let ids = known.map(signatories::Known::new);
     let (mut valid, mut diags) = (Vec::new(), Vec::new());
@@ -313,7 +315,7 @@ fn check_letters(
         let shared =
             formerly::check_others(&id, &loaded.source, &loaded.value, history, &mut diags);
         let letter = letter.filter(|_| !shared);
-        if conventions == Conventions::Check {
+        if warnings == Warnings::Shown {
             conventions::check(&loaded.source, &loaded.value, people.as_ref(), &mut diags);
         }
         valid.extend(letter);

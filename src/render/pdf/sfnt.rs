@@ -6,6 +6,11 @@
 //! font streams — the bulk of a letter's PDF and of the time spent
 //! compressing it. The `name` table goes too: 3 KB a face that no PDF
 //! viewer reads. Any structure not understood leaves the font untouched.
+//!
+//! The web page's fonts need two tables the subsets lack, a `cmap` and a
+//! `kern`: they are written here too, beside the font directory.
+
+use std::collections::BTreeMap;
 
 /// Tables that only serve hinting, and `name`.
 const DROPPED: [&[u8; 4]; 4] = [b"fpgm", b"prep", b"cvt ", b"name"];
@@ -145,6 +150,30 @@ pub(crate) fn cmap(mapped: &[(char, u16)]) -> Vec<u8> {
     out.extend(column(&|s| s.2.wrapping_sub(s.0))); // idDelta, mod 65536
     out.extend(column(&|_| 0)); // idRangeOffset
     out
+}
+
+/// A `kern` table (version 0, one format-0 subtable) of `pairs`, in glyph
+/// order; `None` for none, or more than a subtable's 16-bit length holds
+/// (10,920).
+pub(crate) fn kern(pairs: &BTreeMap<(u16, u16), i16>) -> Option<Vec<u8>> {
+    let n = u16::try_from(pairs.len())
+        .ok()
+        .filter(|&n| n > 0 && n <= 10_920)?;
+    let mut out = Vec::with_capacity(18 + 6 * usize::from(n));
+    // Version 0, one subtable; its version, length, coverage and count.
+    let header = [0, 1, 0, 14 + 6 * n, 0x0001, n];
+    for v in header.into_iter().chain(search_fields(n, 6)) {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    for (&(l, r), v) in pairs {
+        out.extend(
+            l.to_be_bytes()
+                .into_iter()
+                .chain(r.to_be_bytes())
+                .chain(v.to_be_bytes()),
+        );
+    }
+    Some(out)
 }
 
 /// The binary-search fields that follow a count of `n` (at least 1)

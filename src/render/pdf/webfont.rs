@@ -95,8 +95,8 @@ fn subset_font(face: Face, cut: &FaceSubset) -> Result<Vec<u8>, PdfError> {
     super::sfnt::with_tables(&subset.bytes, tables).ok_or_else(|| fail("the subset does not read"))
 }
 
-/// A `kern` table (version 0, one format-0 subtable) with the face's pairs
-/// between the kept glyphs, numbered as `new` numbers them.
+/// A `kern` table with the face's pairs between the kept glyphs, numbered
+/// as `new` numbers them (the first value of a repeated pair wins).
 fn kern_table(ttf: &ttf_parser::Face<'_>, new: impl Fn(u16) -> Option<u16>) -> Option<Vec<u8>> {
     let mut pairs = BTreeMap::new();
     for p in fonts::kern_pairs(ttf) {
@@ -104,25 +104,7 @@ fn kern_table(ttf: &ttf_parser::Face<'_>, new: impl Fn(u16) -> Option<u16>) -> O
             pairs.entry((l, r)).or_insert(p.value);
         }
     }
-    // A subtable's length is 16 bits: at most 10,920 pairs.
-    let n = u16::try_from(pairs.len())
-        .ok()
-        .filter(|&n| n > 0 && n <= 10_920)?;
-    let mut out = Vec::with_capacity(18 + 6 * usize::from(n));
-    // Version 0, one subtable; its version, length, coverage and count.
-    let header = [0, 1, 0, 14 + 6 * n, 0x0001, n];
-    for v in header.into_iter().chain(super::sfnt::search_fields(n, 6)) {
-        out.extend_from_slice(&v.to_be_bytes());
-    }
-    for ((l, r), v) in pairs {
-        out.extend(
-            l.to_be_bytes()
-                .into_iter()
-                .chain(r.to_be_bytes())
-                .chain(v.to_be_bytes()),
-        );
-    }
-    Some(out)
+    super::sfnt::kern(&pairs)
 }
 
 /// The CSS family, weight and style of a face.
