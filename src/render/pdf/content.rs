@@ -4,9 +4,10 @@
 //! became its own lookup, map entry and `String` (for the ToUnicode map),
 //! and each byte of its code was written through `format!`. That was a
 //! quarter of a render's instructions. [`take`] writes the same bytes
-//! directly: text operators by hand, marked-content properties through
-//! lopdf's own content encoder. A test holds every page to what printpdf
-//! writes for the same ops (`tests/paint.rs`).
+//! directly: the frequent operators by hand, those with a name or a
+//! dictionary (`Tf`, `Do`, `BDC`) through lopdf's own content encoder. A
+//! test holds every page to what printpdf writes for the same ops
+//! (`tests/paint.rs`).
 //!
 //! printpdf still makes the fonts, whose widths and ToUnicode maps come from
 //! the glyphs that the ops show. It is handed their usage: one `ShowText` a
@@ -16,7 +17,7 @@
 use std::collections::BTreeMap;
 use std::io::Write as _;
 
-use lopdf::Object::Name;
+use lopdf::Object::{Name, Real};
 use lopdf::content::{Content, Operation};
 use printpdf::{CurTransMat, Op, PdfFontHandle, TextItem, XObject, XObjectId, XObjectTransform};
 use rustc_hash::FxHashMap;
@@ -108,9 +109,8 @@ impl<'c> Writer<'c> {
             Op::SetFont { font, size } => {
                 let name = font_name(font);
                 self.choose(font, codes.get(name));
-                self.next();
-                self.name(name.as_bytes());
-                let _ = write!(self.out, " {} Tf", size.0);
+                let operands = vec![Name(name.as_bytes().to_vec()), Real(size.0)];
+                self.encoded(Operation::new("Tf", operands));
             }
             Op::SetTextCursor { pos } => self.operator(&[pos.x.0, pos.y.0], "Td"),
             Op::SetCharacterSpacing { multiplier } => self.operator(&[*multiplier], "Tc"),
@@ -163,9 +163,7 @@ impl<'c> Writer<'c> {
             });
         self.operator(&[], "q");
         self.operator(&matrix, "cm");
-        self.next();
-        self.name(id.0.as_bytes());
-        self.out.extend_from_slice(b" Do");
+        self.encoded(Operation::new("Do", vec![Name(id.0.as_bytes().to_vec())]));
         self.operator(&[], "Q");
     }
 
@@ -187,20 +185,9 @@ impl<'c> Writer<'c> {
         self.out.extend_from_slice(name.as_bytes());
     }
 
-    /// A name, escaped as lopdf escapes one: `#` and two hexadecimal
-    /// digits for a delimiter, white space or a byte outside `!`..`~`.
-    fn name(&mut self, name: &[u8]) {
-        self.out.push(b'/');
-        for &byte in name {
-            if b" \t\n\r\x0C()<>[]{}/%#".contains(&byte) || !(33..=126).contains(&byte) {
-                let _ = write!(self.out, "#{byte:02X}");
-            } else {
-                self.out.push(byte);
-            }
-        }
-    }
-
-    /// An operation encoded by lopdf itself.
+    /// An operation encoded by lopdf itself: the rare ones with a name or
+    /// a dictionary (`Tf`, `Do`, `BDC`), whose escaping is lopdf's to get
+    /// right.
     fn encoded(&mut self, op: Operation) {
         let bytes = Content {
             operations: vec![op],

@@ -38,7 +38,7 @@ pub(crate) fn paint(t: &Typeset, meta: &Meta) -> Result<Vec<u8>, PdfError> {
 /// Who writes the pages' content streams.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Streams {
-    /// [`content::stream`], from the same ops.
+    /// [`content::take`], from the same ops.
     Ours,
     /// printpdf, from every op: what `Ours` is tested against.
     #[cfg(test)]
