@@ -212,16 +212,17 @@ fn loaded(
     let worth_it = letters.len() >= MANY_LETTERS && signoffs.len() >= MANY_SIGNOFFS;
     let ((ledger, mut ledger_diags), (letters, letter_diags)) = crate::parallel::join(
         worth_it,
-        || ledger(src, signoffs, &roster, letter_ids, &history),
+        || ledger(src, signoffs, &roster, letter_ids, &history, warnings),
         || check_letters(letters, known, &history, warnings),
     );
+    // Repeated events only warn: a command that shows no warnings (`status`,
+    // which prints the diagnostics only when one is an error) spares the
+    // search, a fifth of checking a season's ledger, unless there is one.
+    // `check` has them searched beside the letters (`ledger`).
     let errors = [&diagnostics, &ledger_diags, &letter_diags]
         .iter()
         .any(|d| d.iter().any(Diagnostic::is_error));
-    // Repeated events only warn: a command that shows no warnings (`status`,
-    // which prints the diagnostics only when one is an error) spares the
-    // search, a fifth of checking a season's ledger, when there is none.
-    if warnings == Warnings::Shown || errors {
+    if warnings == Warnings::Skipped && errors {
         ledger_diags.extend(crate::ledger::duplicate_events(&ledger, src));
     }
     diagnostics.extend(ledger_diags);
@@ -283,16 +284,21 @@ fn known_ids(roster: &Roster, file: &raw::SignersFile) -> Roster {
     known
 }
 
-/// The valid ledger events, and the problems of the others.
+/// The valid ledger events, and the problems of the others; with the
+/// warnings shown, the repeated events too.
 fn ledger(
     src: &Arc<Source>,
     signoffs: Vec<toml::Spanned<raw::SignOff>>,
     roster: &Roster,
     letter_ids: &[String],
     history: &formerly::History,
+    warnings: Warnings,
 ) -> (Vec<SignOff>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let ledger = ledger::ledger(src, signoffs, roster, letter_ids, history, &mut diags);
+    if warnings == Warnings::Shown {
+        diags.extend(crate::ledger::duplicate_events(&ledger, src));
+    }
     (ledger, diags)
 }
 
