@@ -139,10 +139,11 @@ pub(super) fn text_field(src: &Arc<Source>, value: &Spanned<String>, diags: &mut
 /// place, before anything is rendered.
 pub(super) fn printable(src: &Arc<Source>, value: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
     let (text, span) = (value.get_ref(), value.span());
-    // A character the fonts lack or cannot shape; printable ASCII (most
-    // text) holds none, and is not looked at a character at a time.
-    let unusual = |c: char| !crate::fonts::covers(c) || text::needs_shaping(c).is_some();
-    if let Some((_, c)) = text::bad_char(text) {
+    // Printable ASCII (most text) holds no control character and nothing
+    // the fonts lack: it is scanned once, a vector at a time, and not looked
+    // at a character at a time.
+    let plain = text::printable_ascii(text, true);
+    if !plain && let Some((_, c)) = text::bad_char(text) {
         let what = if text::is_bidi_control(c) {
             "right-to-left control mark"
         } else {
@@ -164,8 +165,10 @@ pub(super) fn printable(src: &Arc<Source>, value: &Spanned<String>, diags: &mut 
                     .with_label("replace it with the real text"),
             );
         }
-    } else if !text::printable_ascii(text, true)
-        && let Some(c) = text.chars().find(|&c| unusual(c))
+    } else if !plain
+        && let Some(c) = text
+            .chars()
+            .find(|&c| !crate::fonts::covers(c) || text::needs_shaping(c).is_some())
     {
         let at = narrow(src, span, c.encode_utf8(&mut [0; 4]));
         diags.push(unprintable(src, at, c));
