@@ -178,13 +178,15 @@ impl Partial {
 /// A season's ledger is read in two halves at once, split at a header: the
 /// events are independent, and their spans are offsets into the whole file.
 fn events(text: &str, start: usize) -> Option<Vec<Spanned<raw::SignOff>>> {
-    let all = headers(&text[start..]);
     let Some(mid) = middle_header(text, start) else {
-        return events_in(text, start, all);
+        return events_in(text, start, headers(&text[start..]));
     };
+    // The first half's vector has room for the second's, which joins it.
+    let later = headers(&text[mid..]);
+    let all = headers(&text[start..mid]) + later;
     let (second, first) = crate::parallel::join(
         true,
-        || events_in(text, mid, headers(&text[mid..])),
+        || events_in(text, mid, later),
         || events_in(&text[..mid], start, all),
     );
     let mut out = first?;
