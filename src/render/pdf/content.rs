@@ -212,7 +212,7 @@ impl<'c> Writer<'c> {
         }
         for (i, item) in items.iter().enumerate() {
             match item {
-                TextItem::Text(text) => self.codes(text),
+                TextItem::Text(text) => self.codes(text)?,
                 TextItem::Offset(n) if i == 0 => {
                     let _ = write!(self.out, "{n}");
                 }
@@ -241,29 +241,33 @@ impl<'c> Writer<'c> {
     }
 
     /// `text` as a hexadecimal string of the current font's codes (0 for a
-    /// character it lacks), each glyph noted as shown.
-    fn codes(&mut self, text: &str) {
+    /// character it lacks), each glyph noted as shown. Identity-H codes are
+    /// glyph ids, as printpdf writes them for a TrueType face (all the
+    /// shipped faces are). Text in no font, or in one without codes, is
+    /// refused: printpdf would write it as WinAnsi, which this does not.
+    fn codes(&mut self, text: &str) -> Result<(), PdfError> {
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        let mut font = self.font.and_then(|i| self.shown.get_mut(i));
+        let font = self.font.and_then(|i| self.shown.get_mut(i));
+        let Some((codes, chars)) = font.and_then(|f| Some((f.codes?, &mut f.chars))) else {
+            return Err(unwritten("text in a font without codes"));
+        };
         self.out.push(b'<');
         for ch in text.chars() {
-            let mut code = 0;
-            if let Some(f) = font.as_mut()
-                && let Some(&c) = f.codes.and_then(|codes| codes.get(&ch))
-            {
-                code = c;
-                let at = usize::from(c);
-                if f.chars.len() <= at {
-                    f.chars.resize(at + 1, None);
+            let code = codes.get(&ch).copied();
+            if let Some(at) = code.map(usize::from) {
+                if chars.len() <= at {
+                    chars.resize(at + 1, None);
                 }
-                f.chars[at] = Some(ch);
+                chars[at] = Some(ch);
             }
+            let code = code.unwrap_or(0);
             for byte in code.to_be_bytes() {
                 self.out.push(HEX[usize::from(byte >> 4)]);
                 self.out.push(HEX[usize::from(byte & 0xF)]);
             }
         }
         self.out.push(b'>');
+        Ok(())
     }
 }
 
