@@ -117,6 +117,10 @@ type IntMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// nearly every character of a letter (Latin, Latin-1, Latin Extended).
 const TABLED: usize = 0x250;
 
+/// General Punctuation, remembered too: smartened text's curly quotes,
+/// dashes and ellipses.
+const PUNCTUATION: std::ops::Range<usize> = 0x2000..0x2070;
+
 /// A remembered lookup: [`NOT_YET`], [`NO_GLYPH`], or the glyph id plus 2
 /// with its advance above it (`advance << 32 | gid + 2`).
 const NOT_YET: u64 = 0;
@@ -129,6 +133,8 @@ struct Metrics {
     /// looking all 592 up when a face loads cost more than the rest of
     /// reading it.
     latin: [AtomicU64; TABLED],
+    /// The same for [`PUNCTUATION`].
+    punctuation: [AtomicU64; PUNCTUATION.end - PUNCTUATION.start],
     /// The face's tables.
     ttf: ttf_parser::Face<'static>,
     /// The Unicode cmap subtables, in file order.
@@ -140,18 +146,27 @@ struct Metrics {
 impl Metrics {
     /// The glyph of `ch`: the first Unicode subtable that maps it wins.
     fn lookup(&self, ch: char) -> Option<u16> {
-        if (ch as usize) < TABLED {
+        if self.slot(ch).is_some() {
             return self.glyph(ch).map(|(gid, _)| gid);
         }
-        // Past the table, only the cmap: validation asks whether each of a
+        // Past the tables, only the cmap: validation asks whether each of a
         // season's characters is drawn, and never how wide it is.
         self.gid(ch)
+    }
+
+    /// Where `ch`'s lookup is remembered, if it is.
+    fn slot(&self, ch: char) -> Option<&AtomicU64> {
+        let at = ch as usize;
+        self.latin.get(at).or_else(|| {
+            let offset = at.checked_sub(PUNCTUATION.start)?;
+            self.punctuation.get(offset)
+        })
     }
 
     /// The glyph of `ch` and its advance in whole 1/1000 em (truncated, as
     /// printpdf's `/W`).
     fn glyph(&self, ch: char) -> Option<(u16, u16)> {
-        let Some(slot) = self.latin.get(ch as usize) else {
+        let Some(slot) = self.slot(ch) else {
             return self.search(ch);
         };
         // Relaxed: two threads that both look a character up store the
@@ -223,6 +238,7 @@ fn load(face: Face) -> Metrics {
     }
     Metrics {
         latin: [const { AtomicU64::new(NOT_YET) }; TABLED],
+        punctuation: [const { AtomicU64::new(NOT_YET) }; PUNCTUATION.end - PUNCTUATION.start],
         ttf,
         unicode,
         kerning,
